@@ -1,0 +1,22 @@
+namespace Ibmtp.Platform;
+
+/// <summary>Where the helper keeps its files, following the XDG base-directory rules.</summary>
+public sealed class HelperPaths(IEnvironment environment)
+{
+    private const string AppFolder = "ibmtp";
+
+    public string ConfigFile =>
+        environment.Get(EnvironmentVariables.ConfigFile)
+        ?? Path.Combine(XdgFolder("XDG_CONFIG_HOME", ".config"), AppFolder, "config.json");
+
+    public string DataFolder => Path.Combine(XdgFolder("XDG_DATA_HOME", Path.Combine(".local", "share")), AppFolder);
+
+    public string StateFolder => Path.Combine(XdgFolder("XDG_STATE_HOME", Path.Combine(".local", "state")), AppFolder);
+
+    private string XdgFolder(string variable, string underHome) =>
+        environment.Get(variable) ?? Path.Combine(Home, underHome);
+
+    private string Home =>
+        environment.Get("HOME")
+        ?? throw new Protocol.HelperException("HOME is not set: set HOME, or XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_STATE_HOME");
+}

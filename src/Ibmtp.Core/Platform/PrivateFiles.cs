@@ -1,0 +1,48 @@
+namespace Ibmtp.Platform;
+
+/// <summary>
+/// Creates folders and files that only the owner can read, whatever the caller's umask, and replaces
+/// files atomically so that a reader never sees half a file.
+/// </summary>
+public static class PrivateFiles
+{
+    public const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static void EnsureFolder(string path)
+    {
+        if (Directory.Exists(path))
+            return;
+        Directory.CreateDirectory(path, OwnerOnlyFolder);
+        // CreateDirectory applies the umask; a umask like 0277 would otherwise leave it unusable.
+        File.SetUnixFileMode(path, OwnerOnlyFolder);
+    }
+
+    public static FileStream Open(string path, FileMode mode, FileAccess access, FileShare share = FileShare.None) =>
+        new(path, new FileStreamOptions
+        {
+            Mode = mode,
+            Access = access,
+            Share = share,
+            UnixCreateMode = access == FileAccess.Read ? null : OwnerOnlyFile,
+        });
+
+    /// <summary>Writes to a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it over.</summary>
+    public static void ReplaceAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var stream = Open(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

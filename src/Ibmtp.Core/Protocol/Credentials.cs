@@ -1,0 +1,18 @@
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace Ibmtp.Protocol;
+
+/// <summary>The credentials JSON that docker, podman and skopeo exchange with a helper.</summary>
+public sealed record Credentials(
+    [property: JsonPropertyName("ServerURL")] string ServerUrl,
+    [property: JsonPropertyName("Username")] string Username,
+    [property: JsonPropertyName("Secret")] string Secret)
+{
+    // Records print every property by default; a Secret in an exception or log line is a leak.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"ServerURL = {ServerUrl}, Username = {Username}, Secret = ***");
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+using Ibmtp.Platform;
+using Ibmtp.Protocol;
+
+namespace Ibmtp.Storage;
+
+/// <summary>
+/// An exclusive lock held through a lock file, so that concurrent <c>store</c>s from parallel
+/// logins each see the others' entries. .NET takes an advisory flock for FileShare.None on Unix,
+/// and the kernel releases it if the process dies.
+/// </summary>
+public sealed class FileLock : IDisposable
+{
+    private readonly FileStream _handle;
+
+    private FileLock(FileStream handle) => _handle = handle;
+
+    public static FileLock Acquire(string path, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return new FileLock(PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite));
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(Random.Shared.Next(5, 30));
+            }
+            catch (IOException)
+            {
+                throw new HelperException($"timed out after {timeout.TotalSeconds:0} s waiting for the lock {path}: another docker-credential-ibmtp may be stuck; try again");
+            }
+        }
+    }
+
+    public void Dispose() => _handle.Dispose();
+}
