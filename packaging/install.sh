@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the NativeAOT helper, installs it on PATH and shows a `get` answering from the environment.
+#   PREFIX=/usr/local packaging/install.sh   installs to /usr/local/bin (default: ~/.local)
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+prefix="${PREFIX:-$HOME/.local}"
+publish="$repo/artifacts/publish"
+
+if ! command -v clang >/dev/null || [ ! -e /usr/include/zlib.h ]; then
+  echo "NativeAOT links with clang and zlib: sudo apt-get install -y clang zlib1g-dev" >&2
+  exit 1
+fi
+
+dotnet publish "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -c Release -r linux-x64 -o "$publish" -nologo -v quiet
+install -d "$prefix/bin"
+install -m 0755 "$publish/docker-credential-ibmtp" "$prefix/bin/docker-credential-ibmtp"
+echo "installed $prefix/bin/docker-credential-ibmtp"
+case ":$PATH:" in *":$prefix/bin:"*) ;; *) echo "note: add $prefix/bin to PATH" ;; esac
+
+"$prefix/bin/docker-credential-ibmtp" version
+echo "demo: get for us.icr.io with a (fake) API key and profile from the environment:"
+printf 'us.icr.io' | IBMTP_API_KEY=demo-not-a-real-key IBMTP_PROFILE_ID=Profile-00000000-0000-0000-0000-000000000000 \
+  IBMTP_LOG_LEVEL=off "$prefix/bin/docker-credential-ibmtp" get
+echo "demo: get for a host this helper does not serve:"
+printf 'docker.io' | IBMTP_LOG_LEVEL=off "$prefix/bin/docker-credential-ibmtp" get || true
