@@ -1,6 +1,7 @@
 using System.Text;
 using Ibmtp.Configuration;
 using Ibmtp.CredentialSources;
+using Ibmtp.Iam;
 using Ibmtp.Logging;
 using Ibmtp.Platform;
 using Ibmtp.Protocol;
@@ -42,7 +43,7 @@ public static class HelperApp
             var paths = new HelperPaths(context.Environment);
             var settings = SettingsLoader.Load(context.Environment, paths);
             log = HelperLog.Create(settings.LogLevel, paths.StateFolder, redactor);
-            var store = CreateStore(context.Environment, paths, settings, redactor, log);
+            var store = CreateStore(context, paths, settings, redactor, log);
             new CredentialProtocol(store, context.Input, context.Output).Run(action);
             return 0;
         }
@@ -71,16 +72,26 @@ public static class HelperApp
         }
     }
 
-    private static IcrCredentialStore CreateStore(IEnvironment environment, HelperPaths paths, HelperSettings settings, SecretRedactor redactor, ILogger log)
+    private static IcrCredentialStore CreateStore(HelperContext context, HelperPaths paths, HelperSettings settings, SecretRedactor redactor, ILogger log)
     {
+        var environment = context.Environment;
+        var time = TimeProvider.System;
         // Lazy: a get answered from the environment, or for a host we do not serve, never opens the keystore.
         var keystore = new Lazy<IKeystore>(() => new FileKeystore(
             paths.DataFolder,
             SecretReference.Resolve(EnvironmentVariables.KeystorePassphrase, environment.Get(EnvironmentVariables.KeystorePassphrase), redactor),
             redactor));
+        var warnings = new UserWarnings(context.Error, redactor, log);
+        var cache = settings.CacheEnabled ? new TokenCache(paths.CacheFolder, time, redactor, log) : null;
+        var sender = new RetryingSender(time, log);
         ICredentialSource[] sources =
         [
-            new EnvironmentApiKeySource(environment, settings, redactor),
+            new TrustedProfileSource(
+                settings,
+                new EnvironmentSecrets(environment, redactor, EnvironmentSecrets.DefaultComputeResourceTokenFiles),
+                new TokenService(cache, settings.Timeout, time, warnings.Warn),
+                iamUrl => new IamClient(iamUrl, sender, time),
+                metadataUrl => new VpcMetadataClient(metadataUrl, sender, time)),
             new KeystoreSource(keystore),
         ];
         return new IcrCredentialStore(settings.ServedHosts, sources, keystore, redactor, log);

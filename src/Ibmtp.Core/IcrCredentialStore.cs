@@ -23,10 +23,10 @@ public sealed class IcrCredentialStore(
         var host = ParseServed(serverUrl, "get");
         foreach (var source in sources)
         {
-            if (source.Find(host, serverUrl) is { } credentials)
+            if (source.Find(host, serverUrl) is { } found)
             {
-                log.Information("get {Host}: credentials from {Source} for {Username}", host, source.Name, credentials.Username);
-                return credentials;
+                log.Information("get {Host}: credentials from {Source} for {Username}", host, found.Origin, found.Credentials.Username);
+                return found.Credentials;
             }
         }
         log.Information("get {Host}: no credentials in the environment or keystore", host);

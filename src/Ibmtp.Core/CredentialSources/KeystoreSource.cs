@@ -7,8 +7,8 @@ namespace Ibmtp.CredentialSources;
 /// <summary>What <c>docker login</c> or <c>podman login</c> saved for the host.</summary>
 public sealed class KeystoreSource(Lazy<IKeystore> keystore) : ICredentialSource
 {
-    public string Name => "keystore";
-
-    public Credentials? Find(RegistryHost host, string serverUrl) =>
-        keystore.Value.Find(host) is { } login ? new Credentials(serverUrl, login.Username, login.Secret) : null;
+    public FoundCredentials? Find(RegistryHost host, string serverUrl) =>
+        keystore.Value.Find(host) is { } login
+            ? new FoundCredentials(new Credentials(serverUrl, login.Username, login.Secret), "keystore")
+            : null;
 }

@@ -13,6 +13,8 @@ public sealed class HelperPaths(IEnvironment environment)
 
     public string StateFolder => Path.Combine(XdgFolder("XDG_STATE_HOME", Path.Combine(".local", "state")), AppFolder);
 
+    public string CacheFolder => Path.Combine(XdgFolder("XDG_CACHE_HOME", ".cache"), AppFolder);
+
     private string XdgFolder(string variable, string underHome) =>
         environment.Get(variable) ?? Path.Combine(Home, underHome);
 

@@ -55,23 +55,26 @@ public sealed class FileKeystore(string folder, string? passphrase, SecretRedact
 
         var envelope = ReadEnvelope();
         var key = KeyForReading(envelope);
-        var plaintext = new byte[envelope.Ciphertext.Length];
+        byte[] plaintext;
         try
         {
-            using var aes = new AesGcm(key.Key, envelope.Tag.Length);
-            aes.Decrypt(envelope.Nonce, envelope.Ciphertext, envelope.Tag, plaintext, AssociatedData(envelope.KeySource));
-            var contents = JsonSerializer.Deserialize(plaintext, KeystoreJsonContext.Default.KeystoreContents)
-                ?? throw new JsonException("empty contents");
-            foreach (var login in contents.Entries.Values)
-                redactor.Protect(login.Secret);
-            return (contents, key);
+            plaintext = envelope.Sealed.Open(key.Key, AssociatedData(envelope.KeySource));
         }
-        catch (Exception error) when (error is CryptographicException or ArgumentException)
+        catch (CryptographicException)
         {
             var hint = envelope.KeySource == KeySources.Passphrase
                 ? $"is {EnvironmentVariables.KeystorePassphrase} the passphrase it was saved with?"
                 : $"was its key file {KeyFilePath} replaced?";
             throw Unreadable($"cannot be decrypted ({hint})");
+        }
+
+        try
+        {
+            var contents = JsonSerializer.Deserialize(plaintext, KeystoreJsonContext.Default.KeystoreContents)
+                ?? throw new JsonException("empty contents");
+            foreach (var login in contents.Entries.Values)
+                redactor.Protect(login.Secret);
+            return (contents, key);
         }
         catch (JsonException)
         {
@@ -88,7 +91,7 @@ public sealed class FileKeystore(string folder, string? passphrase, SecretRedact
         try
         {
             var envelope = JsonSerializer.Deserialize(File.ReadAllBytes(StorePath), KeystoreJsonContext.Default.KeystoreEnvelope);
-            if (envelope is null || envelope.Format != KeystoreEnvelope.CurrentFormat)
+            if (envelope?.Sealed is null || envelope.Format != KeystoreEnvelope.CurrentFormat)
                 throw Unreadable($"is not a format-{KeystoreEnvelope.CurrentFormat} keystore");
             return envelope;
         }
@@ -128,12 +131,8 @@ public sealed class FileKeystore(string folder, string? passphrase, SecretRedact
                 KeySource = key.Source,
                 Salt = key.Salt,
                 Iterations = key.Iterations,
-                Nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize),
-                Ciphertext = new byte[plaintext.Length],
-                Tag = new byte[AesGcm.TagByteSizes.MaxSize],
+                Sealed = SealedBox.Seal(key.Key, plaintext, AssociatedData(key.Source)),
             };
-            using (var aes = new AesGcm(key.Key, envelope.Tag.Length))
-                aes.Encrypt(envelope.Nonce, plaintext, envelope.Ciphertext, envelope.Tag, AssociatedData(envelope.KeySource));
             PrivateFiles.ReplaceAtomically(StorePath, JsonSerializer.SerializeToUtf8Bytes(envelope, KeystoreJsonContext.Default.KeystoreEnvelope));
         }
         finally

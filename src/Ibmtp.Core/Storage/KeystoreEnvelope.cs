@@ -17,9 +17,5 @@ internal sealed class KeystoreEnvelope
 
     public int Iterations { get; set; }
 
-    public byte[] Nonce { get; set; } = [];
-
-    public byte[] Ciphertext { get; set; } = [];
-
-    public byte[] Tag { get; set; } = [];
+    public SealedBox Sealed { get; set; } = new();
 }

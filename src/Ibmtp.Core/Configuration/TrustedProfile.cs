@@ -1,0 +1,63 @@
+using Ibmtp.Protocol;
+
+namespace Ibmtp.Configuration;
+
+public enum TrustedProfileKind
+{
+    Id,
+    Crn,
+    Name,
+}
+
+/// <summary>A trusted profile chosen by ID, CRN, or name within an account, as IAM's grants accept.</summary>
+public sealed record TrustedProfile(TrustedProfileKind Kind, string Value, string? AccountId = null)
+{
+    private const string CrnProfileMarker = "::profile:";
+
+    /// <summary>Tells ID, CRN and name apart by shape, as the IBM Cloud CLI does for IBMCLOUD_CR_PROFILE.</summary>
+    public static TrustedProfile FromShape(string value, string? accountId)
+    {
+        value = value.Trim();
+        if (value.StartsWith("crn:", StringComparison.OrdinalIgnoreCase))
+            return new TrustedProfile(TrustedProfileKind.Crn, value);
+        if (value.StartsWith("Profile-", StringComparison.Ordinal))
+            return new TrustedProfile(TrustedProfileKind.Id, value);
+        return new TrustedProfile(TrustedProfileKind.Name, value, accountId);
+    }
+
+    /// <summary>The profile ID, which ICR takes as the username of an API-key login; a CRN ends with it.</summary>
+    public string? Id => Kind switch
+    {
+        TrustedProfileKind.Id => Value,
+        TrustedProfileKind.Crn when Value.LastIndexOf(CrnProfileMarker, StringComparison.Ordinal) is var at and >= 0 => Value[(at + CrnProfileMarker.Length)..],
+        _ => null,
+    };
+
+    /// <summary>The form fields that name this profile in an IAM grant.</summary>
+    public IEnumerable<KeyValuePair<string, string>> GrantFields(bool accountRequired)
+    {
+        switch (Kind)
+        {
+            case TrustedProfileKind.Id:
+                yield return new("profile_id", Value);
+                break;
+            case TrustedProfileKind.Crn:
+                yield return new("profile_crn", Value);
+                break;
+            default:
+                yield return new("profile_name", Value);
+                if (AccountId is not null)
+                    yield return new("account", AccountId);
+                else if (accountRequired)
+                    throw new HelperException($"the trusted profile name '{Value}' needs its account: set {Platform.EnvironmentVariables.AccountId} or accountId in the config file");
+                break;
+        }
+    }
+
+    public override string ToString() => Kind switch
+    {
+        TrustedProfileKind.Name => $"name:{Value}@{AccountId}",
+        TrustedProfileKind.Crn => $"crn:{Value}",
+        _ => $"id:{Value}",
+    };
+}

@@ -1,0 +1,68 @@
+using Ibmtp.Configuration;
+using Ibmtp.Hosts;
+using Ibmtp.Iam;
+using Ibmtp.Platform;
+using Ibmtp.Protocol;
+
+namespace Ibmtp.CredentialSources;
+
+/// <summary>
+/// Credentials the machine itself holds, in the host's mode: the API key passed through (apikey),
+/// or a trusted profile's short-lived IAM token traded for an API key (token), a compute-resource
+/// token (cr-token) or the VPC instance identity (vpc). Nothing is read or sent that the mode does
+/// not need; in particular the VPC metadata address is never probed unless vpc mode is chosen.
+/// </summary>
+public sealed class TrustedProfileSource(
+    HelperSettings settings,
+    EnvironmentSecrets secrets,
+    TokenService tokens,
+    Func<Uri, IamClient> connectIam,
+    Func<Uri, VpcMetadataClient> connectMetadata) : ICredentialSource
+{
+    public const string PlainApiKeyUsername = "iamapikey";
+    public const string BearerUsername = "iambearer";
+
+    public FoundCredentials? Find(RegistryHost host, string serverUrl)
+    {
+        var configuration = settings.For(host);
+        switch (configuration.Mode)
+        {
+            case CredentialMode.Auto:
+                if (secrets.ApiKey() is { } apiKey)
+                    return PassThrough(serverUrl, apiKey, configuration);
+                return configuration.Profile is { } profile && secrets.ComputeResourceToken() is { } crToken
+                    ? Bearer(serverUrl, CrTokenExchange(configuration, crToken, profile))
+                    : null;
+            case CredentialMode.ApiKey:
+                return secrets.ApiKey() is { } key ? PassThrough(serverUrl, key, configuration) : null;
+            case CredentialMode.Token:
+                return secrets.ApiKey() is { } exchangedKey
+                    ? Bearer(serverUrl, new ApiKeyExchange(() => connectIam(IamUrl(configuration)), IamUrl(configuration), exchangedKey, configuration.Profile))
+                    : null;
+            case CredentialMode.CrToken:
+                var crProfile = configuration.Profile
+                    ?? throw new HelperException($"cr-token mode needs a trusted profile: set {EnvironmentVariables.ProfileId}, {EnvironmentVariables.ProfileCrn} or {EnvironmentVariables.ProfileName}");
+                return secrets.ComputeResourceToken() is { } token ? Bearer(serverUrl, CrTokenExchange(configuration, token, crProfile)) : null;
+            default:
+                var metadataUrl = MetadataUrl();
+                return Bearer(serverUrl, new VpcExchange(() => connectMetadata(metadataUrl), metadataUrl, configuration.Profile));
+        }
+    }
+
+    private static FoundCredentials PassThrough(string serverUrl, string apiKey, HostConfiguration configuration) =>
+        new(new Credentials(serverUrl, configuration.Profile?.Id ?? PlainApiKeyUsername, apiKey), "environment (apikey)");
+
+    private FoundCredentials Bearer(string serverUrl, ITokenExchange exchange) =>
+        new(new Credentials(serverUrl, BearerUsername, tokens.Get(exchange).AccessToken), $"IAM ({exchange.Mode})");
+
+    private CrTokenExchange CrTokenExchange(HostConfiguration configuration, string crToken, TrustedProfile profile) =>
+        new(() => connectIam(IamUrl(configuration)), IamUrl(configuration), crToken, profile);
+
+    private static Uri IamUrl(HostConfiguration configuration) =>
+        EndpointPolicy.RequireSecure(configuration.IamUrl, EnvironmentVariables.IamUrl);
+
+    private Uri MetadataUrl() =>
+        Uri.TryCreate(settings.VpcMetadataUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new HelperException($"{EnvironmentVariables.VpcMetadataUrl} is '{settings.VpcMetadataUrl}', which is not an http(s) URL");
+}

@@ -1,0 +1,23 @@
+using Ibmtp.Configuration;
+
+namespace Ibmtp.Iam;
+
+/// <summary>
+/// API key -> the key owner's IAM token -> (with a profile) the trusted profile's token. Without a
+/// profile the key's own token is the answer.
+/// </summary>
+public sealed class ApiKeyExchange(Func<IamClient> connect, Uri iamUrl, string apiKey, TrustedProfile? profile) : ITokenExchange
+{
+    public string Mode => "token";
+
+    public IEnumerable<string> Identity => [Mode, apiKey, profile?.ToString() ?? "", iamUrl.ToString()];
+
+    public async Task<IamToken> FetchAsync(Deadline deadline)
+    {
+        using var iam = connect();
+        var keyOwnerToken = await iam.ApiKeyTokenAsync(apiKey, deadline).ConfigureAwait(false);
+        return profile is null
+            ? keyOwnerToken
+            : await iam.AssumeProfileAsync(keyOwnerToken, profile, deadline).ConfigureAwait(false);
+    }
+}

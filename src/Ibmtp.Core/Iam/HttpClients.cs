@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using RestSharp;
+
+namespace Ibmtp.Iam;
+
+internal static class HttpClients
+{
+    /// <summary>
+    /// A RestSharp client that never throws for HTTP or connection errors (we inspect every response)
+    /// and leaves timeouts to the call's <see cref="Deadline"/>.
+    /// </summary>
+    public static RestClient Create(Uri baseUrl) =>
+        new(new RestClientOptions(baseUrl)
+        {
+            ThrowOnAnyError = false,
+            Timeout = Timeout.InfiniteTimeSpan,
+            UserAgent = $"{HelperInfo.Name}/{HelperInfo.Version}",
+        });
+
+    /// <summary>The body as <typeparamref name="T"/>, or null when it is empty or not that JSON.</summary>
+    public static T? ReadJson<T>(RestResponse response, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return response.RawBytes is { Length: > 0 } bytes ? JsonSerializer.Deserialize(bytes, type) : default;
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Ibmtp.Configuration;
+using RestSharp;
+
+namespace Ibmtp.Iam;
+
+/// <summary>
+/// IBM Cloud IAM's token endpoint, for the three grants a trusted profile needs. The grants carry
+/// no Authorization header: the credential is in the form body.
+/// </summary>
+public sealed class IamClient(Uri iamUrl, RetryingSender sender, TimeProvider time) : IDisposable
+{
+    private const string ApiKeyGrant = "urn:ibm:params:oauth:grant-type:apikey";
+    private const string AssumeGrant = "urn:ibm:params:oauth:grant-type:assume";
+    private const string CrTokenGrant = "urn:ibm:params:oauth:grant-type:cr-token";
+
+    private readonly RestClient _client = HttpClients.Create(iamUrl);
+
+    public Task<IamToken> ApiKeyTokenAsync(string apiKey, Deadline deadline) =>
+        RequestTokenAsync(
+            ApiKeyGrant,
+            [new("apikey", apiKey), new("response_type", "cloud_iam")],
+            "check IBMTP_API_KEY / IBMCLOUD_API_KEY: the key may be mistyped, deleted or from another account",
+            deadline);
+
+    public Task<IamToken> AssumeProfileAsync(IamToken identity, TrustedProfile profile, Deadline deadline) =>
+        RequestTokenAsync(
+            AssumeGrant,
+            [new("access_token", identity.AccessToken), .. profile.GrantFields(accountRequired: true)],
+            $"check that the trusted profile {profile} exists and trusts the service ID that owns the API key",
+            deadline);
+
+    public Task<IamToken> CrTokenAsync(string crToken, TrustedProfile profile, Deadline deadline) =>
+        RequestTokenAsync(
+            CrTokenGrant,
+            [new("cr_token", crToken), .. profile.GrantFields(accountRequired: false)],
+            $"check that the trusted profile {profile} exists and trusts this compute resource (cluster, namespace and service account)",
+            deadline);
+
+    private async Task<IamToken> RequestTokenAsync(string grantType, KeyValuePair<string, string>[] fields, string hint, Deadline deadline)
+    {
+        var grantName = grantType[(grantType.LastIndexOf(':') + 1)..];
+        var response = await sender.SendAsync(_client, () =>
+        {
+            var request = new RestRequest("identity/token", Method.Post);
+            request.AddHeader("Accept", "application/json");
+            request.AddParameter("grant_type", grantType, ParameterType.GetOrPost);
+            foreach (var (name, value) in fields)
+                request.AddParameter(name, value, ParameterType.GetOrPost);
+            return request;
+        }, $"IAM at {iamUrl}", deadline).ConfigureAwait(false);
+
+        if (!response.IsSuccessStatusCode)
+            throw Rejection(response, grantName, hint);
+
+        var body = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse);
+        if (string.IsNullOrEmpty(body?.AccessToken))
+            throw new IamUnavailableException($"IAM at {iamUrl} answered the {grantName} grant without an access token");
+        var now = time.GetUtcNow();
+        var expiresAt = body.ExpiresIn is > 0 ? now.AddSeconds(body.ExpiresIn.Value)
+            : body.Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(body.Expiration.Value)
+            : now;
+        return new IamToken(body.AccessToken, now, expiresAt);
+    }
+
+    private IamRejectedException Rejection(RestResponse response, string grantName, string hint)
+    {
+        var error = HttpClients.ReadJson(response, IamJsonContext.Default.IamErrorResponse);
+        var requestId = error?.Context?.RequestId
+            ?? response.Headers?.FirstOrDefault(header => string.Equals(header.Name, "Transaction-Id", StringComparison.OrdinalIgnoreCase))?.Value;
+        var code = error?.ErrorCode ?? "no error code";
+        var message = (error?.ErrorMessage ?? response.StatusDescription ?? "").ReplaceLineEndings(" ");
+        return new IamRejectedException(
+            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {code} {message} (request id {requestId ?? "none"}); {hint}");
+    }
+
+    public void Dispose() => _client.Dispose();
+}

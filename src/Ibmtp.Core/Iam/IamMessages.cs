@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+
+namespace Ibmtp.Iam;
+
+/// <summary>The success body of <c>POST /identity/token</c>.</summary>
+internal sealed class IamTokenResponse
+{
+    [JsonPropertyName("access_token")]
+    public string? AccessToken { get; set; }
+
+    [JsonPropertyName("expires_in")]
+    public long? ExpiresIn { get; set; }
+
+    [JsonPropertyName("expiration")]
+    public long? Expiration { get; set; }
+}
+
+/// <summary>IAM's error body: <c>{"errorCode","errorMessage","context":{"requestId"}}</c>.</summary>
+internal sealed class IamErrorResponse
+{
+    [JsonPropertyName("errorCode")]
+    public string? ErrorCode { get; set; }
+
+    [JsonPropertyName("errorMessage")]
+    public string? ErrorMessage { get; set; }
+
+    [JsonPropertyName("context")]
+    public IamErrorContext? Context { get; set; }
+}
+
+internal sealed class IamErrorContext
+{
+    [JsonPropertyName("requestId")]
+    public string? RequestId { get; set; }
+}
+
+/// <summary>Body of the VPC metadata service's <c>PUT /instance_identity/v1/token</c>.</summary>
+internal sealed class InstanceTokenRequest
+{
+    [JsonPropertyName("expires_in")]
+    public int ExpiresIn { get; set; }
+}
+
+/// <summary>Body of the VPC metadata service's <c>POST /instance_identity/v1/iam_token</c>.</summary>
+internal sealed class VpcIamTokenRequest
+{
+    [JsonPropertyName("trusted_profile")]
+    public VpcTrustedProfile? TrustedProfile { get; set; }
+}
+
+internal sealed class VpcTrustedProfile
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("crn")]
+    public string? Crn { get; set; }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(IamTokenResponse))]
+[JsonSerializable(typeof(IamErrorResponse))]
+[JsonSerializable(typeof(InstanceTokenRequest))]
+[JsonSerializable(typeof(VpcIamTokenRequest))]
+internal sealed partial class IamJsonContext : JsonSerializerContext;

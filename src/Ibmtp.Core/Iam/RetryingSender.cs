@@ -1,0 +1,68 @@
+using System.Net;
+using RestSharp;
+using Serilog;
+
+namespace Ibmtp.Iam;
+
+/// <summary>
+/// Sends a request until it gets an answer worth acting on: 429, 5xx and connection failures are
+/// retried with exponential back-off and jitter, honouring Retry-After, all within the deadline.
+/// Any other answer, success or rejection, goes back to the caller.
+/// </summary>
+public sealed class RetryingSender(TimeProvider time, ILogger log)
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(5);
+
+    public async Task<RestResponse> SendAsync(RestClient client, Func<RestRequest> createRequest, string service, Deadline deadline)
+    {
+        var started = time.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            var request = createRequest();
+            request.Timeout = deadline.Remaining;
+            var response = await client.ExecuteAsync(request, deadline.Token).ConfigureAwait(false);
+            if (!IsRetryable(response))
+                return response;
+
+            var wait = RetryAfter(response) ?? Backoff(attempt);
+            log.Debug("{Service}: attempt {Attempt} got {Outcome}; retrying in {Wait} ms", service, attempt, Describe(response), (int)wait.TotalMilliseconds);
+            if (deadline.Token.IsCancellationRequested || wait >= deadline.Remaining)
+            {
+                var elapsed = (time.GetUtcNow() - started).TotalSeconds;
+                throw new IamUnavailableException(
+                    $"{service} is unavailable: {Describe(response)} after {attempt} attempt(s) in {elapsed:0.#} s (deadline {deadline.Timeout.TotalSeconds:0.#} s); try again later, or raise IBMTP_TIMEOUT");
+            }
+            await Task.Delay(wait, time, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsRetryable(RestResponse response) =>
+        response.ResponseStatus != ResponseStatus.Completed
+        || response.StatusCode == HttpStatusCode.TooManyRequests
+        || (int)response.StatusCode >= 500;
+
+    private static TimeSpan Backoff(int attempt)
+    {
+        var ceiling = Math.Min(FirstBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1), LongestBackoff.TotalMilliseconds);
+        // "Equal jitter": at least half the ceiling, so parallel callers spread out but still back off.
+        return TimeSpan.FromMilliseconds(ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2);
+    }
+
+    private TimeSpan? RetryAfter(RestResponse response)
+    {
+        var header = response.Headers?.FirstOrDefault(header => string.Equals(header.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value;
+        if (header is null)
+            return null;
+        if (int.TryParse(header, out var seconds))
+            return TimeSpan.FromSeconds(Math.Max(seconds, 0));
+        return DateTimeOffset.TryParse(header, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? (at - time.GetUtcNow()) is var until && until > TimeSpan.Zero ? until : TimeSpan.Zero
+            : null;
+    }
+
+    private static string Describe(RestResponse response) =>
+        response.ResponseStatus == ResponseStatus.Completed
+            ? $"HTTP {(int)response.StatusCode}"
+            : response.ErrorException?.GetBaseException().Message ?? response.ResponseStatus.ToString();
+}

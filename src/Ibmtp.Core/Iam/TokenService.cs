@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ibmtp.Storage;
+
+namespace Ibmtp.Iam;
+
+/// <summary>Runs a token exchange within the call's deadline, through the shared cache unless it is disabled.</summary>
+public sealed class TokenService(TokenCache? cache, TimeSpan timeout, TimeProvider time, Action<string> warnUser)
+{
+    public IamToken Get(ITokenExchange exchange)
+    {
+        using var deadline = new Deadline(timeout, time);
+        var fetch = () => exchange.FetchAsync(deadline);
+        var token = cache is null
+            ? fetch()
+            : cache.GetOrFetchAsync(CacheKey(exchange), fetch, deadline, warnUser);
+        // The protocol is one synchronous request per process; there is no caller to yield to.
+        return token.GetAwaiter().GetResult();
+    }
+
+    public static string CacheKey(ITokenExchange exchange) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', exchange.Identity))));
+}

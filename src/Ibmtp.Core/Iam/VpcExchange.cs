@@ -1,0 +1,17 @@
+using Ibmtp.Configuration;
+
+namespace Ibmtp.Iam;
+
+/// <summary>The VPC instance's identity -> the trusted profile's token (or the instance's default profile's).</summary>
+public sealed class VpcExchange(Func<VpcMetadataClient> connect, Uri metadataUrl, TrustedProfile? profile) : ITokenExchange
+{
+    public string Mode => "vpc";
+
+    public IEnumerable<string> Identity => [Mode, profile?.ToString() ?? "default profile", metadataUrl.ToString()];
+
+    public async Task<IamToken> FetchAsync(Deadline deadline)
+    {
+        using var metadata = connect();
+        return await metadata.TrustedProfileTokenAsync(profile, deadline).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Ibmtp.Configuration;
+using Ibmtp.Protocol;
+using RestSharp;
+
+namespace Ibmtp.Iam;
+
+/// <summary>
+/// The VPC instance metadata service: trades the instance's identity for an IAM token of a trusted
+/// profile, so a virtual server needs no secret at all.
+/// </summary>
+public sealed class VpcMetadataClient(Uri metadataUrl, RetryingSender sender, TimeProvider time) : IDisposable
+{
+    private const string ApiVersion = "2022-03-01";
+    private const int InstanceTokenSeconds = 300;
+
+    private readonly RestClient _client = HttpClients.Create(metadataUrl);
+
+    public async Task<IamToken> TrustedProfileTokenAsync(TrustedProfile? profile, Deadline deadline)
+    {
+        var instanceToken = await InstanceIdentityTokenAsync(deadline).ConfigureAwait(false);
+        var body = JsonSerializer.Serialize(new VpcIamTokenRequest { TrustedProfile = VpcProfile(profile) }, IamJsonContext.Default.VpcIamTokenRequest);
+        var response = await SendAsync(Method.Post, "instance_identity/v1/iam_token", request =>
+        {
+            request.AddHeader("Authorization", $"Bearer {instanceToken}");
+            // No profile in the body means the instance's default trusted profile.
+            if (profile is not null)
+                request.AddStringBody(body, ContentType.Json);
+        }, deadline).ConfigureAwait(false);
+
+        var token = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse);
+        if (string.IsNullOrEmpty(token?.AccessToken))
+            throw new IamUnavailableException($"the VPC metadata service at {metadataUrl} answered without an IAM token");
+        var now = time.GetUtcNow();
+        return new IamToken(token.AccessToken, now, now.AddSeconds(token.ExpiresIn ?? 0));
+    }
+
+    private async Task<string> InstanceIdentityTokenAsync(Deadline deadline)
+    {
+        var body = JsonSerializer.Serialize(new InstanceTokenRequest { ExpiresIn = InstanceTokenSeconds }, IamJsonContext.Default.InstanceTokenRequest);
+        var response = await SendAsync(Method.Put, "instance_identity/v1/token", request => request.AddStringBody(body, ContentType.Json), deadline)
+            .ConfigureAwait(false);
+        return HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)?.AccessToken is { Length: > 0 } token
+            ? token
+            : throw new IamUnavailableException($"the VPC metadata service at {metadataUrl} answered without an instance identity token");
+    }
+
+    private async Task<RestResponse> SendAsync(Method method, string path, Action<RestRequest> complete, Deadline deadline)
+    {
+        var response = await sender.SendAsync(_client, () =>
+        {
+            var request = new RestRequest(path, method);
+            request.AddQueryParameter("version", ApiVersion);
+            request.AddHeader("Metadata-Flavor", "ibm");
+            request.AddHeader("Accept", "application/json");
+            complete(request);
+            return request;
+        }, $"the VPC metadata service at {metadataUrl}", deadline).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+            return response;
+
+        var error = HttpClients.ReadJson(response, IamJsonContext.Default.IamErrorResponse);
+        throw new IamRejectedException(
+            $"the VPC metadata service rejected {method.ToString().ToUpperInvariant()} /{path} (HTTP {(int)response.StatusCode}): {error?.ErrorCode ?? "no error code"} {error?.ErrorMessage} " +
+            "; check that the metadata service is enabled for this instance and that the trusted profile trusts it");
+    }
+
+    private static VpcTrustedProfile? VpcProfile(TrustedProfile? profile) => profile?.Kind switch
+    {
+        null => null,
+        TrustedProfileKind.Id => new VpcTrustedProfile { Id = profile.Value },
+        TrustedProfileKind.Crn => new VpcTrustedProfile { Crn = profile.Value },
+        _ => throw new HelperException("vpc mode names a trusted profile by ID or CRN, not by name: set IBMTP_PROFILE_ID or IBMTP_PROFILE_CRN"),
+    };
+
+    public void Dispose() => _client.Dispose();
+}
