@@ -82,7 +82,7 @@ public static class HelperApp
             SecretReference.Resolve(EnvironmentVariables.KeystorePassphrase, environment.Get(EnvironmentVariables.KeystorePassphrase), redactor),
             redactor));
         var warnings = new UserWarnings(context.Error, redactor, log);
-        var cache = settings.CacheEnabled ? new TokenCache(paths.CacheFolder, time, redactor, log) : null;
+        var cache = settings.CacheEnabled ? new Lazy<TokenCache>(() => new TokenCache(paths.CacheFolder, time, redactor, log)) : null;
         var sender = new RetryingSender(time, log);
         ICredentialSource[] sources =
         [
@@ -90,8 +90,8 @@ public static class HelperApp
                 settings,
                 new EnvironmentSecrets(environment, redactor, EnvironmentSecrets.DefaultComputeResourceTokenFiles),
                 new TokenService(cache, settings.Timeout, time, warnings.Warn),
-                iamUrl => new IamClient(iamUrl, sender, time),
-                metadataUrl => new VpcMetadataClient(metadataUrl, sender, time)),
+                iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
+                metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, time)),
             new KeystoreSource(keystore),
         ];
         return new IcrCredentialStore(settings.ServedHosts, sources, keystore, redactor, log);

@@ -20,7 +20,8 @@ public sealed class HelperSettings
     private readonly IEnvironment _environment;
     private readonly Dictionary<RegistryHost, HostSettings> _hostEntries = [];
 
-    public HelperSettings(SettingsFile file, IEnvironment environment)
+    /// <param name="configFile">Where <paramref name="file"/> was read from, for error messages.</param>
+    public HelperSettings(SettingsFile file, string configFile, IEnvironment environment)
     {
         _file = file;
         _environment = environment;
@@ -28,11 +29,11 @@ public sealed class HelperSettings
         var extraHosts = new List<RegistryHost>();
         foreach (var entry in file.Hosts)
         {
-            var host = ParseHost(entry.Host, "the config file's hosts list");
+            var host = ParseHost(entry.Host, $"config file {configFile}: hosts");
             _hostEntries[host] = entry;
             extraHosts.Add(host);
         }
-        extraHosts.AddRange(file.Registries.Select(address => ParseHost(address, "the config file's registries list")));
+        extraHosts.AddRange(file.Registries.Select(address => ParseHost(address, $"config file {configFile}: registries")));
         var fromEnvironment = environment.Get(EnvironmentVariables.Registries) ?? "";
         extraHosts.AddRange(fromEnvironment
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -107,5 +108,5 @@ public sealed class HelperSettings
     private static RegistryHost ParseHost(string? address, string origin) =>
         RegistryHost.TryParse(address, out var host)
             ? host
-            : throw new HelperException($"{origin} has '{address}', which is not a host[:port]");
+            : throw new HelperException($"{origin} has '{address}', which is not a host[:port]; fix it");
 }

@@ -9,8 +9,8 @@ public static class SettingsLoader
 {
     public static HelperSettings Load(IEnvironment environment, HelperPaths paths)
     {
-        var file = ReadFile(environment, paths.ConfigFile);
-        return new HelperSettings(file, environment);
+        var path = paths.ConfigFile;
+        return new HelperSettings(ReadFile(environment, path), path, environment);
     }
 
     private static SettingsFile ReadFile(IEnvironment environment, string path)

@@ -28,24 +28,39 @@ public readonly record struct RegistryHost
         if (text.Length == 0)
             return false;
 
-        var name = text;
+        var (name, portText) = SplitPort(text);
         int? port = null;
-        var colon = text.LastIndexOf(':');
-        if (colon >= 0 && !text.EndsWith(']'))
+        if (portText is not null)
         {
-            if (!int.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.None, null, out var parsed)
-                || parsed is < 1 or > 65535)
+            if (!int.TryParse(portText, System.Globalization.NumberStyles.None, null, out var parsed) || parsed is < 1 or > 65535)
                 return false;
-            name = text[..colon];
             port = parsed == 443 ? null : parsed;
         }
 
         name = name.TrimEnd('.');
-        if (name.Length == 0 || name.StartsWith('.') || name.Contains("..") || !name.All(IsHostCharacter))
+        if (!IsHostName(name) && !IsBracketedIPv6(name))
             return false;
         host = new RegistryHost(name.ToLowerInvariant(), port);
         return true;
     }
+
+    private static (string Name, string? Port) SplitPort(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        // A colon inside [...] belongs to an IPv6 literal, not to a port.
+        if (colon < 0 || text.LastIndexOf(']') > colon)
+            return (text, null);
+        return (text[..colon], text[(colon + 1)..]);
+    }
+
+    private static bool IsHostName(string name) =>
+        name.Length > 0 && !name.StartsWith('.') && !name.Contains("..")
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+
+    private static bool IsBracketedIPv6(string name) =>
+        name.Length > 2 && name[0] == '[' && name[^1] == ']'
+        && System.Net.IPAddress.TryParse(name[1..^1], out var address)
+        && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
 
     private static string StripSchemeAndPath(string address)
     {
@@ -55,7 +70,4 @@ public readonly record struct RegistryHost
         var pathStart = address.IndexOf('/');
         return pathStart >= 0 ? address[..pathStart] : address;
     }
-
-    private static bool IsHostCharacter(char c) =>
-        char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '[' or ']' or ':';
 }

@@ -4,7 +4,7 @@ using RestSharp;
 
 namespace Ibmtp.Iam;
 
-internal static class HttpClients
+public static class HttpClients
 {
     /// <summary>
     /// A RestSharp client that never throws for HTTP or connection errors (we inspect every response)
@@ -19,7 +19,7 @@ internal static class HttpClients
         });
 
     /// <summary>The body as <typeparamref name="T"/>, or null when it is empty or not that JSON.</summary>
-    public static T? ReadJson<T>(RestResponse response, JsonTypeInfo<T> type)
+    internal static T? ReadJson<T>(RestResponse response, JsonTypeInfo<T> type)
     {
         try
         {

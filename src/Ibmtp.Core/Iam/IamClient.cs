@@ -7,13 +7,13 @@ namespace Ibmtp.Iam;
 /// IBM Cloud IAM's token endpoint, for the three grants a trusted profile needs. The grants carry
 /// no Authorization header: the credential is in the form body.
 /// </summary>
-public sealed class IamClient(Uri iamUrl, RetryingSender sender, TimeProvider time) : IDisposable
+public sealed class IamClient(RestClient client, RetryingSender sender, TimeProvider time) : IDisposable
 {
     private const string ApiKeyGrant = "urn:ibm:params:oauth:grant-type:apikey";
     private const string AssumeGrant = "urn:ibm:params:oauth:grant-type:assume";
     private const string CrTokenGrant = "urn:ibm:params:oauth:grant-type:cr-token";
 
-    private readonly RestClient _client = HttpClients.Create(iamUrl);
+    private Uri? IamUrl => client.Options.BaseUrl;
 
     public Task<IamToken> ApiKeyTokenAsync(string apiKey, Deadline deadline) =>
         RequestTokenAsync(
@@ -39,7 +39,7 @@ public sealed class IamClient(Uri iamUrl, RetryingSender sender, TimeProvider ti
     private async Task<IamToken> RequestTokenAsync(string grantType, KeyValuePair<string, string>[] fields, string hint, Deadline deadline)
     {
         var grantName = grantType[(grantType.LastIndexOf(':') + 1)..];
-        var response = await sender.SendAsync(_client, () =>
+        var response = await sender.SendAsync(client, () =>
         {
             var request = new RestRequest("identity/token", Method.Post);
             request.AddHeader("Accept", "application/json");
@@ -47,14 +47,14 @@ public sealed class IamClient(Uri iamUrl, RetryingSender sender, TimeProvider ti
             foreach (var (name, value) in fields)
                 request.AddParameter(name, value, ParameterType.GetOrPost);
             return request;
-        }, $"IAM at {iamUrl}", deadline).ConfigureAwait(false);
+        }, $"IAM at {IamUrl}", deadline).ConfigureAwait(false);
 
         if (!response.IsSuccessStatusCode)
             throw Rejection(response, grantName, hint);
 
         var body = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse);
         if (string.IsNullOrEmpty(body?.AccessToken))
-            throw new IamUnavailableException($"IAM at {iamUrl} answered the {grantName} grant without an access token");
+            throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant without an access token");
         var now = time.GetUtcNow();
         var expiresAt = body.ExpiresIn is > 0 ? now.AddSeconds(body.ExpiresIn.Value)
             : body.Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(body.Expiration.Value)
@@ -73,5 +73,5 @@ public sealed class IamClient(Uri iamUrl, RetryingSender sender, TimeProvider ti
             $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {code} {message} (request id {requestId ?? "none"}); {hint}");
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => client.Dispose();
 }

@@ -37,8 +37,11 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
         }
     }
 
+    // RestSharp marks HTTP error statuses as failed responses too; only a zero status means no answer arrived.
+    private static bool GotNoAnswer(RestResponse response) => response.StatusCode == 0;
+
     private static bool IsRetryable(RestResponse response) =>
-        response.ResponseStatus != ResponseStatus.Completed
+        GotNoAnswer(response)
         || response.StatusCode == HttpStatusCode.TooManyRequests
         || (int)response.StatusCode >= 500;
 
@@ -62,7 +65,7 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
     }
 
     private static string Describe(RestResponse response) =>
-        response.ResponseStatus == ResponseStatus.Completed
-            ? $"HTTP {(int)response.StatusCode}"
-            : response.ErrorException?.GetBaseException().Message ?? response.ResponseStatus.ToString();
+        GotNoAnswer(response)
+            ? response.ErrorException?.GetBaseException().Message ?? response.ResponseStatus.ToString()
+            : $"HTTP {(int)response.StatusCode}";
 }

@@ -5,7 +5,8 @@ using Ibmtp.Storage;
 namespace Ibmtp.Iam;
 
 /// <summary>Runs a token exchange within the call's deadline, through the shared cache unless it is disabled.</summary>
-public sealed class TokenService(TokenCache? cache, TimeSpan timeout, TimeProvider time, Action<string> warnUser)
+/// <param name="cache">Lazy, so that its folder is only worked out when a token is needed; null when disabled.</param>
+public sealed class TokenService(Lazy<TokenCache>? cache, TimeSpan timeout, TimeProvider time, Action<string> warnUser)
 {
     public IamToken Get(ITokenExchange exchange)
     {
@@ -13,7 +14,7 @@ public sealed class TokenService(TokenCache? cache, TimeSpan timeout, TimeProvid
         var fetch = () => exchange.FetchAsync(deadline);
         var token = cache is null
             ? fetch()
-            : cache.GetOrFetchAsync(CacheKey(exchange), fetch, deadline, warnUser);
+            : cache.Value.GetOrFetchAsync(CacheKey(exchange), fetch, deadline, warnUser);
         // The protocol is one synchronous request per process; there is no caller to yield to.
         return token.GetAwaiter().GetResult();
     }

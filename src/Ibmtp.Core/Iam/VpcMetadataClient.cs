@@ -9,12 +9,12 @@ namespace Ibmtp.Iam;
 /// The VPC instance metadata service: trades the instance's identity for an IAM token of a trusted
 /// profile, so a virtual server needs no secret at all.
 /// </summary>
-public sealed class VpcMetadataClient(Uri metadataUrl, RetryingSender sender, TimeProvider time) : IDisposable
+public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, TimeProvider time) : IDisposable
 {
     private const string ApiVersion = "2022-03-01";
     private const int InstanceTokenSeconds = 300;
 
-    private readonly RestClient _client = HttpClients.Create(metadataUrl);
+    private Uri? MetadataUrl => client.Options.BaseUrl;
 
     public async Task<IamToken> TrustedProfileTokenAsync(TrustedProfile? profile, Deadline deadline)
     {
@@ -30,7 +30,7 @@ public sealed class VpcMetadataClient(Uri metadataUrl, RetryingSender sender, Ti
 
         var token = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse);
         if (string.IsNullOrEmpty(token?.AccessToken))
-            throw new IamUnavailableException($"the VPC metadata service at {metadataUrl} answered without an IAM token");
+            throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an IAM token");
         var now = time.GetUtcNow();
         return new IamToken(token.AccessToken, now, now.AddSeconds(token.ExpiresIn ?? 0));
     }
@@ -42,12 +42,12 @@ public sealed class VpcMetadataClient(Uri metadataUrl, RetryingSender sender, Ti
             .ConfigureAwait(false);
         return HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)?.AccessToken is { Length: > 0 } token
             ? token
-            : throw new IamUnavailableException($"the VPC metadata service at {metadataUrl} answered without an instance identity token");
+            : throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an instance identity token");
     }
 
     private async Task<RestResponse> SendAsync(Method method, string path, Action<RestRequest> complete, Deadline deadline)
     {
-        var response = await sender.SendAsync(_client, () =>
+        var response = await sender.SendAsync(client, () =>
         {
             var request = new RestRequest(path, method);
             request.AddQueryParameter("version", ApiVersion);
@@ -55,7 +55,7 @@ public sealed class VpcMetadataClient(Uri metadataUrl, RetryingSender sender, Ti
             request.AddHeader("Accept", "application/json");
             complete(request);
             return request;
-        }, $"the VPC metadata service at {metadataUrl}", deadline).ConfigureAwait(false);
+        }, $"the VPC metadata service at {MetadataUrl}", deadline).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
             return response;
 
@@ -73,5 +73,5 @@ public sealed class VpcMetadataClient(Uri metadataUrl, RetryingSender sender, Ti
         _ => throw new HelperException("vpc mode names a trusted profile by ID or CRN, not by name: set IBMTP_PROFILE_ID or IBMTP_PROFILE_CRN"),
     };
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => client.Dispose();
 }

@@ -20,5 +20,5 @@ public sealed class HelperPaths(IEnvironment environment)
 
     private string Home =>
         environment.Get("HOME")
-        ?? throw new Protocol.HelperException("HOME is not set: set HOME, or XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_STATE_HOME");
+        ?? throw new Protocol.HelperException("HOME is not set: set HOME, or the XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME folders");
 }

@@ -13,6 +13,10 @@ public static class PrivateFiles
     {
         if (Directory.Exists(path))
             return;
+        // Missing parents (say $XDG_DATA_HOME itself) are ours too, so each gets the mode, not the umask's.
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(path));
+        if (!string.IsNullOrEmpty(parent))
+            EnsureFolder(parent);
         Directory.CreateDirectory(path, OwnerOnlyFolder);
         // CreateDirectory applies the umask; a umask like 0277 would otherwise leave it unusable.
         File.SetUnixFileMode(path, OwnerOnlyFolder);

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using Ibmtp.Configuration;
+using Ibmtp.Iam;
+using Ibmtp.Protocol;
+using Ibmtp.Tests.Support;
+
+namespace Ibmtp.Tests.Iam;
+
+[TestFixture]
+public sealed class IamClientTests
+{
+    private const string ApiKey = "test-api-key-0123456789abcdefghijklmnopqrs";
+    private static readonly TrustedProfile Profile = new(TrustedProfileKind.Id, "Profile-11111111-2222-3333-4444-555555555555");
+
+    private static Deadline Seconds(double seconds) => new(TimeSpan.FromSeconds(seconds), TimeProvider.System);
+
+    [Test]
+    public async Task The_apikey_grant_posts_the_key_as_a_form_field_with_no_Authorization_header()
+    {
+        var http = new FakeHttp().AnswerToken("eyJ.key-owner-token");
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+
+        var token = await iam.ApiKeyTokenAsync(ApiKey, deadline);
+
+        var request = http.Requests.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(token.AccessToken, Is.EqualTo("eyJ.key-owner-token"));
+            Assert.That(request.Method, Is.EqualTo(HttpMethod.Post));
+            Assert.That(request.Url.AbsolutePath, Is.EqualTo("/identity/token"));
+            Assert.That(request.Headers.Keys, Does.Not.Contain("Authorization"));
+            Assert.That(request.Form["grant_type"], Is.EqualTo("urn:ibm:params:oauth:grant-type:apikey"));
+            Assert.That(request.Form["apikey"], Is.EqualTo(ApiKey));
+            Assert.That(token.ExpiresAt - token.IssuedAt, Is.EqualTo(TimeSpan.FromHours(1)));
+        }
+    }
+
+    [Test]
+    public async Task The_assume_grant_names_the_profile_and_carries_the_key_owners_token()
+    {
+        var http = new FakeHttp().AnswerToken("profile-token");
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+        var owner = new IamToken("key-owner-token", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
+
+        await iam.AssumeProfileAsync(owner, new TrustedProfile(TrustedProfileKind.Name, "builder", "account-1"), deadline);
+
+        var form = http.Requests.Single().Form;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(form["grant_type"], Is.EqualTo("urn:ibm:params:oauth:grant-type:assume"));
+            Assert.That(form["access_token"], Is.EqualTo("key-owner-token"));
+            Assert.That(form["profile_name"], Is.EqualTo("builder"));
+            Assert.That(form["account"], Is.EqualTo("account-1"));
+        }
+    }
+
+    [Test]
+    public void Assuming_a_profile_by_name_without_its_account_fails_before_any_request()
+    {
+        var http = new FakeHttp();
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+        var owner = new IamToken("t", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
+
+        var error = Assert.ThrowsAsync<HelperException>(() => iam.AssumeProfileAsync(owner, new TrustedProfile(TrustedProfileKind.Name, "builder"), deadline));
+
+        Assert.That(error.Message, Does.Contain("IBMTP_ACCOUNT_ID"));
+        Assert.That(http.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_cr_token_grant_sends_the_compute_resource_token_and_profile()
+    {
+        var http = new FakeHttp().AnswerToken("profile-token");
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+
+        await iam.CrTokenAsync("projected-sa-token", new TrustedProfile(TrustedProfileKind.Crn, "crn:v1:bluemix:public:iam-identity::a/acc::profile:Profile-1"), deadline);
+
+        var form = http.Requests.Single().Form;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(form["grant_type"], Is.EqualTo("urn:ibm:params:oauth:grant-type:cr-token"));
+            Assert.That(form["cr_token"], Is.EqualTo("projected-sa-token"));
+            Assert.That(form["profile_crn"], Does.EndWith("profile:Profile-1"));
+        }
+    }
+
+    [Test]
+    public void A_rejection_reports_IAMs_error_code_message_and_request_id_with_a_hint_but_never_the_key()
+    {
+        var http = new FakeHttp().Answer(HttpStatusCode.BadRequest,
+            """{"errorCode":"BXNIM0415E","errorMessage":"Provided API key could not be found","context":{"requestId":"req-42"}}""");
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+
+        var error = Assert.ThrowsAsync<IamRejectedException>(() => iam.ApiKeyTokenAsync(ApiKey, deadline));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Message, Does.Contain("BXNIM0415E").And.Contain("Provided API key could not be found").And.Contain("req-42"));
+            Assert.That(error.Message, Does.Contain("IBMTP_API_KEY"), "hint");
+            Assert.That(error.Message, Does.Not.Contain(ApiKey));
+            Assert.That(error.Message, Does.Not.Contain("\n"));
+            Assert.That(http.Requests, Has.Count.EqualTo(1), "rejections are not retried");
+        }
+    }
+
+    [Test]
+    public async Task Server_errors_and_refused_connections_are_retried_until_IAM_answers()
+    {
+        var http = new FakeHttp()
+            .Answer(HttpStatusCode.ServiceUnavailable, "{}")
+            .RefuseConnection()
+            .AnswerToken("finally");
+        using var deadline = Seconds(10);
+        using var iam = http.Iam();
+
+        var token = await iam.ApiKeyTokenAsync(ApiKey, deadline);
+
+        Assert.That(token.AccessToken, Is.EqualTo("finally"));
+        Assert.That(http.Requests, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Throttling_is_retried_after_the_Retry_After_the_server_asks_for()
+    {
+        var http = new FakeHttp()
+            .Answer(HttpStatusCode.TooManyRequests, "{}", response => response.Headers.Add("Retry-After", "1"))
+            .AnswerToken("after-waiting");
+        using var deadline = Seconds(10);
+        using var iam = http.Iam();
+        var clock = Stopwatch.StartNew();
+
+        var token = await iam.ApiKeyTokenAsync(ApiKey, deadline);
+
+        Assert.That(token.AccessToken, Is.EqualTo("after-waiting"));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.95)));
+    }
+
+    [Test]
+    public void Persistent_throttling_ends_with_an_unavailable_error_within_the_deadline()
+    {
+        var http = new FakeHttp();
+        for (var i = 0; i < 100; i++)
+            http.Answer(HttpStatusCode.TooManyRequests, "{}");
+        using var deadline = Seconds(2);
+        using var iam = http.Iam();
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.ThrowsAsync<IamUnavailableException>(() => iam.ApiKeyTokenAsync(ApiKey, deadline));
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2.5)));
+        Assert.That(error.Message, Does.Contain("HTTP 429").And.Contain("IBMTP_TIMEOUT"));
+        Assert.That(http.Requests, Has.Count.GreaterThan(1));
+    }
+}

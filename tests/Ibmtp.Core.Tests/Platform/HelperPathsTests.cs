@@ -1,0 +1,80 @@
+using Ibmtp.Platform;
+using Ibmtp.Protocol;
+using Ibmtp.Tests.Support;
+
+namespace Ibmtp.Tests.Platform;
+
+/// <summary>Where the helper keeps its files: the XDG base-directory rules.</summary>
+[TestFixture]
+public class HelperPathsTests
+{
+    [Test]
+    public void Without_XDG_variables_the_files_live_under_HOME()
+    {
+        var paths = Paths(new() { ["HOME"] = "/home/user" });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(paths.ConfigFile, Is.EqualTo("/home/user/.config/ibmtp/config.json"));
+            Assert.That(paths.DataFolder, Is.EqualTo("/home/user/.local/share/ibmtp"));
+            Assert.That(paths.StateFolder, Is.EqualTo("/home/user/.local/state/ibmtp"));
+        }
+    }
+
+    [Test]
+    public void XDG_variables_move_each_folder()
+    {
+        var paths = Paths(new()
+        {
+            ["HOME"] = "/home/user",
+            ["XDG_CONFIG_HOME"] = "/xdg/config",
+            ["XDG_DATA_HOME"] = "/xdg/data",
+            ["XDG_STATE_HOME"] = "/xdg/state",
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(paths.ConfigFile, Is.EqualTo("/xdg/config/ibmtp/config.json"));
+            Assert.That(paths.DataFolder, Is.EqualTo("/xdg/data/ibmtp"));
+            Assert.That(paths.StateFolder, Is.EqualTo("/xdg/state/ibmtp"));
+        }
+    }
+
+    [Test]
+    public void IBMTP_CONFIG_names_the_config_file()
+    {
+        Assert.That(Paths(new() { ["HOME"] = "/home/user", ["IBMTP_CONFIG"] = "/etc/ibmtp.json" }).ConfigFile, Is.EqualTo("/etc/ibmtp.json"));
+    }
+
+    [Test]
+    public void Without_HOME_or_XDG_variables_a_protocol_action_fails_with_one_line_saying_what_to_set()
+    {
+        using var stdin = new MemoryStream("us.icr.io"u8.ToArray());
+
+        var result = HelperRun.Run(new DictionaryEnvironment(new Dictionary<string, string>()), ["get"], stdin);
+
+        HelperAssert.OneLineFailure(result);
+        Assert.That(result.Stdout, Does.Contain("HOME"));
+    }
+
+    [Test]
+    public void Without_HOME_the_helper_works_when_XDG_CONFIG_HOME_XDG_DATA_HOME_and_XDG_STATE_HOME_are_set()
+    {
+        using var home = new TempHome();
+        home.Variables.Remove("HOME");
+        home.Variables.Remove("XDG_CACHE_HOME");
+        home.Variables["IBMTP_API_KEY"] = "api-key-1";
+
+        HelperAssert.Succeeds(HelperRun.Store(home, "de.icr.io", "Profile-de", "secret-de"));
+        HelperAssert.Succeeds(HelperRun.Run(home, "get", "us.icr.io"));
+        HelperAssert.Succeeds(HelperRun.Run(home, "list"));
+    }
+
+    [Test]
+    public void Without_HOME_a_path_that_needs_it_is_an_error()
+    {
+        Assert.Throws<HelperException>(() => _ = Paths([]).DataFolder);
+    }
+
+    private static HelperPaths Paths(Dictionary<string, string> variables) => new(new DictionaryEnvironment(variables));
+}

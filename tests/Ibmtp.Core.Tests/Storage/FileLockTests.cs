@@ -1,0 +1,31 @@
+using Ibmtp.Protocol;
+using Ibmtp.Storage;
+using Ibmtp.Tests.Support;
+
+namespace Ibmtp.Tests.Storage;
+
+[TestFixture]
+public class FileLockTests : TempHomeFixture
+{
+    [Test]
+    public void A_held_lock_makes_another_writer_time_out_with_a_message_naming_the_lock_file()
+    {
+        var path = Path.Combine(Home.Root, "keystore.lock");
+        using var held = FileLock.Acquire(path, TimeSpan.FromSeconds(1));
+
+        var error = Assert.Throws<HelperException>(() => FileLock.Acquire(path, TimeSpan.FromMilliseconds(200)));
+
+        Assert.That(error.Message, Does.Contain(path));
+    }
+
+    [Test]
+    public void A_released_lock_can_be_taken_again()
+    {
+        var path = Path.Combine(Home.Root, "keystore.lock");
+        FileLock.Acquire(path, TimeSpan.FromSeconds(1)).Dispose();
+
+        using var again = FileLock.Acquire(path, TimeSpan.FromMilliseconds(200));
+
+        Assert.That(path, Does.Exist);
+    }
+}

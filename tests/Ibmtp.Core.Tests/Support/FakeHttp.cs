@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using Ibmtp.Iam;
+using Moq;
+using Moq.Protected;
+using RestSharp;
+using Serilog.Core;
+
+namespace Ibmtp.Tests.Support;
+
+/// <summary>
+/// An HTTP endpoint played by a Moq handler: each test queues the answers, and every request that
+/// reached "the network" is recorded with its body.
+/// </summary>
+public sealed class FakeHttp
+{
+    private readonly Mock<HttpMessageHandler> _handler = new();
+    private readonly Queue<Func<HttpResponseMessage>> _answers = new();
+
+    public FakeHttp()
+    {
+        _handler.Protected()
+            .Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
+            .Returns(async (HttpRequestMessage request, CancellationToken _) =>
+            {
+                var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
+                lock (Requests)
+                    Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value)), body));
+                Func<HttpResponseMessage> next;
+                lock (_answers)
+                    next = _answers.Count > 0 ? _answers.Dequeue() : () => throw new HttpRequestException("no answer queued: connection refused");
+                return next();
+            });
+    }
+
+    public static readonly Uri BaseUrl = new("https://iam.test.example/");
+
+    public List<RecordedRequest> Requests { get; } = [];
+
+    public FakeHttp Answer(HttpStatusCode status, string json, Action<HttpResponseMessage>? complete = null)
+    {
+        lock (_answers)
+        {
+            _answers.Enqueue(() =>
+            {
+                var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+                complete?.Invoke(response);
+                return response;
+            });
+        }
+        return this;
+    }
+
+    public FakeHttp AnswerToken(string accessToken, int expiresIn = 3600) =>
+        Answer(HttpStatusCode.OK, $$"""{"access_token":"{{accessToken}}","refresh_token":"not_supported","token_type":"Bearer","expires_in":{{expiresIn}},"expiration":0}""");
+
+    public FakeHttp RefuseConnection()
+    {
+        lock (_answers)
+            _answers.Enqueue(() => throw new HttpRequestException("connection refused"));
+        return this;
+    }
+
+    public RestClient Client() =>
+        new(new RestClientOptions(BaseUrl) { ConfigureMessageHandler = _ => _handler.Object, Timeout = Timeout.InfiniteTimeSpan });
+
+    public IamClient Iam(TimeProvider? time = null) =>
+        new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
+
+    public VpcMetadataClient Metadata() =>
+        new(Client(), new RetryingSender(TimeProvider.System, Logger.None), TimeProvider.System);
+}
+
+public sealed record RecordedRequest(HttpMethod Method, Uri Url, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    /// <summary>The form fields of a form-encoded body.</summary>
+    public IReadOnlyDictionary<string, string> Form =>
+        Body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => Uri.UnescapeDataString(pair[0].Replace('+', ' ')), pair => Uri.UnescapeDataString(pair[1].Replace('+', ' ')));
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using Ibmtp.Platform;
+
+namespace Ibmtp.Tests.Support;
+
+/// <summary>Runs <see cref="HelperApp"/> as the binary would run, with in-memory standard streams.</summary>
+public static class HelperRun
+{
+    public static HelperResult Run(IEnvironment environment, IReadOnlyList<string> args, Stream stdin)
+    {
+        using var output = new MemoryStream();
+        using var error = new MemoryStream();
+        var exitCode = HelperApp.Run(args, new HelperContext
+        {
+            Environment = environment,
+            Input = stdin,
+            Output = output,
+            Error = error,
+        });
+        return new HelperResult(exitCode, Encoding.UTF8.GetString(output.ToArray()), Encoding.UTF8.GetString(error.ToArray()));
+    }
+
+    public static HelperResult Run(TempHome home, IReadOnlyList<string> args, byte[] stdin)
+    {
+        using var input = new MemoryStream(stdin);
+        return Run(home.Environment, args, input);
+    }
+
+    public static HelperResult Run(TempHome home, string action, string stdin = "") =>
+        Run(home, [action], Encoding.UTF8.GetBytes(stdin));
+
+    public static HelperResult Store(TempHome home, string serverUrl, string username, string secret) =>
+        Run(home, "store", CredentialsJson(serverUrl, username, secret));
+
+    public static string CredentialsJson(string serverUrl, string username, string secret) =>
+        $$"""{"ServerURL":"{{serverUrl}}","Username":"{{username}}","Secret":"{{secret}}"}""";
+}
