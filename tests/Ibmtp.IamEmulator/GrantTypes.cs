@@ -1,0 +1,9 @@
+namespace Ibmtp.Emulators;
+
+/// <summary>The <c>grant_type</c> values IAM accepts at <c>/identity/token</c> for the helper's flows.</summary>
+public static class GrantTypes
+{
+    public const string ApiKey = "urn:ibm:params:oauth:grant-type:apikey";
+    public const string Assume = "urn:ibm:params:oauth:grant-type:assume";
+    public const string ComputeResourceToken = "urn:ibm:params:oauth:grant-type:cr-token";
+}

@@ -1,0 +1,194 @@
+using System.Net;
+
+namespace Ibmtp.Emulators;
+
+/// <summary>
+/// IBM Cloud IAM, the VPC instance metadata service and a registry token server, on 127.0.0.1, for tests.
+/// Everything a test registers or changes here takes effect on the next request, from any thread.
+/// </summary>
+public sealed class IamEmulator : IAsyncDisposable
+{
+    /// <summary>The identity of the VPC instance; list it among a profile's trusts to let the instance use that profile.</summary>
+    public const string VpcInstance = "vpc";
+
+    private readonly WebApplication app;
+    private readonly DirectoryInfo workDirectory;
+    private readonly IdentityDirectory directory;
+    private readonly IssuedTokens tokens;
+    private readonly EmulatorSettings settings;
+    private readonly FailureInjection failures;
+    private readonly RequestCounters counters;
+    private readonly RegistryTokenSigner registrySigner;
+    private int disposed;
+
+    private IamEmulator(WebApplication app, DirectoryInfo workDirectory)
+    {
+        this.app = app;
+        this.workDirectory = workDirectory;
+        directory = app.Services.GetRequiredService<IdentityDirectory>();
+        tokens = app.Services.GetRequiredService<IssuedTokens>();
+        settings = app.Services.GetRequiredService<EmulatorSettings>();
+        failures = app.Services.GetRequiredService<FailureInjection>();
+        counters = app.Services.GetRequiredService<RequestCounters>();
+        registrySigner = app.Services.GetRequiredService<RegistryTokenSigner>();
+        BaseUrl = new Uri(app.Urls.Single());
+    }
+
+    /// <summary>Where IAM and the metadata service are, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The <c>iss</c> of registry tokens; the registry's <c>auth.token.issuer</c> must equal it.</summary>
+    public string RegistryTokenIssuer => registrySigner.Issuer;
+
+    /// <summary>The PEM certificate that verifies registry tokens; the registry's <c>auth.token.rootcertbundle</c>.</summary>
+    public string RegistryCertificatePemPath => registrySigner.CertificatePemPath;
+
+    /// <summary>The realm to configure as the registry's <c>auth.token.realm</c>.</summary>
+    public Uri RegistryTokenRealm => new(BaseUrl, RegistryTokenEndpoint.Path);
+
+    /// <summary>Lifetime of every IAM access token issued from now on (default one hour).</summary>
+    public TimeSpan TokenLifetime
+    {
+        get => settings.TokenLifetime;
+        set => settings.TokenLifetime = value;
+    }
+
+    /// <summary>Time every <c>/identity/token</c> response waits before it is sent, failures included (default none).</summary>
+    public TimeSpan Delay
+    {
+        get => settings.Delay;
+        set => settings.Delay = value;
+    }
+
+    /// <summary>The profile the metadata service exchanges for when the request names none; null means the instance has none.</summary>
+    public string? VpcDefaultProfileId
+    {
+        get => directory.VpcDefaultProfileId;
+        set => directory.VpcDefaultProfileId = value;
+    }
+
+    /// <summary>Requests to <c>/identity/token</c>, whatever their grant type or outcome.</summary>
+    public int TotalTokenRequests => counters.TokenRequests;
+
+    /// <summary>Requests to the metadata service's <c>PUT /instance_identity/v1/token</c>.</summary>
+    public int InstanceIdentityTokenRequests => counters.InstanceIdentityTokenRequests;
+
+    /// <summary>Requests to the metadata service's <c>POST /instance_identity/v1/iam_token</c>.</summary>
+    public int InstanceIamTokenRequests => counters.InstanceIamTokenRequests;
+
+    /// <summary>Requests to the registry token endpoint.</summary>
+    public int RegistryTokenRequests => counters.RegistryTokenRequests;
+
+    /// <summary>Starts an emulator on a free port of 127.0.0.1.</summary>
+    public static Task<IamEmulator> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(port: 0, standalone: false, cancellationToken);
+
+    /// <param name="standalone">
+    /// Run as its own process: stop on SIGTERM or Ctrl+C, and serve the <c>/_emulator</c> endpoints that stand in
+    /// for the C# controls.
+    /// </param>
+    internal static async Task<IamEmulator> StartAsync(int port, bool standalone, CancellationToken cancellationToken)
+    {
+        var workDirectory = Directory.CreateTempSubdirectory("ibmtp-iam-emulator-");
+        WebApplication? app = null;
+        try
+        {
+            app = Build(port, standalone, Path.Combine(workDirectory.FullName, "registry-token-signer.pem"));
+            await app.StartAsync(cancellationToken);
+            return new IamEmulator(app, workDirectory);
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            workDirectory.Delete(recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Number of <c>/identity/token</c> requests with this <c>grant_type</c>, e.g. <see cref="GrantTypes.Assume"/>.</summary>
+    public int RequestCount(string grantType) => counters.TokenRequestsFor(grantType);
+
+    /// <summary>Makes <paramref name="apiKey"/> a valid API key of the service ID named <paramref name="serviceIdName"/>.</summary>
+    public void AddServiceIdApiKey(string apiKey, string serviceIdName) => directory.AddServiceIdApiKey(apiKey, serviceIdName);
+
+    /// <summary>Makes <paramref name="token"/> a valid compute-resource token of <paramref name="subject"/>.</summary>
+    public void AddComputeResourceToken(string token, string subject) => directory.AddComputeResourceToken(token, subject);
+
+    /// <summary>Registers (or replaces, by ID) a trusted profile.</summary>
+    /// <param name="trusts">Service ID names, compute-resource subjects and/or <see cref="VpcInstance"/> the profile trusts.</param>
+    public void AddTrustedProfile(string id, string crn, string name, string accountId, params string[] trusts) =>
+        directory.AddTrustedProfile(new TrustedProfile(id, crn, name, accountId, trusts.ToHashSet(StringComparer.Ordinal)));
+
+    /// <summary>
+    /// Makes the next <paramref name="count"/> requests to <c>/identity/token</c> fail with <paramref name="statusCode"/>
+    /// and an IAM-shaped body, with a Retry-After header when <paramref name="retryAfter"/> is given.
+    /// </summary>
+    public void FailNext(int statusCode, int count = 1, TimeSpan? retryAfter = null) => failures.FailNext(statusCode, count, retryAfter);
+
+    /// <summary>Makes <paramref name="accessToken"/> unusable everywhere; false if it was not live.</summary>
+    public bool Revoke(string accessToken) => tokens.Revoke(accessToken);
+
+    /// <summary>Makes every token issued so far unusable, instance identity tokens included.</summary>
+    public void RevokeAllTokens() => tokens.RevokeAll();
+
+    /// <summary>Sets every request counter back to zero.</summary>
+    public void Reset() => counters.Reset();
+
+    /// <summary>Completes when a standalone emulator is told to stop (SIGTERM, Ctrl+C).</summary>
+    internal Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+        workDirectory.Delete(recursive: true);
+    }
+
+    private static WebApplication Build(int port, bool standalone, string registryCertificatePemPath)
+    {
+        // The empty builder reads no appsettings or ASPNETCORE_* variables, so nothing in the environment can move the port.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.Services.AddRoutingCore();
+        // Warnings and errors only, and all on stderr: stdout of the standalone emulator carries just its address line.
+        builder.Logging
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Warning);
+        if (!standalone)
+        {
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        }
+
+        // A request held by Delay would otherwise keep DisposeAsync waiting for the default 30 s.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
+
+        builder.Services
+            .AddSingleton<IdentityDirectory>()
+            .AddSingleton<IssuedTokens>()
+            .AddSingleton<EmulatorSettings>()
+            .AddSingleton<FailureInjection>()
+            .AddSingleton<RequestCounters>()
+            .AddSingleton<TokenGrants>()
+            .AddSingleton(_ => new RegistryTokenSigner("ibmtp-iam-emulator", registryCertificatePemPath));
+
+        var app = builder.Build();
+        TokenEndpoint.Map(app);
+        MetadataEndpoints.Map(app);
+        RegistryTokenEndpoint.Map(app);
+        if (standalone)
+        {
+            AdminEndpoints.Map(app);
+        }
+
+        return app;
+    }
+}

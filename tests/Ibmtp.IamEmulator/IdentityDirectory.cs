@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Ibmtp.Emulators;
+
+/// <summary>The API keys, compute-resource tokens and trusted profiles a test has registered.</summary>
+internal sealed class IdentityDirectory
+{
+    private readonly ConcurrentDictionary<string, string> serviceIdsByApiKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> subjectsByComputeResourceToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TrustedProfile> profilesById = new(StringComparer.Ordinal);
+    private volatile string? vpcDefaultProfileId;
+
+    public string? VpcDefaultProfileId
+    {
+        get => vpcDefaultProfileId;
+        set => vpcDefaultProfileId = value;
+    }
+
+    public void AddServiceIdApiKey(string apiKey, string serviceIdName) => serviceIdsByApiKey[apiKey] = serviceIdName;
+
+    public void AddComputeResourceToken(string token, string subject) => subjectsByComputeResourceToken[token] = subject;
+
+    public void AddTrustedProfile(TrustedProfile profile) => profilesById[profile.Id] = profile;
+
+    public bool TryFindServiceId(string apiKey, [NotNullWhen(true)] out string? serviceIdName) =>
+        serviceIdsByApiKey.TryGetValue(apiKey, out serviceIdName);
+
+    public bool TryFindComputeResourceSubject(string token, [NotNullWhen(true)] out string? subject) =>
+        subjectsByComputeResourceToken.TryGetValue(token, out subject);
+
+    public TrustedProfile? FindProfile(ProfileReference reference) =>
+        profilesById.Values.FirstOrDefault(reference.Matches);
+}

@@ -1,0 +1,23 @@
+namespace Ibmtp.Emulators;
+
+internal enum IssuedTokenKind
+{
+    IamAccessToken,
+    InstanceIdentityToken,
+}
+
+/// <summary>A token this emulator handed out: whom it stands for, how it was obtained, and until when it is good.</summary>
+/// <param name="Subject">Service ID name, trusted profile ID, or <see cref="IamEmulator.VpcInstance"/>.</param>
+/// <param name="Origin">The grant type, or the metadata call, that produced the token.</param>
+internal sealed record IssuedToken(
+    string Value,
+    IssuedTokenKind Kind,
+    string Subject,
+    string Origin,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset ExpiresAt)
+{
+    public TimeSpan Lifetime => ExpiresAt - IssuedAt;
+
+    public bool IsExpiredAt(DateTimeOffset now) => now >= ExpiresAt;
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace Ibmtp.Emulators;
+
+/// <summary>
+/// Mints JWT-shaped tokens and remembers every one until it is revoked, so later requests
+/// (assume grant, metadata exchange, registry login) can tell a live token from anything else.
+/// </summary>
+internal sealed class IssuedTokens
+{
+    // Nobody verifies these signatures; a random HMAC key only makes the tokens look like real JWTs.
+    private readonly byte[] signingKey = RandomNumberGenerator.GetBytes(32);
+    private readonly ConcurrentDictionary<string, IssuedToken> live = new(StringComparer.Ordinal);
+
+    public IssuedToken Issue(IssuedTokenKind kind, string subject, string origin, TimeSpan lifetime)
+    {
+        var issuedAt = DateTimeOffset.UtcNow;
+        var expiresAt = issuedAt + lifetime;
+        var header = new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT", ["kid"] = "ibmtp-iam-emulator" };
+        var payload = new JsonObject
+        {
+            ["iss"] = "ibmtp-iam-emulator",
+            ["sub"] = subject,
+            ["grant_type"] = origin,
+            ["scope"] = "ibm openid",
+            ["iat"] = issuedAt.ToUnixTimeSeconds(),
+            ["exp"] = expiresAt.ToUnixTimeSeconds(),
+            ["jti"] = Guid.NewGuid().ToString(),
+        };
+        var value = CompactJwt.Create(header, payload, data => HMACSHA256.HashData(signingKey, data));
+        var token = new IssuedToken(value, kind, subject, origin, issuedAt, expiresAt);
+        live[value] = token;
+        return token;
+    }
+
+    public bool TryGetLive(string value, IssuedTokenKind kind, [NotNullWhen(true)] out IssuedToken? token)
+    {
+        if (live.TryGetValue(value, out token) && token.Kind == kind && !token.IsExpiredAt(DateTimeOffset.UtcNow))
+        {
+            return true;
+        }
+
+        token = null;
+        return false;
+    }
+
+    public bool Revoke(string value) => live.TryRemove(value, out _);
+
+    public void RevokeAll() => live.Clear();
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+
+namespace Ibmtp.Emulators;
+
+/// <summary>How many requests each endpoint has received since start or the last reset, failed ones included.</summary>
+internal sealed class RequestCounters
+{
+    private readonly ConcurrentDictionary<string, int> tokenRequestsByGrantType = new(StringComparer.Ordinal);
+    private int tokenRequests;
+    private int instanceIdentityTokenRequests;
+    private int instanceIamTokenRequests;
+    private int registryTokenRequests;
+
+    public int TokenRequests => Volatile.Read(ref tokenRequests);
+
+    public int InstanceIdentityTokenRequests => Volatile.Read(ref instanceIdentityTokenRequests);
+
+    public int InstanceIamTokenRequests => Volatile.Read(ref instanceIamTokenRequests);
+
+    public int RegistryTokenRequests => Volatile.Read(ref registryTokenRequests);
+
+    public int TokenRequestsFor(string grantType) => tokenRequestsByGrantType.GetValueOrDefault(grantType);
+
+    public void CountTokenRequest(string grantType)
+    {
+        Interlocked.Increment(ref tokenRequests);
+        tokenRequestsByGrantType.AddOrUpdate(grantType, 1, (_, count) => count + 1);
+    }
+
+    public void CountInstanceIdentityTokenRequest() => Interlocked.Increment(ref instanceIdentityTokenRequests);
+
+    public void CountInstanceIamTokenRequest() => Interlocked.Increment(ref instanceIamTokenRequests);
+
+    public void CountRegistryTokenRequest() => Interlocked.Increment(ref registryTokenRequests);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref tokenRequests, 0);
+        Interlocked.Exchange(ref instanceIdentityTokenRequests, 0);
+        Interlocked.Exchange(ref instanceIamTokenRequests, 0);
+        Interlocked.Exchange(ref registryTokenRequests, 0);
+        tokenRequestsByGrantType.Clear();
+    }
+}

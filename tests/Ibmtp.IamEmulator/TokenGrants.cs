@@ -1,0 +1,82 @@
+namespace Ibmtp.Emulators;
+
+/// <summary>The three grants of <c>/identity/token</c>: validation, identity lookup, trust check, token issue.</summary>
+internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens tokens, EmulatorSettings settings)
+{
+    public IResult Exchange(TokenRequestForm form) => form.GrantType switch
+    {
+        GrantTypes.ApiKey => ExchangeApiKey(form),
+        GrantTypes.Assume => AssumeProfile(form),
+        GrantTypes.ComputeResourceToken => ExchangeComputeResourceToken(form),
+        "" => IamError.MissingProperty("grant_type"),
+        var unsupported => IamError.InvalidValue("grant_type", unsupported),
+    };
+
+    private IResult ExchangeApiKey(TokenRequestForm form)
+    {
+        if (form.Check(required: ["apikey"], optional: []) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return directory.TryFindServiceId(form.Required("apikey"), out var serviceIdName)
+            ? Issue(serviceIdName, GrantTypes.ApiKey)
+            : IamError.ApiKeyNotFound();
+    }
+
+    private IResult AssumeProfile(TokenRequestForm form)
+    {
+        if (form.Check(required: ["access_token"], optional: TokenRequestForm.ProfileFields) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (form.ReadProfile(accountRequiredWithName: true, out var reference) is { } invalidProfile)
+        {
+            return invalidProfile;
+        }
+
+        // Only an identity's own token can assume a profile; a profile token cannot be chained into another profile.
+        if (!tokens.TryGetLive(form.Required("access_token"), IssuedTokenKind.IamAccessToken, out var caller)
+            || caller.Origin != GrantTypes.ApiKey)
+        {
+            return IamError.InvalidToken("access_token");
+        }
+
+        return IssueForProfile(reference, caller.Subject, GrantTypes.Assume);
+    }
+
+    private IResult ExchangeComputeResourceToken(TokenRequestForm form)
+    {
+        if (form.Check(required: ["cr_token"], optional: TokenRequestForm.ProfileFields) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (form.ReadProfile(accountRequiredWithName: false, out var reference) is { } invalidProfile)
+        {
+            return invalidProfile;
+        }
+
+        return directory.TryFindComputeResourceSubject(form.Required("cr_token"), out var subject)
+            ? IssueForProfile(reference, subject, GrantTypes.ComputeResourceToken)
+            : IamError.InvalidToken("cr_token");
+    }
+
+    private IResult IssueForProfile(ProfileReference reference, string callerIdentity, string grantType)
+    {
+        var profile = directory.FindProfile(reference);
+        if (profile is null)
+        {
+            return IamError.ProfileNotFound();
+        }
+
+        return profile.Trusts(callerIdentity) ? Issue(profile.Id, grantType) : IamError.NotTrusted();
+    }
+
+    private IResult Issue(string subject, string grantType)
+    {
+        var token = tokens.Issue(IssuedTokenKind.IamAccessToken, subject, grantType, settings.TokenLifetime);
+        return TypedResults.Ok(IamTokenResponse.From(token));
+    }
+}
