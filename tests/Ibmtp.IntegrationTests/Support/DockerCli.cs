@@ -1,0 +1,35 @@
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// The docker CLI's login and logout, which need no daemon: when none answers, `docker login` checks
+/// the credentials itself, trying https first and falling back to http for a loopback registry.
+/// With credHelpers in $DOCKER_CONFIG/config.json (observed with docker 28.2):
+/// login -u … --password-stdin → store ×1 once the registry accepted the password; a rejected one
+/// calls nothing and leaves stored credentials alone. Login also adds an empty "auths" entry for the
+/// host to config.json (no secret in it).
+/// logout → erase ×2 with the same host:port, and exit 0 whatever erase answers, even an error.
+/// Bare `docker login` (no -u) would need a daemon: it gets, stores back what it got, then fails.
+/// </summary>
+public sealed class DockerCli(TestHome home)
+{
+    private readonly string executable = Peers.Require("docker");
+
+    /// <summary>The password goes through stdin, never argv.</summary>
+    public Task<ProcessResult> LoginAsync(string host, string username, string password) =>
+        RunAsync(password, "login", host, "--username", username, "--password-stdin");
+
+    public Task<ProcessResult> LogoutAsync(string host) => RunAsync(null, "logout", host);
+
+    private Task<ProcessResult> RunAsync(string? standardInput, params string[] arguments) =>
+        ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
+        {
+            InheritEnvironment = false,
+            StandardInput = standardInput,
+            Environment = new Dictionary<string, string>(home.Environment)
+            {
+                // A socket nobody listens on: login is then always done by the CLI itself, even on a
+                // machine where a daemon runs, and the daemon never sees the test's credentials.
+                ["DOCKER_HOST"] = $"unix://{home.Path}/no-docker-daemon.sock",
+            },
+        });
+}

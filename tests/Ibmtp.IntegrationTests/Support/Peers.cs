@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>The external programs the integration tests drive, and how to get them.</summary>
+public static class Peers
+{
+    private static readonly IReadOnlyDictionary<string, string> DebianPackages = new Dictionary<string, string>
+    {
+        ["skopeo"] = "skopeo",
+        ["podman"] = "podman",
+        ["docker"] = "docker.io (or docker-ce-cli)",
+        ["docker-registry"] = "docker-registry",
+        ["htpasswd"] = "apache2-utils",
+    };
+
+    /// <summary>
+    /// Returns the full path of <paramref name="executable"/> on this process's PATH.
+    /// A missing peer fails the test on CI, where it is a broken setup, and skips it elsewhere.
+    /// </summary>
+    public static string Require(string executable)
+    {
+        var found = FindOnPath(executable);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        var package = DebianPackages.TryGetValue(executable, out var name) ? name : executable;
+        var message = $"{executable} is missing; install with apt-get install -y {package}";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+
+        Assert.Ignore(message);
+        throw new UnreachableException();
+    }
+
+    private static string? FindOnPath(string executable)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, executable))
+            .FirstOrDefault(IsExecutableFile);
+    }
+
+    private static bool IsExecutableFile(string candidate) =>
+        File.Exists(candidate)
+        && (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+}

@@ -1,0 +1,43 @@
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// skopeo against the plain-HTTP test registry. Credentials come from the auth file: with
+/// credHelpers there, every registry operation runs `docker-credential-ibmtp get` with the bare
+/// host:port on stdin and no trailing newline. On "credentials not found" it asks again if
+/// $DOCKER_CONFIG/config.json names a helper for the host too, then goes on anonymously, so the
+/// registry's 401 is what fails the command; any other helper error fails it at once.
+/// Observed with skopeo 1.9: copy to the registry → get ×1; inspect → get ×2 (manifest, then config);
+/// inspect --raw → get ×1. Nothing else of the protocol is used.
+/// </summary>
+public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, string authFile)
+{
+    private readonly string executable = Peers.Require("skopeo");
+
+    public Skopeo(TestHome home)
+        : this(home.Environment, home.ContainersAuthFile)
+    {
+    }
+
+    /// <summary>Copies <paramref name="image"/> to <paramref name="destination"/>, e.g. "127.0.0.1:5000/team/app:1".</summary>
+    public Task<ProcessResult> PushAsync(OciImage image, string destination) =>
+        RunAsync("copy", "--authfile", authFile, "--dest-tls-verify=false", image.Reference, $"docker://{destination}");
+
+    /// <summary>Reads the image's manifest and config from the registry; prints them as JSON.</summary>
+    public Task<ProcessResult> InspectAsync(string reference) =>
+        RunAsync("inspect", "--authfile", authFile, "--tls-verify=false", $"docker://{reference}");
+
+    /// <summary>Inspects a local layout, which needs no registry and no credentials.</summary>
+    public Task<ProcessResult> InspectAsync(OciImage image) => RunAsync("inspect", image.Reference);
+
+    private Task<ProcessResult> RunAsync(params string[] arguments) =>
+        ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
+        {
+            InheritEnvironment = false,
+            Environment = new Dictionary<string, string>(environment)
+            {
+                // As root, copy records blob locations in /var/lib/containers/cache; this internal
+                // containers/image switch makes it use $XDG_DATA_HOME/containers/cache instead.
+                ["_CONTAINERS_ROOTLESS_UID"] = "1000",
+            },
+        });
+}
