@@ -34,6 +34,25 @@ internal sealed class IamErrorContext
     public string? RequestId { get; set; }
 }
 
+/// <summary>The VPC API's error body: <c>{"errors":[{"code","message"}],"trace"}</c>.</summary>
+internal sealed class VpcErrorResponse
+{
+    [JsonPropertyName("errors")]
+    public List<VpcError>? Errors { get; set; }
+
+    [JsonPropertyName("trace")]
+    public string? Trace { get; set; }
+}
+
+internal sealed class VpcError
+{
+    [JsonPropertyName("code")]
+    public string? Code { get; set; }
+
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+}
+
 /// <summary>Body of the VPC metadata service's <c>PUT /instance_identity/v1/token</c>.</summary>
 internal sealed class InstanceTokenRequest
 {
@@ -60,6 +79,7 @@ internal sealed class VpcTrustedProfile
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IamTokenResponse))]
 [JsonSerializable(typeof(IamErrorResponse))]
+[JsonSerializable(typeof(VpcErrorResponse))]
 [JsonSerializable(typeof(InstanceTokenRequest))]
 [JsonSerializable(typeof(VpcIamTokenRequest))]
 internal sealed partial class IamJsonContext : JsonSerializerContext;

@@ -59,10 +59,12 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
         if (response.IsSuccessStatusCode)
             return response;
 
-        var error = HttpClients.ReadJson(response, IamJsonContext.Default.IamErrorResponse);
+        var error = HttpClients.ReadJson(response, IamJsonContext.Default.VpcErrorResponse);
+        var first = error?.Errors?.FirstOrDefault();
         throw new IamRejectedException(
-            $"the VPC metadata service rejected {method.ToString().ToUpperInvariant()} /{path} (HTTP {(int)response.StatusCode}): {error?.ErrorCode ?? "no error code"} {error?.ErrorMessage} " +
-            "; check that the metadata service is enabled for this instance and that the trusted profile trusts it");
+            $"the VPC metadata service rejected {method.ToString().ToUpperInvariant()} /{path} (HTTP {(int)response.StatusCode}): " +
+            $"{first?.Code ?? "no error code"} {first?.Message?.ReplaceLineEndings(" ")} (trace {error?.Trace ?? "none"}); " +
+            "check that the metadata service is enabled for this instance and that the trusted profile trusts it");
     }
 
     private static VpcTrustedProfile? VpcProfile(TrustedProfile? profile) => profile?.Kind switch
