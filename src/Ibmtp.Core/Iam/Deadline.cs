@@ -6,15 +6,14 @@ namespace Ibmtp.Iam;
 /// </summary>
 public sealed class Deadline : IDisposable
 {
-    private readonly CancellationTokenSource _expiry;
     private readonly TimeProvider _time;
+    private CancellationTokenSource? _expiry;
 
     public Deadline(TimeSpan timeout, TimeProvider time)
     {
         Timeout = timeout;
         _time = time;
         End = time.GetUtcNow() + timeout;
-        _expiry = new CancellationTokenSource(timeout, time);
     }
 
     public TimeSpan Timeout { get; }
@@ -23,7 +22,8 @@ public sealed class Deadline : IDisposable
 
     public TimeSpan Remaining => End - _time.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
 
-    public CancellationToken Token => _expiry.Token;
+    /// <summary>Cancelled at the deadline. Created on first use: a get served from the cache never needs its timer thread.</summary>
+    public CancellationToken Token => (_expiry ??= new CancellationTokenSource(Remaining, _time)).Token;
 
-    public void Dispose() => _expiry.Dispose();
+    public void Dispose() => _expiry?.Dispose();
 }
