@@ -33,9 +33,18 @@ public sealed record TrustedProfile(TrustedProfileKind Kind, string Value, strin
         _ => null,
     };
 
+    /// <summary>IAM's assume grant finds a profile by name only within an account.</summary>
+    public void RequireAccountIfNamed()
+    {
+        if (Kind == TrustedProfileKind.Name && AccountId is null)
+            throw new HelperException($"the trusted profile name '{Value}' needs its account: set {Platform.EnvironmentVariables.AccountId} or accountId in the config file");
+    }
+
     /// <summary>The form fields that name this profile in an IAM grant.</summary>
     public IEnumerable<KeyValuePair<string, string>> GrantFields(bool accountRequired)
     {
+        if (accountRequired)
+            RequireAccountIfNamed();
         switch (Kind)
         {
             case TrustedProfileKind.Id:
@@ -48,8 +57,6 @@ public sealed record TrustedProfile(TrustedProfileKind Kind, string Value, strin
                 yield return new("profile_name", Value);
                 if (AccountId is not null)
                     yield return new("account", AccountId);
-                else if (accountRequired)
-                    throw new HelperException($"the trusted profile name '{Value}' needs its account: set {Platform.EnvironmentVariables.AccountId} or accountId in the config file");
                 break;
         }
     }

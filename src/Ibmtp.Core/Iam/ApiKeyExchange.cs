@@ -15,7 +15,7 @@ public sealed class ApiKeyExchange(Func<IamClient> connect, Uri iamUrl, string a
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {
         // A profile IAM cannot look up must fail before the API key is spent on a call.
-        _ = profile?.GrantFields(accountRequired: true).ToList();
+        profile?.RequireAccountIfNamed();
         using var iam = connect();
         var keyOwnerToken = await iam.ApiKeyTokenAsync(apiKey, deadline).ConfigureAwait(false);
         return profile is null
