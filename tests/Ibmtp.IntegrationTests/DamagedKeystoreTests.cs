@@ -37,25 +37,18 @@ public sealed class DamagedKeystoreTests
     public async Task GetWithoutEnvironmentCredentialsFailsNamingTheFileAndHowToRecover(Action<TestHome> damage)
     {
         using var home = await HomeWithDamagedKeystore(damage);
-        var before = home.KeystoreFingerprint();
 
-        var get = await new HelperCli(home).GetAsync("us.icr.io");
-
-        AssertReportsTheDamagedKeystore(home, get);
-        Assert.That(home.KeystoreFingerprint(), Is.EqualTo(before), "the damaged keystore must stay byte for byte as it was");
+        await AssertFailsReportingTheDamageAndLeavesTheKeystoreAlone(home, helper => helper.GetAsync("us.icr.io"));
     }
 
     [TestCaseSource(nameof(Damages))]
     public async Task StoreFailsAndDoesNotOverwriteTheDamagedKeystore(Action<TestHome> damage)
     {
         using var home = await HomeWithDamagedKeystore(damage);
-        var before = home.KeystoreFingerprint();
         var newSecret = FakeCredentials.NewApiKey();
 
-        var store = await new HelperCli(home).StoreAsync("de.icr.io", "other-user", newSecret);
+        await AssertFailsReportingTheDamageAndLeavesTheKeystoreAlone(home, helper => helper.StoreAsync("de.icr.io", "other-user", newSecret));
 
-        AssertReportsTheDamagedKeystore(home, store);
-        Assert.That(home.KeystoreFingerprint(), Is.EqualTo(before), "the damaged keystore must stay byte for byte as it was");
         Assert.That(home.FilesContainingSecret(newSecret), Is.Empty);
     }
 
@@ -63,15 +56,9 @@ public sealed class DamagedKeystoreTests
     public async Task EraseAndListFailAndLeaveTheDamagedKeystoreAlone(Action<TestHome> damage)
     {
         using var home = await HomeWithDamagedKeystore(damage);
-        var before = home.KeystoreFingerprint();
-        var helper = new HelperCli(home);
 
-        var erase = await helper.EraseAsync("us.icr.io");
-        var list = await helper.ListAsync();
-
-        AssertReportsTheDamagedKeystore(home, erase);
-        AssertReportsTheDamagedKeystore(home, list);
-        Assert.That(home.KeystoreFingerprint(), Is.EqualTo(before), "the damaged keystore must stay byte for byte as it was");
+        await AssertFailsReportingTheDamageAndLeavesTheKeystoreAlone(home, helper => helper.EraseAsync("us.icr.io"));
+        await AssertFailsReportingTheDamageAndLeavesTheKeystoreAlone(home, helper => helper.ListAsync());
     }
 
     [TestCaseSource(nameof(Damages))]
@@ -159,10 +146,18 @@ public sealed class DamagedKeystoreTests
 
     private static bool IsBase64(string text) => Convert.TryFromBase64String(text, new byte[text.Length], out _);
 
-    private static void AssertReportsTheDamagedKeystore(TestHome home, ProcessResult result)
+    /// <summary>
+    /// Runs <paramref name="action"/>: it must fail with one line naming the keystore file and how to recover,
+    /// and leave the damaged keystore byte for byte as it was.
+    /// </summary>
+    private static async Task AssertFailsReportingTheDamageAndLeavesTheKeystoreAlone(TestHome home, Func<HelperCli, Task<ProcessResult>> action)
     {
-        var line = HelperOutput.AssertOneLineFailure(result);
+        var before = home.KeystoreFingerprint();
+
+        var line = HelperOutput.AssertOneLineFailure(await action(new HelperCli(home)));
+
         Assert.That(line, Does.Contain(home.KeystoreFile()), "the message must name the keystore file");
         Assert.That(line, Does.Match(@"(?i)\b(mv|move|rename|remove|delete)\b.*\blog ?in\b"), "the message must say how to recover");
+        Assert.That(home.KeystoreFingerprint(), Is.EqualTo(before), "the damaged keystore must stay byte for byte as it was");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NUnit.Framework;
 
 namespace Ibmtp.IntegrationTests;
@@ -9,27 +8,8 @@ namespace Ibmtp.IntegrationTests;
 /// environment at the moment skopeo asks.
 /// </summary>
 [TestFixture]
-public sealed class SkopeoWithEnvironmentCredentialsTests
+public sealed class SkopeoWithEnvironmentCredentialsTests : RegistryFixture
 {
-    private RegistryServer registry = null!;
-
-    private string ProfileId => registry.Username;
-
-    private string ApiKey => registry.Password;
-
-    [OneTimeSetUp]
-    public async Task StartRegistry() =>
-        registry = await RegistryServer.StartAsync(FakeCredentials.TrustedProfileUsername, FakeCredentials.NewApiKey());
-
-    [OneTimeTearDown]
-    public async Task StopRegistry()
-    {
-        if (registry is not null)
-        {
-            await registry.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task CopyAndInspectSucceedWithApiKeyAndProfileIdFromTheEnvironment()
     {
@@ -38,7 +18,7 @@ public sealed class SkopeoWithEnvironmentCredentialsTests
         home.Environment["IBMTP_PROFILE_ID"] = ProfileId;
         using var calls = HelperInvocations.Install(home);
 
-        await AssertCopyAndInspectSucceed(home, "env-value");
+        await AssertSkopeoPushesAndInspects(home, "env/env-value");
 
         Assert.That(calls.Read().Select(call => call.Action), Is.Not.Empty.And.All.EqualTo("get"), "skopeo asks the helper with get only");
         Assert.That(calls.Read().Select(call => call.Arguments.Count), Is.All.EqualTo(1), "the action is the only argument");
@@ -53,7 +33,7 @@ public sealed class SkopeoWithEnvironmentCredentialsTests
         home.Environment["IBMTP_API_KEY"] = "@" + keyFile;
         home.Environment["IBMTP_PROFILE_ID"] = ProfileId;
 
-        await AssertCopyAndInspectSucceed(home, "env-file");
+        await AssertSkopeoPushesAndInspects(home, "env/env-file");
     }
 
     [Test]
@@ -63,11 +43,11 @@ public sealed class SkopeoWithEnvironmentCredentialsTests
         home.Environment["IBMTP_API_KEY"] = FakeCredentials.NewApiKey();
         home.Environment["IBMTP_PROFILE_ID"] = ProfileId;
         var image = OciImage.Write(home.Subdirectory("layout"), "v1", "wrong key\n");
-        var logStart = registry.Log.Length;
+        var logStart = Registry.Log.Length;
 
-        var push = await new Skopeo(home).PushAsync(image, $"{registry.Host}/env/wrong-key:v1");
+        var push = await new Skopeo(home).PushAsync(image, $"{Registry.Host}/env/wrong-key:v1");
 
-        var registryLog = await registry.LogSinceAsync(logStart, "error authenticating user");
+        var registryLog = await Registry.LogSinceAsync(logStart, "error authenticating user");
         Assert.That(push.ExitCode, Is.Not.EqualTo(0), push.ToString());
         Assert.That(push.StandardError, Does.Contain("unauthorized").IgnoreCase, push.ToString());
         // The helper did hand over credentials: the registry checked the profile's password and refused it.
@@ -81,12 +61,12 @@ public sealed class SkopeoWithEnvironmentCredentialsTests
         using var home = HomeUsingTheHelper();
         using var calls = HelperInvocations.Install(home, recordOutput: true);
         var image = OciImage.Write(home.Subdirectory("layout"), "v1", "anonymous\n");
-        var logStart = registry.Log.Length;
+        var logStart = Registry.Log.Length;
 
-        var push = await new Skopeo(home).PushAsync(image, $"{registry.Host}/env/anonymous:v1");
-        var direct = await new HelperCli(home).GetAsync(registry.Host);
+        var push = await new Skopeo(home).PushAsync(image, $"{Registry.Host}/env/anonymous:v1");
+        var direct = await new HelperCli(home).GetAsync(Registry.Host);
 
-        var registryLog = await registry.LogSinceAsync(logStart, "invalid authorization credential");
+        var registryLog = await Registry.LogSinceAsync(logStart, "invalid authorization credential");
         // skopeo's anonymous requests carry no credentials or an empty user, never a named one.
         Assert.That(registryLog, Does.Contain("invalid authorization credential").And.Not.Match(@"error authenticating user \\""[^\\]"),
             $"the registry must have seen anonymous requests only:\n{registryLog}");
@@ -103,25 +83,8 @@ public sealed class SkopeoWithEnvironmentCredentialsTests
     /// <summary>A test HOME whose containers auth file sends the registry to the helper, which is told to serve it.</summary>
     private TestHome HomeUsingTheHelper()
     {
-        var home = new TestHome();
-        home.Environment["IBMTP_REGISTRIES"] = registry.Host;
-        home.WriteContainersAuth(registry.Host);
+        var home = HomeServingTheRegistry();
+        home.WriteContainersAuth(Registry.Host);
         return home;
-    }
-
-    private async Task AssertCopyAndInspectSucceed(TestHome home, string repository)
-    {
-        // A distinct image per test, so one test's push cannot make another's inspect pass.
-        var image = OciImage.Write(home.Subdirectory("layout"), "v1", $"{repository} {Guid.NewGuid()}\n");
-        var reference = $"{registry.Host}/env/{repository}:v1";
-        var skopeo = new Skopeo(home);
-
-        var push = await skopeo.PushAsync(image, reference);
-        var inspect = await skopeo.InspectAsync(reference);
-
-        Assert.That(push.Succeeded, $"{push}\n{registry.Log}");
-        Assert.That(inspect.Succeeded, $"{inspect}\n{registry.Log}");
-        using var manifest = JsonDocument.Parse(inspect.StandardOutput);
-        Assert.That(manifest.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(image.ManifestDigest));
     }
 }

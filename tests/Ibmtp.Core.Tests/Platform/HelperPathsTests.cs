@@ -13,12 +13,10 @@ public class HelperPathsTests
     {
         var paths = Paths(new() { ["HOME"] = "/home/user" });
 
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(paths.ConfigFile, Is.EqualTo("/home/user/.config/ibmtp/config.json"));
-            Assert.That(paths.DataFolder, Is.EqualTo("/home/user/.local/share/ibmtp"));
-            Assert.That(paths.StateFolder, Is.EqualTo("/home/user/.local/state/ibmtp"));
-        }
+        AssertPaths(paths,
+            configFile: "/home/user/.config/ibmtp/config.json",
+            dataFolder: "/home/user/.local/share/ibmtp",
+            stateFolder: "/home/user/.local/state/ibmtp");
     }
 
     [Test]
@@ -32,12 +30,10 @@ public class HelperPathsTests
             ["XDG_STATE_HOME"] = "/xdg/state",
         });
 
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(paths.ConfigFile, Is.EqualTo("/xdg/config/ibmtp/config.json"));
-            Assert.That(paths.DataFolder, Is.EqualTo("/xdg/data/ibmtp"));
-            Assert.That(paths.StateFolder, Is.EqualTo("/xdg/state/ibmtp"));
-        }
+        AssertPaths(paths,
+            configFile: "/xdg/config/ibmtp/config.json",
+            dataFolder: "/xdg/data/ibmtp",
+            stateFolder: "/xdg/state/ibmtp");
     }
 
     [Test]
@@ -77,4 +73,14 @@ public class HelperPathsTests
     }
 
     private static HelperPaths Paths(Dictionary<string, string> variables) => new(new DictionaryEnvironment(variables));
+
+    private static void AssertPaths(HelperPaths paths, string configFile, string dataFolder, string stateFolder)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(paths.ConfigFile, Is.EqualTo(configFile));
+            Assert.That(paths.DataFolder, Is.EqualTo(dataFolder));
+            Assert.That(paths.StateFolder, Is.EqualTo(stateFolder));
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace Ibmtp.IntegrationTests;
 /// logout → erase ×2 with the same host:port, and exit 0 whatever erase answers, even an error.
 /// Bare `docker login` (no -u) would need a daemon: it gets, stores back what it got, then fails.
 /// </summary>
-public sealed class DockerCli(TestHome home)
+public sealed class DockerCli(TestHome home) : ILoginClient
 {
     private readonly string executable = Peers.Require("docker");
 

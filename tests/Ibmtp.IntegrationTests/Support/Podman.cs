@@ -12,7 +12,7 @@ namespace Ibmtp.IntegrationTests;
 /// logout → erase ×1; exit 0 only if erase succeeds. When erase fails, even with "credentials not
 /// found in native keychain", podman 4.3.1 crashes with a Go stack overflow (exit 2, a huge stderr).
 /// </summary>
-public sealed class Podman(TestHome home)
+public sealed class Podman(TestHome home) : ILoginClient
 {
     private readonly string executable = Peers.Require("podman");
 

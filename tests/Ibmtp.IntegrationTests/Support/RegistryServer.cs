@@ -9,7 +9,7 @@ namespace Ibmtp.IntegrationTests;
 /// Debian's docker-registry (distribution v2) on 127.0.0.1 over plain HTTP, with filesystem storage in
 /// a temp directory and htpasswd basic auth for exactly one user.
 /// </summary>
-public sealed class RegistryServer : IAsyncDisposable
+public sealed partial class RegistryServer : IAsyncDisposable
 {
     private const int StartAttempts = 3;
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(20);

@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using Ibmtp.Emulators;
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// IAM in trouble: transient errors retried, Retry-After honoured, persistent trouble ended within
+/// IBMTP_TIMEOUT, a cached token served through an outage, and rejections reported with IAM's own words.
+/// Tests that leave failures queued use an emulator of their own, so no queued failure reaches another test.
+/// </summary>
+[TestFixture]
+public sealed class IamFailureTests : IamEmulatorFixture
+{
+    private const string RequestIdPattern = @"request id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    [Test]
+    public async Task ServerErrorsAreRetriedUntilIamAnswers()
+    {
+        UseTokenMode();
+        Iam.FailNext(503, 2);
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.BuilderServiceId));
+        Assert.That(IamCalls.Of(Iam), Is.EqualTo(new IamCalls(ApiKey: 3, TokenRequests: 3)));
+    }
+
+    [Test]
+    public async Task RetryAfterIsHonoured()
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+        Iam.FailNext(429, 1, retryAfter: TimeSpan.FromSeconds(2));
+
+        var clock = Stopwatch.StartNew();
+        var token = await GetBearerTokenAsync();
+        var elapsed = clock.Elapsed;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            // The helper's own first back-off is a fraction of a second; only Retry-After makes it wait 2 s.
+            Assert.That(elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)).And.LessThan(TimeSpan.FromSeconds(6)));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(new IamCalls(ApiKey: 2, Assume: 1, TokenRequests: 3)));
+        });
+    }
+
+    [Test]
+    public async Task PersistentThrottlingEndsWithinTheDeadline()
+    {
+        var (iam, world) = await IamWorld.StartEmulatorAsync();
+        await using var _ = iam;
+        UseEmulator(Home, iam);
+        Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", world.BuilderApiKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id), ("IBMTP_TIMEOUT", "3"));
+        iam.FailNext(429, 1000);
+
+        var clock = Stopwatch.StartNew();
+        var get = await GetAsync();
+        var elapsed = clock.Elapsed;
+
+        var line = HelperOutput.AssertOneLineFailure(get);
+        Assert.Multiple(() =>
+        {
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(3.5)), get.ToString());
+            Assert.That(line, Does.Contain("IAM").And.Contain("unavailable").And.Contain("429"));
+            Assert.That(line, Does.Not.Contain(HelperOutput.NotFound));
+            Assert.That(line, Does.Not.Contain(world.BuilderApiKey));
+            Assert.That(iam.RequestCount(GrantTypes.ApiKey), Is.GreaterThanOrEqualTo(3), "429 must be retried while time is left");
+            Assert.That(iam.RequestCount(GrantTypes.Assume), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task ARetryAfterBeyondTheDeadlineEndsTheCallAtOnce()
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+        Set(("IBMTP_TIMEOUT", "3"));
+        Iam.FailNext(429, 1, retryAfter: TimeSpan.FromSeconds(60));
+
+        var clock = Stopwatch.StartNew();
+        var get = await GetAsync();
+        var elapsed = clock.Elapsed;
+
+        var line = HelperOutput.AssertOneLineFailure(get);
+        Assert.Multiple(() =>
+        {
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(3.5)), get.ToString());
+            Assert.That(line, Does.Contain("IAM").And.Contain("unavailable"));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(new IamCalls(ApiKey: 1, TokenRequests: 1)));
+        });
+    }
+
+    [Test]
+    public async Task AnIamThatDoesNotAnswerIsAbandonedAtTheDeadline()
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+        Set(("IBMTP_TIMEOUT", "2"));
+        Iam.Delay = TimeSpan.FromSeconds(30);
+
+        var clock = Stopwatch.StartNew();
+        var get = await GetAsync();
+        var elapsed = clock.Elapsed;
+
+        var line = HelperOutput.AssertOneLineFailure(get);
+        Assert.Multiple(() =>
+        {
+            // IAM would answer after 30 s; the helper must be gone soon after its 2 s deadline.
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), get.ToString());
+            Assert.That(line, Does.Contain("IAM").And.Contain("unavailable"));
+            Assert.That(line, Does.Not.Contain(HelperOutput.NotFound));
+        });
+    }
+
+    [Test]
+    public async Task AnIamThatRefusesConnectionsIsRetriedUntilTheDeadline()
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+        Set(("IBMTP_TIMEOUT", "2"), ("IBMTP_IAM_URL", $"http://127.0.0.1:{ClosedPort()}"));
+
+        var clock = Stopwatch.StartNew();
+        var get = await GetAsync();
+        var elapsed = clock.Elapsed;
+
+        var line = HelperOutput.AssertOneLineFailure(get);
+        Assert.Multiple(() =>
+        {
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(2.5)), get.ToString());
+            Assert.That(line, Does.Contain("IAM").And.Contain("unavailable"));
+            // Nothing listens, so only the helper's debug log can tell that it tried again.
+            Assert.That(Home.ReadLog(), Does.Contain("attempt 2 got"), "a refused connection must be retried while time is left");
+        });
+    }
+
+    /// <summary>
+    /// With a 100 s lifetime, a token 85 s old is past its renewal point but still valid, and one 95 s old
+    /// is inside the 10 s margin. The helper's clock is moved instead of waiting.
+    /// </summary>
+    [Test]
+    public async Task DuringAnOutageAStillValidCachedTokenIsServedWithAWarning()
+    {
+        var (iam, world) = await IamWorld.StartEmulatorAsync();
+        await using var _ = iam;
+        iam.TokenLifetime = TimeSpan.FromSeconds(100);
+        UseEmulator(Home, iam);
+        Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", world.BuilderApiKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id), ("IBMTP_TIMEOUT", "2"));
+        var (_, cached) = CredentialsAllowingWarnings(await GetAsync());
+        iam.FailNext(503, 1000);
+        iam.Reset();
+
+        var stale = await ShiftedClock.GetAsync(Home, Registry, TimeSpan.FromSeconds(85));
+        var callsDuringStale = IamCalls.Of(iam);
+        var nearExpiry = await ShiftedClock.GetAsync(Home, Registry, TimeSpan.FromSeconds(95));
+
+        var (username, secret) = CredentialsAllowingWarnings(stale);
+        var warning = stale.StandardError.TrimEnd('\n');
+        var failure = HelperOutput.AssertOneLineFailure(nearExpiry);
+        Assert.Multiple(() =>
+        {
+            Assert.That(username, Is.EqualTo(BearerUsername));
+            Assert.That(secret, Is.EqualTo(cached), "the cached token stands in while IAM is down");
+            Assert.That(callsDuringStale.ApiKey, Is.GreaterThanOrEqualTo(1), "IAM must have been tried first");
+            Assert.That(warning, Does.StartWith("docker-credential-ibmtp: warning:").And.Contain("IAM").And.Contain("cached token"));
+            Assert.That(warning, Does.Not.Contain("\n"), "one warning line");
+            Assert.That(warning, Does.Not.Contain(cached).And.Not.Contain(world.BuilderApiKey));
+            Assert.That(failure, Does.Contain("IAM").And.Contain("unavailable"), "a token within 10 s of expiry is not handed out, even during an outage");
+            Assert.That(failure, Does.Not.Contain(cached));
+        });
+    }
+
+    public static IEnumerable<TestCaseData> Rejections()
+    {
+        yield return new TestCaseData("wrong API key", "BXNIM0415E", "Provided API key could not be found", "IBMTP_API_KEY")
+            .SetArgDisplayNames("wrong API key");
+        yield return new TestCaseData("unknown profile", "BXNIM0513E", "Profile not found", IamWorld.UnknownProfileId)
+            .SetArgDisplayNames("unknown profile");
+        yield return new TestCaseData("profile trusting nobody", "BXNIM0538E", "not trusted", "trusts the service ID")
+            .SetArgDisplayNames("untrusting profile");
+        yield return new TestCaseData("service ID no profile trusts", "BXNIM0538E", "not trusted", "trusts the service ID")
+            .SetArgDisplayNames("untrusted service ID");
+        yield return new TestCaseData("wrong compute-resource token", "BXNIM0407E", "cr_token", "trusts this compute resource")
+            .SetArgDisplayNames("wrong cr token");
+    }
+
+    [TestCaseSource(nameof(Rejections))]
+    public async Task ARejectionIsReportedWithIamsErrorAndAHint(string scenario, string errorCode, string errorMessage, string hint)
+    {
+        var wrongKey = FakeCredentials.NewApiKey();
+        var wrongCrToken = "eyJhbGciOiJSUzI1NiJ9.d3Jvbmc." + Guid.NewGuid().ToString("N");
+        IamCalls expectedCalls;
+        switch (scenario)
+        {
+            case "wrong API key":
+                Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", wrongKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+                expectedCalls = new IamCalls(ApiKey: 1, TokenRequests: 1);
+                break;
+            case "unknown profile":
+                UseTokenMode(IamWorld.UnknownProfileId);
+                expectedCalls = IamCalls.TokenExchanges(1);
+                break;
+            case "profile trusting nobody":
+                UseTokenMode(IamWorld.Untrusting.Id);
+                expectedCalls = IamCalls.TokenExchanges(1);
+                break;
+            case "service ID no profile trusts":
+                Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", World.StrangerApiKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+                expectedCalls = IamCalls.TokenExchanges(1);
+                break;
+            default:
+                Set(("IBMTP_MODE", "cr-token"), ("IBMTP_CR_TOKEN", wrongCrToken), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+                expectedCalls = IamCalls.CrTokenExchanges(1);
+                break;
+        }
+
+        var get = await GetAsync();
+
+        var line = HelperOutput.AssertOneLineFailure(get);
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain(errorCode));
+            Assert.That(line, Does.Contain(errorMessage));
+            Assert.That(line, Does.Match(RequestIdPattern));
+            Assert.That(line, Does.Contain(hint));
+            Assert.That(line, Does.Not.Contain(HelperOutput.NotFound));
+            Assert.That(line, Does.Not.Contain(wrongKey).And.Not.Contain(World.BuilderApiKey).And.Not.Contain(World.StrangerApiKey));
+            Assert.That(line, Does.Not.Contain(wrongCrToken).And.Not.Contain("eyJ"), "no token of any kind in the message");
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(expectedCalls), "a rejection is final: no retry");
+            Assert.That(Home.FilesContainingSecret(wrongKey), Is.Empty);
+            Assert.That(Home.FilesContainingSecret(World.StrangerApiKey), Is.Empty);
+            Assert.That(Home.FilesContainingSecret(wrongCrToken), Is.Empty);
+        });
+    }
+
+    public static IEnumerable<TestCaseData> VpcRejections()
+    {
+        yield return new TestCaseData(IamWorld.Untrusting.Id, "forbidden", "does not trust this instance").SetArgDisplayNames("untrusting profile");
+        yield return new TestCaseData(IamWorld.UnknownProfileId, "trusted_profile_not_found", "The trusted profile was not found").SetArgDisplayNames("unknown profile");
+        yield return new TestCaseData(null, "bad_request", "has no default trusted profile").SetArgDisplayNames("no default profile");
+    }
+
+    /// <summary>
+    /// The metadata service answers in the VPC APIs' error shape (<c>errors[].code</c>, <c>errors[].message</c>,
+    /// <c>trace</c>), not IAM's; the user needs its reason as much as IAM's.
+    /// </summary>
+    [TestCaseSource(nameof(VpcRejections))]
+    public async Task AMetadataServiceRejectionIsReportedWithItsErrorAndAHint(string? profileId, string code, string message)
+    {
+        Set(("IBMTP_MODE", "vpc"));
+        if (profileId is null)
+        {
+            Iam.VpcDefaultProfileId = null;
+        }
+        else
+        {
+            Set(("IBMTP_PROFILE_ID", profileId));
+        }
+
+        var line = HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain("metadata service"));
+            Assert.That(line, Does.Contain(code));
+            Assert.That(line, Does.Contain(message));
+            Assert.That(line, Does.Match(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "the trace ID, for IBM support");
+            Assert.That(line, Does.Contain("trusted profile"));
+            Assert.That(line, Does.Not.Contain(HelperOutput.NotFound).And.Not.Contain("eyJ"));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.VpcExchanges(1)), "a rejection is final: no retry");
+        });
+    }
+
+    [Test]
+    public async Task ARejectedExchangeLeavesNothingInTheCache()
+    {
+        UseTokenMode(IamWorld.Untrusting.Id);
+        HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(2)), "each get asks IAM again");
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,253 @@
+using Ibmtp.Emulators;
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// Each IBMTP_MODE of the published helper against the IAM emulator: what the registry is given, and
+/// exactly which IAM and metadata calls it took to get it.
+/// </summary>
+[TestFixture]
+public sealed class IamModeTests : IamEmulatorFixture
+{
+    public static IEnumerable<TestCaseData> ApiKeyModeProfiles()
+    {
+        yield return new TestCaseData("IBMTP_PROFILE_ID", IamWorld.Builder.Id, IamWorld.Builder.Id).SetArgDisplayNames("by ID");
+        yield return new TestCaseData("IBMTP_PROFILE_CRN", IamWorld.Builder.Crn, IamWorld.Builder.Id).SetArgDisplayNames("by CRN");
+        yield return new TestCaseData("IBMCLOUD_CR_PROFILE", IamWorld.Builder.Crn, IamWorld.Builder.Id).SetArgDisplayNames("IBMCLOUD_CR_PROFILE holding a CRN");
+        // ICR takes a profile ID with the key of a service ID the profile trusts; a name cannot be sent, so the key logs in as itself.
+        yield return new TestCaseData("IBMTP_PROFILE_NAME", IamWorld.Builder.Name, "iamapikey").SetArgDisplayNames("by name");
+    }
+
+    [TestCaseSource(nameof(ApiKeyModeProfiles))]
+    public async Task ApiKeyModeHandsOverTheKeyWithoutCallingIam(string variable, string value, string expectedUsername)
+    {
+        Set(("IBMTP_MODE", "apikey"), ("IBMTP_API_KEY", World.BuilderApiKey), (variable, value), ("IBMTP_ACCOUNT_ID", IamWorld.AccountId));
+
+        var (_, username, secret) = HelperOutput.Credentials(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(username, Is.EqualTo(expectedUsername));
+            Assert.That(secret, Is.EqualTo(World.BuilderApiKey));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+        });
+    }
+
+    [Test]
+    public async Task ApiKeyModeWithoutAProfileLogsInAsIamapikey()
+    {
+        Set(("IBMTP_MODE", "apikey"), ("IBMTP_API_KEY", World.BuilderApiKey));
+
+        var (_, username, secret) = HelperOutput.Credentials(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(username, Is.EqualTo("iamapikey"));
+            Assert.That(secret, Is.EqualTo(World.BuilderApiKey));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+        });
+    }
+
+    [Test]
+    public async Task AutoModeWithAnApiKeyHandsOverTheKeyEvenWhenAComputeResourceTokenIsThere()
+    {
+        Set(("IBMTP_API_KEY", World.BuilderApiKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id), ("IBMTP_CR_TOKEN", World.ComputeResourceToken));
+
+        var (_, username, secret) = HelperOutput.Credentials(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(username, Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(secret, Is.EqualTo(World.BuilderApiKey));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+        });
+    }
+
+    [Test]
+    public async Task TokenModeTradesTheKeyForTheProfilesToken()
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(EmulatorToken.Origin(token), Is.EqualTo(GrantTypes.Assume));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(1)));
+        });
+    }
+
+    [Test]
+    public async Task TokenModeWithoutAProfileReturnsTheKeysOwnToken()
+    {
+        UseTokenMode();
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.BuilderServiceId));
+            Assert.That(EmulatorToken.Origin(token), Is.EqualTo(GrantTypes.ApiKey));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(new IamCalls(ApiKey: 1, TokenRequests: 1)));
+        });
+    }
+
+    [Test]
+    public async Task TokenModeReadsTheApiKeyFromAFile()
+    {
+        using var secrets = new TempDirectory("ibmtp-secrets");
+        var keyFile = Path.Combine(secrets.Path, "api-key");
+        await File.WriteAllTextAsync(keyFile, World.BuilderApiKey + "\n");
+        Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", "@" + keyFile), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+        Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(1)));
+    }
+
+    [Test]
+    public async Task CrTokenModeReadsTheComputeResourceTokenFromAFile()
+    {
+        // Outside HOME, as a projected token would be, so the leak scans of other tests stay meaningful.
+        using var secrets = new TempDirectory("ibmtp-secrets");
+        var tokenFile = Path.Combine(secrets.Path, "sa-token");
+        await File.WriteAllTextAsync(tokenFile, World.ComputeResourceToken + "\n");
+        Set(("IBMTP_MODE", "cr-token"), ("IBMTP_CR_TOKEN", "@" + tokenFile), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(EmulatorToken.Origin(token), Is.EqualTo(GrantTypes.ComputeResourceToken));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.CrTokenExchanges(1)));
+        });
+    }
+
+    [TestCase("IBMTP_CR_TOKEN")]
+    [TestCase("IBMCLOUD_CR_TOKEN")]
+    public async Task AutoModeWithOnlyAComputeResourceTokenAndAProfileUsesTheCrTokenGrant(string variable)
+    {
+        Set((variable, World.ComputeResourceToken), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(EmulatorToken.Origin(token), Is.EqualTo(GrantTypes.ComputeResourceToken));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.CrTokenExchanges(1)));
+        });
+    }
+
+    [Test]
+    public async Task AutoModeWithAComputeResourceTokenButNoProfileIsNotFound()
+    {
+        Set(("IBMTP_CR_TOKEN", World.ComputeResourceToken));
+
+        HelperOutput.AssertNotFound(await GetAsync());
+        Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+    }
+
+    [Test]
+    public async Task CrTokenModeWithoutAProfileSaysWhatToSet()
+    {
+        Set(("IBMTP_MODE", "cr-token"), ("IBMTP_CR_TOKEN", World.ComputeResourceToken));
+
+        var line = HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain("IBMTP_PROFILE_ID"));
+            Assert.That(line, Does.Not.Contain(World.ComputeResourceToken));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+        });
+    }
+
+    [TestCase("IBMTP_PROFILE_ID")]
+    [TestCase("IBMTP_PROFILE_CRN")]
+    public async Task VpcModeTradesTheInstanceIdentityForTheNamedProfile(string variable)
+    {
+        Set(("IBMTP_MODE", "vpc"), (variable, variable == "IBMTP_PROFILE_ID" ? IamWorld.Builder.Id : IamWorld.Builder.Crn));
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.VpcExchanges(1)));
+        });
+    }
+
+    [Test]
+    public async Task VpcModeWithoutAProfileUsesTheInstancesDefaultProfile()
+    {
+        Set(("IBMTP_MODE", "vpc"));
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.VpcDefault.Id));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.VpcExchanges(1)));
+        });
+    }
+
+    [Test]
+    public async Task TheConfigFileChoosesModeProfileAndIamPerHost()
+    {
+        var iamUrl = Home.Environment["IBMTP_IAM_URL"];
+        Home.Environment.Remove("IBMTP_IAM_URL");
+        var configFolder = Home.Subdirectory(".config", "ibmtp");
+        await File.WriteAllTextAsync(Path.Combine(configFolder, "config.json"), $$"""
+            {
+              "profileId": "{{IamWorld.Builder.Id}}",
+              "hosts": [
+                { "host": "{{Registry}}", "mode": "token", "profileId": "{{IamWorld.Deployer.Id}}", "iamUrl": "{{iamUrl}}" }
+              ]
+            }
+            """);
+        Set(("IBMTP_API_KEY", World.BuilderApiKey));
+
+        var token = await GetBearerTokenAsync();
+        var callsForTokenHost = IamCalls.Of(Iam);
+        var (_, otherUsername, otherSecret) = HelperOutput.Credentials(await Helper.GetAsync("de.icr.io"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Deployer.Id));
+            Assert.That(callsForTokenHost, Is.EqualTo(IamCalls.TokenExchanges(1)));
+            Assert.That(otherUsername, Is.EqualTo(IamWorld.Builder.Id), "other hosts keep the top-level profile and auto mode");
+            Assert.That(otherSecret, Is.EqualTo(World.BuilderApiKey));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(1)));
+        });
+    }
+
+    [TestCase(null)]
+    [TestCase("auto")]
+    [TestCase("apikey")]
+    public async Task AnOrdinaryGetNeverCallsTheMetadataService(string? mode)
+    {
+        if (mode is not null)
+        {
+            Set(("IBMTP_MODE", mode));
+        }
+
+        Set(("IBMTP_API_KEY", World.BuilderApiKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+
+        HelperOutput.Credentials(await GetAsync());
+        Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+    }
+
+    [Test]
+    public async Task AutoModeWithNothingConfiguredIsNotFoundWithoutAnyCall()
+    {
+        Set(("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+
+        HelperOutput.AssertNotFound(await GetAsync());
+        Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+    }
+}

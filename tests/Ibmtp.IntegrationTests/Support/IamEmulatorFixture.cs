@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Ibmtp.Emulators;
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// Base of the fixtures that run the published helper against one <see cref="IamEmulator"/>: started once
+/// per fixture, its counters and knobs reset before each test, and a fresh <see cref="TestHome"/> per test
+/// whose environment points the helper's IAM and metadata endpoints at the emulator.
+/// </summary>
+public abstract class IamEmulatorFixture
+{
+    /// <summary>An ICR host the helper serves without any opt-in.</summary>
+    public const string Registry = "us.icr.io";
+
+    public const string BearerUsername = "iambearer";
+
+    private IamEmulator? iam;
+    private TestHome? home;
+
+    protected IamEmulator Iam => iam ?? throw new InvalidOperationException("the emulator has not started");
+
+    protected IamWorld World { get; private set; } = null!;
+
+    protected TestHome Home => home ?? throw new InvalidOperationException("no test is running");
+
+    protected HelperCli Helper => new(Home);
+
+    [OneTimeSetUp]
+    public async Task StartEmulatorAsync() => (iam, World) = await IamWorld.StartEmulatorAsync();
+
+    [OneTimeTearDown]
+    public async Task StopEmulatorAsync()
+    {
+        if (iam is not null)
+        {
+            await iam.DisposeAsync();
+        }
+    }
+
+    [SetUp]
+    public void StartTest()
+    {
+        Iam.Reset();
+        Iam.TokenLifetime = TimeSpan.FromHours(1);
+        Iam.Delay = TimeSpan.Zero;
+        Iam.VpcDefaultProfileId = IamWorld.VpcDefault.Id;
+        home = new TestHome();
+        UseEmulator(Home, Iam);
+    }
+
+    [TearDown]
+    public void EndTest()
+    {
+        home?.Dispose();
+        home = null;
+    }
+
+    /// <summary>Points the helper in <paramref name="testHome"/> at <paramref name="emulator"/> for IAM and the metadata service, with debug logging.</summary>
+    public static void UseEmulator(TestHome testHome, IamEmulator emulator)
+    {
+        testHome.Environment["IBMTP_IAM_URL"] = emulator.BaseUrl.ToString();
+        testHome.Environment["IBMTP_VPC_METADATA_URL"] = emulator.BaseUrl.ToString();
+        testHome.Environment["IBMTP_LOG_LEVEL"] = "debug";
+    }
+
+    /// <summary>Sets <paramref name="variables"/> in the helper's environment.</summary>
+    protected void Set(params (string Name, string Value)[] variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            Home.Environment[name] = value;
+        }
+    }
+
+    /// <summary>token mode with the builder service ID's key and, unless null, the builder profile by ID.</summary>
+    protected void UseTokenMode(string? profileId = null)
+    {
+        Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", World.BuilderApiKey));
+        if (profileId is not null)
+        {
+            Set(("IBMTP_PROFILE_ID", profileId));
+        }
+    }
+
+    protected Task<ProcessResult> GetAsync() => Helper.GetAsync(Registry);
+
+    /// <summary>A successful get's Secret, after checking the protocol output and the iambearer username.</summary>
+    protected async Task<string> GetBearerTokenAsync()
+    {
+        var (serverUrl, username, secret) = HelperOutput.Credentials(await GetAsync());
+        Assert.That(serverUrl, Is.EqualTo(Registry));
+        Assert.That(username, Is.EqualTo(BearerUsername));
+        return secret;
+    }
+
+    /// <summary>Username and Secret of a successful get that may also have warned on stderr.</summary>
+    public static (string Username, string Secret) CredentialsAllowingWarnings(ProcessResult get)
+    {
+        Assert.That(get.ExitCode, Is.EqualTo(0), get.ToString());
+        Assert.That(get.StandardOutput, Does.EndWith("}\n").And.Not.Contain("\n{"), $"stdout must be one JSON line: {get}");
+        using var json = JsonDocument.Parse(get.StandardOutput);
+        return (json.RootElement.GetProperty("Username").GetString()!, json.RootElement.GetProperty("Secret").GetString()!);
+    }
+}
