@@ -32,9 +32,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
         UseTokenMode(IamWorld.Builder.Id);
         Iam.FailNext(429, 1, retryAfter: TimeSpan.FromSeconds(2));
 
-        var clock = Stopwatch.StartNew();
-        var token = await GetBearerTokenAsync();
-        var elapsed = clock.Elapsed;
+        var (token, elapsed) = await TimedAsync(GetBearerTokenAsync);
 
         Assert.Multiple(() =>
         {
@@ -48,15 +46,11 @@ public sealed class IamFailureTests : IamEmulatorFixture
     [Test]
     public async Task PersistentThrottlingEndsWithinTheDeadline()
     {
-        var (iam, world) = await IamWorld.StartEmulatorAsync();
+        var (iam, world) = await UseOwnEmulatorAsync(timeoutSeconds: "3");
         await using var _ = iam;
-        UseEmulator(Home, iam);
-        Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", world.BuilderApiKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id), ("IBMTP_TIMEOUT", "3"));
         iam.FailNext(429, 1000);
 
-        var clock = Stopwatch.StartNew();
-        var get = await GetAsync();
-        var elapsed = clock.Elapsed;
+        var (get, elapsed) = await TimedAsync(GetAsync);
 
         var line = HelperOutput.AssertOneLineFailure(get);
         Assert.Multiple(() =>
@@ -77,9 +71,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
         Set(("IBMTP_TIMEOUT", "3"));
         Iam.FailNext(429, 1, retryAfter: TimeSpan.FromSeconds(60));
 
-        var clock = Stopwatch.StartNew();
-        var get = await GetAsync();
-        var elapsed = clock.Elapsed;
+        var (get, elapsed) = await TimedAsync(GetAsync);
 
         var line = HelperOutput.AssertOneLineFailure(get);
         Assert.Multiple(() =>
@@ -97,9 +89,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
         Set(("IBMTP_TIMEOUT", "2"));
         Iam.Delay = TimeSpan.FromSeconds(30);
 
-        var clock = Stopwatch.StartNew();
-        var get = await GetAsync();
-        var elapsed = clock.Elapsed;
+        var (get, elapsed) = await TimedAsync(GetAsync);
 
         var line = HelperOutput.AssertOneLineFailure(get);
         Assert.Multiple(() =>
@@ -115,11 +105,9 @@ public sealed class IamFailureTests : IamEmulatorFixture
     public async Task AnIamThatRefusesConnectionsIsRetriedUntilTheDeadline()
     {
         UseTokenMode(IamWorld.Builder.Id);
-        Set(("IBMTP_TIMEOUT", "2"), ("IBMTP_IAM_URL", $"http://127.0.0.1:{ClosedPort()}"));
+        Set(("IBMTP_TIMEOUT", "2"), ("IBMTP_IAM_URL", $"http://127.0.0.1:{FreePort.Probe()}"));
 
-        var clock = Stopwatch.StartNew();
-        var get = await GetAsync();
-        var elapsed = clock.Elapsed;
+        var (get, elapsed) = await TimedAsync(GetAsync);
 
         var line = HelperOutput.AssertOneLineFailure(get);
         Assert.Multiple(() =>
@@ -138,11 +126,9 @@ public sealed class IamFailureTests : IamEmulatorFixture
     [Test]
     public async Task DuringAnOutageAStillValidCachedTokenIsServedWithAWarning()
     {
-        var (iam, world) = await IamWorld.StartEmulatorAsync();
+        var (iam, world) = await UseOwnEmulatorAsync(timeoutSeconds: "2");
         await using var _ = iam;
         iam.TokenLifetime = TimeSpan.FromSeconds(100);
-        UseEmulator(Home, iam);
-        Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", world.BuilderApiKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id), ("IBMTP_TIMEOUT", "2"));
         var (_, cached) = CredentialsAllowingWarnings(await GetAsync());
         iam.FailNext(503, 1000);
         iam.Reset();
@@ -190,7 +176,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
         switch (scenario)
         {
             case "wrong API key":
-                Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", wrongKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+                UseTokenMode(IamWorld.Builder.Id, apiKey: wrongKey);
                 expectedCalls = new IamCalls(ApiKey: 1, TokenRequests: 1);
                 break;
             case "unknown profile":
@@ -202,7 +188,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
                 expectedCalls = IamCalls.TokenExchanges(1);
                 break;
             case "service ID no profile trusts":
-                Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", World.StrangerApiKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+                UseTokenMode(IamWorld.Builder.Id, apiKey: World.StrangerApiKey);
                 expectedCalls = IamCalls.TokenExchanges(1);
                 break;
             default:
@@ -279,10 +265,24 @@ public sealed class IamFailureTests : IamEmulatorFixture
         Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(2)), "each get asks IAM again");
     }
 
-    private static int ClosedPort()
+    /// <summary>
+    /// An emulator of the test's own, so the failures it queues reach no other test, with the helper in token
+    /// mode against it (its builder key, the builder profile) and IBMTP_TIMEOUT at <paramref name="timeoutSeconds"/>.
+    /// </summary>
+    private async Task<(IamEmulator Iam, IamWorld World)> UseOwnEmulatorAsync(string timeoutSeconds)
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var (iam, world) = await IamWorld.StartEmulatorAsync();
+        UseEmulator(Home, iam);
+        UseTokenMode(IamWorld.Builder.Id, apiKey: world.BuilderApiKey);
+        Set(("IBMTP_TIMEOUT", timeoutSeconds));
+        return (iam, world);
+    }
+
+    /// <summary>What <paramref name="call"/> returned, and how long it took.</summary>
+    private static async Task<(T Result, TimeSpan Elapsed)> TimedAsync<T>(Func<Task<T>> call)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await call();
+        return (result, clock.Elapsed);
     }
 }

@@ -13,16 +13,17 @@ public sealed class IamRegistryEndToEndTests : IamEmulatorFixture
     /// <summary>What skopeo reports when the emulator's token server turns its login down.</summary>
     private const string TokenServerRefusal = "unauthorized: Log in as 'iambearer' with a live IAM access token";
 
-    private RegistryServer? registry;
+    private readonly SharedRegistry registry = new();
     private TempDirectory? images;
     private OciImage image = null!;
 
-    private RegistryServer Server => registry ?? throw new InvalidOperationException("the registry has not started");
+    private RegistryServer Server => registry.Server;
 
     [OneTimeSetUp]
     public async Task StartRegistryAsync()
     {
-        registry = await RegistryServer.StartWithTokenAuthAsync(Iam.RegistryTokenRealm, Iam.RegistryTokenIssuer, Iam.RegistryCertificatePemPath);
+        // Started after the emulator (the base fixture's [OneTimeSetUp]), whose token server it sends clients to.
+        await registry.StartAsync(() => RegistryServer.StartWithTokenAuthAsync(Iam.RegistryTokenRealm, Iam.RegistryTokenIssuer, Iam.RegistryCertificatePemPath));
         images = new TempDirectory("ibmtp-e2e-image");
         image = OciImage.Write(images.Subdirectory("layout"), "v1", "pushed through docker-credential-ibmtp in token mode\n");
     }
@@ -30,11 +31,7 @@ public sealed class IamRegistryEndToEndTests : IamEmulatorFixture
     [OneTimeTearDown]
     public async Task StopRegistryAsync()
     {
-        if (registry is not null)
-        {
-            await registry.DisposeAsync();
-        }
-
+        await registry.DisposeAsync();
         images?.Dispose();
     }
 

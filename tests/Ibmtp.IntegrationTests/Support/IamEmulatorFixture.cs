@@ -74,10 +74,10 @@ public abstract class IamEmulatorFixture
         }
     }
 
-    /// <summary>token mode with the builder service ID's key and, unless null, the builder profile by ID.</summary>
-    protected void UseTokenMode(string? profileId = null)
+    /// <summary>token mode with <paramref name="apiKey"/> (by default the builder service ID's key) and, unless null, the profile by ID.</summary>
+    protected void UseTokenMode(string? profileId = null, string? apiKey = null)
     {
-        Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", World.BuilderApiKey));
+        Set(("IBMTP_MODE", "token"), ("IBMTP_API_KEY", apiKey ?? World.BuilderApiKey));
         if (profileId is not null)
         {
             Set(("IBMTP_PROFILE_ID", profileId));

@@ -10,7 +10,9 @@ namespace Ibmtp.IntegrationTests;
 /// <param name="clients">The clients the fixture drives besides skopeo, required before the registry starts.</param>
 public abstract class RegistryFixture(params string[] clients)
 {
-    protected RegistryServer Registry { get; private set; } = null!;
+    private readonly SharedRegistry registry = new();
+
+    protected RegistryServer Registry => registry.Server;
 
     protected string ProfileId => Registry.Username;
 
@@ -24,17 +26,11 @@ public abstract class RegistryFixture(params string[] clients)
             Peers.Require(client);
         }
 
-        Registry = await RegistryServer.StartAsync(FakeCredentials.TrustedProfileUsername, FakeCredentials.NewApiKey());
+        await registry.StartAsync(() => RegistryServer.StartAsync(FakeCredentials.TrustedProfileUsername, FakeCredentials.NewApiKey()));
     }
 
     [OneTimeTearDown]
-    public async Task StopRegistry()
-    {
-        if (Registry is not null)
-        {
-            await Registry.DisposeAsync();
-        }
-    }
+    public async Task StopRegistry() => await registry.DisposeAsync();
 
     /// <summary>A test HOME whose helper is told to serve the registry; the caller names the helper in a client's config.</summary>
     protected TestHome HomeServingTheRegistry()

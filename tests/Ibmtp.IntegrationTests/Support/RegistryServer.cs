@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Ibmtp.IntegrationTests;
 
 /// <summary>
 /// Debian's docker-registry (distribution v2) on 127.0.0.1 over plain HTTP, with filesystem storage in
-/// a temp directory and htpasswd basic auth for exactly one user.
+/// a temp directory and htpasswd basic auth for exactly one user (or token auth, see <see cref="StartWithTokenAuthAsync"/>).
 /// </summary>
 public sealed partial class RegistryServer : IAsyncDisposable
 {
@@ -44,26 +43,44 @@ public sealed partial class RegistryServer : IAsyncDisposable
 
     public static async Task<RegistryServer> StartAsync(string username, string password)
     {
+        var hashedPassword = await HashPasswordAsync(Peers.Require("htpasswd"), username, password);
+        return await StartAsync(username, password, (directory, realm) =>
+        {
+            var htpasswdFile = Path.Combine(directory.Path, "htpasswd");
+            File.WriteAllText(htpasswdFile, hashedPassword);
+            return $"""
+                auth:
+                  htpasswd:
+                    realm: "{realm}"
+                    path: "{htpasswdFile}"
+                """;
+        });
+    }
+
+    /// <summary>Starts docker-registry with the <c>auth:</c> section <paramref name="auth"/> returns, the only part of its config that varies.</summary>
+    /// <param name="auth">
+    /// Given the registry's directory and a name unique to this start attempt, writes any file the section
+    /// refers to and returns the section, whose 401 challenge must carry that name (as realm or service).
+    /// </param>
+    private static async Task<RegistryServer> StartAsync(string username, string password, Func<TempDirectory, string, string> auth)
+    {
         var registry = Peers.Require("docker-registry");
-        var htpasswd = Peers.Require("htpasswd");
         var directory = new TempDirectory("ibmtp-registry");
         try
         {
-            var htpasswdFile = Path.Combine(directory.Path, "htpasswd");
-            await File.WriteAllTextAsync(htpasswdFile, await HashPasswordAsync(htpasswd, username, password));
-
             var failures = new StringBuilder();
             // The free port is only probed, so another process can take it before the registry binds it.
             for (var attempt = 1; attempt <= StartAttempts; attempt++)
             {
-                var port = FindFreePort();
-                var realm = $"ibmtp-test-{Guid.NewGuid():N}";
+                var port = FreePort.Probe();
+                // Unique per attempt: the challenge of this very instance names it, which nothing else on the port would.
+                var challenge = $"ibmtp-test-{Guid.NewGuid():N}";
                 var config = Path.Combine(directory.Path, "config.yml");
-                await File.WriteAllTextAsync(config, Configuration(port, realm, directory.Subdirectory("storage"), htpasswdFile));
+                await File.WriteAllTextAsync(config, Configuration(port, directory.Subdirectory("storage"), auth(directory, challenge)));
 
                 var log = new StringBuilder();
                 var process = Launch(registry, config, log);
-                if (await AnswersAsync(process, port, realm))
+                if (await AnswersAsync(process, port, challenge))
                 {
                     return new RegistryServer(directory, process, log, port, username, password);
                 }
@@ -94,14 +111,7 @@ public sealed partial class RegistryServer : IAsyncDisposable
         return result.Succeeded ? result.StandardOutput.Trim() + "\n" : throw new InvalidOperationException($"htpasswd failed:\n{result}");
     }
 
-    private static int FindFreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Configuration(int port, string realm, string storage, string htpasswdFile) => $"""
+    private static string Configuration(int port, string storage, string auth) => $"""
         version: 0.1
         log:
           level: info
@@ -114,10 +124,7 @@ public sealed partial class RegistryServer : IAsyncDisposable
         http:
           addr: "127.0.0.1:{port}"
           secret: "{Guid.NewGuid():N}"
-        auth:
-          htpasswd:
-            realm: "{realm}"
-            path: "{htpasswdFile}"
+        {auth}
         """;
 
     private static Process Launch(string registry, string config, StringBuilder log)
@@ -152,10 +159,10 @@ public sealed partial class RegistryServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Polls /v2/ until it is refused with this instance's own realm: a 401 alone could come from
+    /// Polls /v2/ until it is refused with this instance's own challenge: a 401 alone could come from
     /// whatever else took the port.
     /// </summary>
-    private static async Task<bool> AnswersAsync(Process process, int port, string realm)
+    private static async Task<bool> AnswersAsync(Process process, int port, string challenge)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartupTimeout && !process.HasExited)
@@ -164,7 +171,7 @@ public sealed partial class RegistryServer : IAsyncDisposable
             {
                 using var response = await Http.GetAsync($"http://127.0.0.1:{port}/v2/");
                 if (response.StatusCode == HttpStatusCode.Unauthorized
-                    && response.Headers.WwwAuthenticate.ToString().Contains(realm, StringComparison.Ordinal))
+                    && response.Headers.WwwAuthenticate.ToString().Contains(challenge, StringComparison.Ordinal))
                 {
                     return true;
                 }
