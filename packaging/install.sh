@@ -6,8 +6,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 prefix="${PREFIX:-$HOME/.local}"
 publish="$repo/artifacts/publish"
 
-if ! command -v clang >/dev/null || [ ! -e /usr/include/zlib.h ]; then
-  echo "NativeAOT links with clang and zlib: sudo apt-get install -y clang zlib1g-dev" >&2
+if ! command -v clang >/dev/null || ! command -v cmake >/dev/null || [ ! -e /usr/include/zlib.h ] || [ ! -e /usr/include/openssl/ssl.h ]; then
+  echo "NativeAOT links with clang, zlib and OpenSSL: sudo apt-get install -y clang cmake zlib1g-dev libssl-dev" >&2
   exit 1
 fi
 

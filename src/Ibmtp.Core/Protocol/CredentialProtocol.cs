@@ -21,8 +21,7 @@ public sealed class CredentialProtocol(ICredentialStore store, Stream input, Str
         switch (action)
         {
             case "get":
-                var credentials = store.Get(ReadServerUrl());
-                WriteLine(JsonSerializer.SerializeToUtf8Bytes(credentials, ProtocolJsonContext.Default.Credentials));
+                WriteCredentials(store.Get(ReadServerUrl()));
                 break;
             case "store":
                 store.Add(ReadCredentials());
@@ -93,6 +92,23 @@ public sealed class CredentialProtocol(ICredentialStore store, Stream input, Str
         {
             throw new HelperException("input on stdin is not UTF-8 text; expected a server URL such as us.icr.io");
         }
+    }
+
+    /// <summary>
+    /// Written field by field: `get` runs on every pull, and building serializer metadata for one
+    /// three-string object would cost more of its start-up than everything else it writes.
+    /// </summary>
+    private void WriteCredentials(Credentials credentials)
+    {
+        using (var json = new Utf8JsonWriter(output))
+        {
+            json.WriteStartObject();
+            json.WriteString(Credentials.ServerUrlField, credentials.ServerUrl);
+            json.WriteString(Credentials.UsernameField, credentials.Username);
+            json.WriteString(Credentials.SecretField, credentials.Secret);
+            json.WriteEndObject();
+        }
+        WriteLine([]);
     }
 
     private void WriteLine(byte[] json)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Ibmtp.Iam;
 using Ibmtp.Logging;
 using Ibmtp.Platform;
@@ -62,57 +61,22 @@ public sealed class TokenCache(string folder, TimeProvider time, SecretRedactor 
         var path = EntryPath(cacheKey);
         if (!File.Exists(path) || !File.Exists(KeyFilePath))
             return null;
-        byte[]? plaintext = null;
         try
         {
-            var entry = JsonSerializer.Deserialize(File.ReadAllBytes(path), CacheJsonContext.Default.CachedTokenEntry);
-            if (entry?.Sealed is null || entry.Format != CachedTokenEntry.CurrentFormat)
-                throw new JsonException("not a cache entry");
-            plaintext = entry.Sealed.Open(KeyMaterial.ReadKeyFile(KeyFilePath).Key, AssociatedData(cacheKey));
-            var payload = JsonSerializer.Deserialize(plaintext, CacheJsonContext.Default.CachedTokenPayload)
-                ?? throw new JsonException("empty payload");
-            return new IamToken(
-                redactor.Protect(payload.AccessToken),
-                DateTimeOffset.FromUnixTimeSeconds(payload.IssuedAt),
-                DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAt));
+            var token = CachedTokenFile.Decode(File.ReadAllBytes(path), KeyMaterial.ReadKeyFile(KeyFilePath).Key, AssociatedData(cacheKey));
+            redactor.Protect(token.AccessToken);
+            return token;
         }
-        catch (Exception error) when (error is JsonException or CryptographicException or Protocol.HelperException or IOException)
+        catch (Exception error) when (error is FormatException or CryptographicException or Protocol.HelperException or IOException)
         {
             log.Warning("token cache: dropping damaged entry {Path}: {Reason}", path, error.Message);
             TryDelete(path);
             return null;
         }
-        finally
-        {
-            if (plaintext is not null)
-                CryptographicOperations.ZeroMemory(plaintext);
-        }
     }
 
-    private void Write(string cacheKey, IamToken token)
-    {
-        var key = ReadOrReplaceKey();
-        var plaintext = JsonSerializer.SerializeToUtf8Bytes(new CachedTokenPayload
-        {
-            AccessToken = token.AccessToken,
-            IssuedAt = token.IssuedAt.ToUnixTimeSeconds(),
-            ExpiresAt = token.ExpiresAt.ToUnixTimeSeconds(),
-        }, CacheJsonContext.Default.CachedTokenPayload);
-        try
-        {
-            var entry = new CachedTokenEntry
-            {
-                Format = CachedTokenEntry.CurrentFormat,
-                ExpiresAt = token.ExpiresAt.ToUnixTimeSeconds(),
-                Sealed = SealedBox.Seal(key.Key, plaintext, AssociatedData(cacheKey)),
-            };
-            PrivateFiles.ReplaceAtomically(EntryPath(cacheKey), JsonSerializer.SerializeToUtf8Bytes(entry, CacheJsonContext.Default.CachedTokenEntry));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plaintext);
-        }
-    }
+    private void Write(string cacheKey, IamToken token) =>
+        PrivateFiles.ReplaceAtomically(EntryPath(cacheKey), CachedTokenFile.Encode(token, ReadOrReplaceKey().Key, AssociatedData(cacheKey)));
 
     /// <summary>A damaged cache key only costs the entries sealed with it, so it is replaced rather than reported.</summary>
     private KeyMaterial ReadOrReplaceKey()
@@ -137,11 +101,10 @@ public sealed class TokenCache(string folder, TimeProvider time, SecretRedactor 
         {
             try
             {
-                var entry = JsonSerializer.Deserialize(File.ReadAllBytes(path), CacheJsonContext.Default.CachedTokenEntry);
-                if (entry is null || entry.ExpiresAt <= now)
+                if (CachedTokenFile.ExpiresAt(File.ReadAllBytes(path)) <= now)
                     TryDelete(path);
             }
-            catch (Exception error) when (error is JsonException or IOException)
+            catch (Exception error) when (error is FormatException or IOException)
             {
                 TryDelete(path);
             }
