@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Authentication;
+using Ibmtp.Protocol;
 using RestSharp;
 using Serilog;
 
@@ -22,6 +24,13 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
             var request = createRequest();
             request.Timeout = deadline.Remaining;
             var response = await client.ExecuteAsync(request, deadline.Token).ConfigureAwait(false);
+            if (FindTlsFailure(response) is { } tlsFailure)
+            {
+                // An untrusted certificate will not become trusted by asking again, and the user must see why.
+                throw new HelperException(
+                    $"{service}: the TLS connection is not trusted ({tlsFailure.Message.ReplaceLineEndings(" ")}); " +
+                    "check the URL and the system's CA certificates (SSL_CERT_FILE / SSL_CERT_DIR)");
+            }
             if (!IsRetryable(response))
                 return response;
 
@@ -44,6 +53,16 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
         GotNoAnswer(response)
         || response.StatusCode == HttpStatusCode.TooManyRequests
         || (int)response.StatusCode >= 500;
+
+    private static AuthenticationException? FindTlsFailure(RestResponse response)
+    {
+        for (var error = response.ErrorException; error is not null; error = error.InnerException)
+        {
+            if (error is AuthenticationException tlsFailure)
+                return tlsFailure;
+        }
+        return null;
+    }
 
     private static TimeSpan Backoff(int attempt)
     {

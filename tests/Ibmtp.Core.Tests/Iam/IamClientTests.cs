@@ -157,4 +157,18 @@ public sealed class IamClientTests
         Assert.That(error.Message, Does.Contain("HTTP 429").And.Contain("IBMTP_TIMEOUT"));
         Assert.That(http.Requests, Has.Count.GreaterThan(1));
     }
+
+    [Test]
+    public void An_untrusted_certificate_fails_at_once_saying_why_and_is_not_retried()
+    {
+        var http = new FakeHttp().FailCertificateCheck().AnswerToken("never-reached");
+        using var deadline = Seconds(10);
+        using var iam = http.Iam();
+
+        var error = Assert.ThrowsAsync<HelperException>(() => iam.ApiKeyTokenAsync(ApiKey, deadline));
+
+        Assert.That(error, Is.Not.InstanceOf<IamUnavailableException>(), "a stale token must not paper over it");
+        Assert.That(error!.Message, Does.Contain("TLS connection is not trusted").And.Contain("UntrustedRoot").And.Contain("iam.test.example"));
+        Assert.That(http.Requests, Has.Count.EqualTo(1));
+    }
 }

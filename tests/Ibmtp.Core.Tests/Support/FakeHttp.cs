@@ -61,6 +61,14 @@ public sealed class FakeHttp
         return this;
     }
 
+    public FakeHttp FailCertificateCheck()
+    {
+        lock (_answers)
+            _answers.Enqueue(() => throw new HttpRequestException("The SSL connection could not be established",
+                new System.Security.Authentication.AuthenticationException("The remote certificate is invalid: UntrustedRoot")));
+        return this;
+    }
+
     public RestClient Client() =>
         new(new RestClientOptions(BaseUrl) { ConfigureMessageHandler = _ => _handler.Object, Timeout = Timeout.InfiniteTimeSpan });
 
