@@ -8,7 +8,8 @@ namespace Ibmtp.Emulators;
 /// </summary>
 internal static class AdminEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints)
+    /// <param name="tlsCertificatePemPath">The server certificate's PEM file when serving HTTPS, else null.</param>
+    public static void Map(IEndpointRouteBuilder endpoints, string? tlsCertificatePemPath)
     {
         var admin = endpoints.MapGroup("/_emulator");
         admin.MapPost("/service-ids", (ServiceIdApiKey request, IdentityDirectory directory) =>
@@ -46,6 +47,7 @@ internal static class AdminEndpoints
             counters.InstanceIamTokenRequests,
             counters.RegistryTokenRequests)));
         admin.MapGet("/registry", (RegistryTokenSigner signer) => TypedResults.Ok(new Registry(signer.Issuer, signer.CertificatePemPath)));
+        admin.MapGet("/tls", () => TypedResults.Ok(new Tls(tlsCertificatePemPath)));
     }
 
     private sealed record ServiceIdApiKey([property: JsonRequired] string ApiKey, [property: JsonRequired] string ServiceIdName);
@@ -69,4 +71,6 @@ internal static class AdminEndpoints
         int RegistryTokenRequests);
 
     private sealed record Registry(string Issuer, string CertificatePemPath);
+
+    private sealed record Tls(string? CertificatePemPath);
 }

@@ -19,12 +19,14 @@ public sealed class IamEmulator : IAsyncDisposable
     private readonly FailureInjection failures;
     private readonly RequestCounters counters;
     private readonly RegistryTokenSigner registrySigner;
+    private readonly TlsServerCertificate? tlsCertificate;
     private int disposed;
 
-    private IamEmulator(WebApplication app, DirectoryInfo workDirectory)
+    private IamEmulator(WebApplication app, DirectoryInfo workDirectory, TlsServerCertificate? tlsCertificate)
     {
         this.app = app;
         this.workDirectory = workDirectory;
+        this.tlsCertificate = tlsCertificate;
         directory = app.Services.GetRequiredService<IdentityDirectory>();
         tokens = app.Services.GetRequiredService<IssuedTokens>();
         settings = app.Services.GetRequiredService<EmulatorSettings>();
@@ -34,8 +36,14 @@ public sealed class IamEmulator : IAsyncDisposable
         BaseUrl = new Uri(app.Urls.Single());
     }
 
-    /// <summary>Where IAM and the metadata service are, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    /// <summary>Where IAM and the metadata service are, e.g. <c>http://127.0.0.1:40123/</c> (<c>https://</c> with HTTPS).</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>
+    /// With HTTPS, the PEM file of the emulator's self-signed server certificate (valid for 127.0.0.1 and localhost):
+    /// what a client must trust, e.g. through <c>SSL_CERT_FILE</c>. Null when the emulator serves plain HTTP.
+    /// </summary>
+    public string? TlsCertificatePemPath => tlsCertificate?.PemPath;
 
     /// <summary>The <c>iss</c> of registry tokens; the registry's <c>auth.token.issuer</c> must equal it.</summary>
     public string RegistryTokenIssuer => registrySigner.Issuer;
@@ -79,23 +87,37 @@ public sealed class IamEmulator : IAsyncDisposable
     /// <summary>Requests to the registry token endpoint.</summary>
     public int RegistryTokenRequests => counters.RegistryTokenRequests;
 
-    /// <summary>Starts an emulator on a free port of 127.0.0.1.</summary>
+    /// <summary>Starts an emulator serving plain HTTP on a free port of 127.0.0.1.</summary>
     public static Task<IamEmulator> StartAsync(CancellationToken cancellationToken = default) =>
-        StartAsync(port: 0, standalone: false, cancellationToken);
+        StartAsync(useHttps: false, cancellationToken);
+
+    /// <summary>Starts an emulator on a free port of 127.0.0.1.</summary>
+    /// <param name="useHttps">
+    /// Serve HTTPS, as real IAM does, with a self-signed certificate made for this emulator: no client trusts it
+    /// unless given <see cref="TlsCertificatePemPath"/>. False serves plain HTTP.
+    /// </param>
+    public static Task<IamEmulator> StartAsync(bool useHttps, CancellationToken cancellationToken = default) =>
+        StartAsync(port: 0, standalone: false, useHttps, cancellationToken);
 
     /// <param name="standalone">
     /// Run as its own process: stop on SIGTERM or Ctrl+C, and serve the <c>/_emulator</c> endpoints that stand in
     /// for the C# controls.
     /// </param>
-    internal static async Task<IamEmulator> StartAsync(int port, bool standalone, CancellationToken cancellationToken)
+    internal static async Task<IamEmulator> StartAsync(int port, bool standalone, bool useHttps, CancellationToken cancellationToken)
     {
         var workDirectory = Directory.CreateTempSubdirectory("ibmtp-iam-emulator-");
+        TlsServerCertificate? tlsCertificate = null;
         WebApplication? app = null;
         try
         {
-            app = Build(port, standalone, Path.Combine(workDirectory.FullName, "registry-token-signer.pem"));
+            if (useHttps)
+            {
+                tlsCertificate = new TlsServerCertificate(Path.Combine(workDirectory.FullName, "tls-server-certificate.pem"));
+            }
+
+            app = Build(port, standalone, Path.Combine(workDirectory.FullName, "registry-token-signer.pem"), tlsCertificate);
             await app.StartAsync(cancellationToken);
-            return new IamEmulator(app, workDirectory);
+            return new IamEmulator(app, workDirectory, tlsCertificate);
         }
         catch
         {
@@ -104,6 +126,7 @@ public sealed class IamEmulator : IAsyncDisposable
                 await app.DisposeAsync();
             }
 
+            tlsCertificate?.Dispose();
             workDirectory.Delete(recursive: true);
             throw;
         }
@@ -150,14 +173,21 @@ public sealed class IamEmulator : IAsyncDisposable
 
         await app.StopAsync();
         await app.DisposeAsync();
+        tlsCertificate?.Dispose();
         workDirectory.Delete(recursive: true);
     }
 
-    private static WebApplication Build(int port, bool standalone, string registryCertificatePemPath)
+    private static WebApplication Build(int port, bool standalone, string registryCertificatePemPath, TlsServerCertificate? tlsCertificate)
     {
         // The empty builder reads no appsettings or ASPNETCORE_* variables, so nothing in the environment can move the port.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        {
+            if (tlsCertificate is not null)
+            {
+                listen.UseHttps(tlsCertificate.Certificate);
+            }
+        }));
         builder.Services.AddRoutingCore();
         // Warnings and errors only, and all on stderr: stdout of the standalone emulator carries just its address line.
         builder.Logging
@@ -186,7 +216,7 @@ public sealed class IamEmulator : IAsyncDisposable
         RegistryTokenEndpoint.Map(app);
         if (standalone)
         {
-            AdminEndpoints.Map(app);
+            AdminEndpoints.Map(app, tlsCertificate?.PemPath);
         }
 
         return app;

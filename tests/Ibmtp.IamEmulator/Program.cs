@@ -1,26 +1,42 @@
 using System.Globalization;
 using Ibmtp.Emulators;
 
-// Standalone: `dotnet run --project tests/Ibmtp.IamEmulator -- [--port N]`. Prints `listening http://127.0.0.1:PORT`
-// on stdout once it accepts connections, then serves until SIGTERM or Ctrl+C.
-if (!TryParsePort(args, out var port))
+// Standalone: `dotnet run --project tests/Ibmtp.IamEmulator -- [--port N] [--https]`. Prints `listening http://127.0.0.1:PORT`
+// (https:// with --https) on stdout once it accepts connections, then serves until SIGTERM or Ctrl+C. With --https,
+// GET /_emulator/tls names the PEM file of its self-signed certificate, which a client must trust.
+if (!TryParseArguments(args, out var port, out var useHttps))
 {
-    await Console.Error.WriteLineAsync("usage: Ibmtp.IamEmulator [--port N]");
+    await Console.Error.WriteLineAsync("usage: Ibmtp.IamEmulator [--port N] [--https]");
     return 2;
 }
 
-await using var emulator = await IamEmulator.StartAsync(port, standalone: true, CancellationToken.None);
+await using var emulator = await IamEmulator.StartAsync(port, standalone: true, useHttps, CancellationToken.None);
 Console.WriteLine($"listening {emulator.BaseUrl.GetLeftPart(UriPartial.Authority)}");
 await emulator.WaitForShutdownAsync();
 return 0;
 
-static bool TryParsePort(string[] args, out int port)
+static bool TryParseArguments(string[] args, out int port, out bool useHttps)
 {
     port = 0;
-    return args switch
+    useHttps = false;
+    for (var i = 0; i < args.Length; i++)
     {
-        [] => true,
-        ["--port", var text] => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535,
-        _ => false,
-    };
+        switch (args[i])
+        {
+            case "--https" when !useHttps:
+                useHttps = true;
+                break;
+            case "--port" when i + 1 < args.Length:
+                if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535)
+                {
+                    return false;
+                }
+
+                break;
+            default:
+                return false;
+        }
+    }
+
+    return true;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ibmtp.Emulators;
 using NUnit.Framework;
 
@@ -276,13 +275,5 @@ public sealed class IamFailureTests : IamEmulatorFixture
         UseTokenMode(IamWorld.Builder.Id, apiKey: world.BuilderApiKey);
         Set(("IBMTP_TIMEOUT", timeoutSeconds));
         return (iam, world);
-    }
-
-    /// <summary>What <paramref name="call"/> returned, and how long it took.</summary>
-    private static async Task<(T Result, TimeSpan Elapsed)> TimedAsync<T>(Func<Task<T>> call)
-    {
-        var clock = Stopwatch.StartNew();
-        var result = await call();
-        return (result, clock.Elapsed);
     }
 }

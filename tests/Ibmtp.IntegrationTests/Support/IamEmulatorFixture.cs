@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Ibmtp.Emulators;
 using NUnit.Framework;
@@ -9,7 +10,11 @@ namespace Ibmtp.IntegrationTests;
 /// per fixture, its counters and knobs reset before each test, and a fresh <see cref="TestHome"/> per test
 /// whose environment points the helper's IAM and metadata endpoints at the emulator.
 /// </summary>
-public abstract class IamEmulatorFixture
+/// <param name="useHttps">
+/// Serve the emulator over HTTPS with a self-signed certificate that the helper does not trust unless the test
+/// says so (<see cref="IamEmulator.TlsCertificatePemPath"/>); plain HTTP on loopback otherwise.
+/// </param>
+public abstract class IamEmulatorFixture(bool useHttps = false)
 {
     /// <summary>An ICR host the helper serves without any opt-in.</summary>
     public const string Registry = "us.icr.io";
@@ -28,7 +33,7 @@ public abstract class IamEmulatorFixture
     protected HelperCli Helper => new(Home);
 
     [OneTimeSetUp]
-    public async Task StartEmulatorAsync() => (iam, World) = await IamWorld.StartEmulatorAsync();
+    public async Task StartEmulatorAsync() => (iam, World) = await IamWorld.StartEmulatorAsync(useHttps);
 
     [OneTimeTearDown]
     public async Task StopEmulatorAsync()
@@ -93,6 +98,14 @@ public abstract class IamEmulatorFixture
         Assert.That(serverUrl, Is.EqualTo(Registry));
         Assert.That(username, Is.EqualTo(BearerUsername));
         return secret;
+    }
+
+    /// <summary>What <paramref name="call"/> returned, and how long it took.</summary>
+    protected static async Task<(T Result, TimeSpan Elapsed)> TimedAsync<T>(Func<Task<T>> call)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await call();
+        return (result, clock.Elapsed);
     }
 
     /// <summary>Username and Secret of a successful get that may also have warned on stderr.</summary>

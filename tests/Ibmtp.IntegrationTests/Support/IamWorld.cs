@@ -83,9 +83,10 @@ public sealed class IamWorld
     }
 
     /// <summary>An emulator loaded with a new world, for a test that needs one of its own (e.g. a failure queue nobody else sees).</summary>
-    public static async Task<(IamEmulator Iam, IamWorld World)> StartEmulatorAsync()
+    /// <param name="useHttps">Serve HTTPS with the emulator's self-signed certificate (<see cref="IamEmulator.TlsCertificatePemPath"/>).</param>
+    public static async Task<(IamEmulator Iam, IamWorld World)> StartEmulatorAsync(bool useHttps = false)
     {
-        var iam = await IamEmulator.StartAsync();
+        var iam = await IamEmulator.StartAsync(useHttps);
         return (iam, LoadInto(iam));
     }
 }
