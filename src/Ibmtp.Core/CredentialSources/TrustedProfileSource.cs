@@ -37,15 +37,14 @@ public sealed class TrustedProfileSource(
                 return secrets.ApiKey() is { } key ? PassThrough(serverUrl, key, configuration) : null;
             case CredentialMode.Token:
                 return secrets.ApiKey() is { } exchangedKey
-                    ? Bearer(serverUrl, new ApiKeyExchange(() => connectIam(IamUrl(configuration)), IamUrl(configuration), exchangedKey, configuration.Profile))
+                    ? Bearer(serverUrl, new ApiKeyExchange(() => connectIam(IamUrl(configuration)), configuration.IamUrl, exchangedKey, configuration.Profile))
                     : null;
             case CredentialMode.CrToken:
                 var crProfile = configuration.Profile
                     ?? throw new HelperException($"cr-token mode needs a trusted profile: set {EnvironmentVariables.ProfileId}, {EnvironmentVariables.ProfileCrn} or {EnvironmentVariables.ProfileName}");
                 return secrets.ComputeResourceToken() is { } token ? Bearer(serverUrl, CrTokenExchange(configuration, token, crProfile)) : null;
             default:
-                var metadataUrl = MetadataUrl();
-                return Bearer(serverUrl, new VpcExchange(() => connectMetadata(metadataUrl), metadataUrl, configuration.Profile));
+                return Bearer(serverUrl, new VpcExchange(() => connectMetadata(MetadataUrl()), settings.VpcMetadataUrl, configuration.Profile));
         }
     }
 
@@ -56,8 +55,10 @@ public sealed class TrustedProfileSource(
         new(new Credentials(serverUrl, BearerUsername, tokens.Get(exchange).AccessToken), $"IAM ({exchange.Mode})");
 
     private CrTokenExchange CrTokenExchange(HostConfiguration configuration, string crToken, TrustedProfile profile) =>
-        new(() => connectIam(IamUrl(configuration)), IamUrl(configuration), crToken, profile);
+        new(() => connectIam(IamUrl(configuration)), configuration.IamUrl, crToken, profile);
 
+    // Checked when connecting, not before: a token served from the cache needs no URL parsing, and an
+    // endpoint that fails the check never had a token cached under its name.
     private static Uri IamUrl(HostConfiguration configuration) =>
         EndpointPolicy.RequireSecure(configuration.IamUrl, EnvironmentVariables.IamUrl);
 

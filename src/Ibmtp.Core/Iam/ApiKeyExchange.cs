@@ -6,11 +6,11 @@ namespace Ibmtp.Iam;
 /// API key -> the key owner's IAM token -> (with a profile) the trusted profile's token. Without a
 /// profile the key's own token is the answer.
 /// </summary>
-public sealed class ApiKeyExchange(Func<IamClient> connect, Uri iamUrl, string apiKey, TrustedProfile? profile) : ITokenExchange
+public sealed class ApiKeyExchange(Func<IamClient> connect, string iamUrl, string apiKey, TrustedProfile? profile) : ITokenExchange
 {
     public string Mode => "token";
 
-    public IEnumerable<string> Identity => [Mode, apiKey, profile?.ToString() ?? "", iamUrl.ToString()];
+    public IEnumerable<string> Identity => [Mode, apiKey, profile?.ToString() ?? "", iamUrl];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

@@ -3,11 +3,11 @@ using Ibmtp.Configuration;
 namespace Ibmtp.Iam;
 
 /// <summary>A Kubernetes or Code Engine compute-resource token -> the trusted profile's token.</summary>
-public sealed class CrTokenExchange(Func<IamClient> connect, Uri iamUrl, string crToken, TrustedProfile profile) : ITokenExchange
+public sealed class CrTokenExchange(Func<IamClient> connect, string iamUrl, string crToken, TrustedProfile profile) : ITokenExchange
 {
     public string Mode => "cr-token";
 
-    public IEnumerable<string> Identity => [Mode, crToken, profile.ToString(), iamUrl.ToString()];
+    public IEnumerable<string> Identity => [Mode, crToken, profile.ToString(), iamUrl];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

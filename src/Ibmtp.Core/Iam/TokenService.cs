@@ -10,11 +10,13 @@ public sealed class TokenService(Lazy<TokenCache>? cache, TimeSpan timeout, Time
 {
     public IamToken Get(ITokenExchange exchange)
     {
+        var cacheKey = cache is null ? null : CacheKey(exchange);
+        if (cacheKey is not null && cache!.Value.FreshToken(cacheKey) is { } fresh)
+            return fresh;
+
         using var deadline = new Deadline(timeout, time);
         var fetch = () => exchange.FetchAsync(deadline);
-        var token = cache is null
-            ? fetch()
-            : cache.Value.GetOrFetchAsync(CacheKey(exchange), fetch, deadline, warnUser);
+        var token = cacheKey is null ? fetch() : cache!.Value.RefreshAsync(cacheKey, fetch, deadline, warnUser);
         // The protocol is one synchronous request per process; there is no caller to yield to.
         return token.GetAwaiter().GetResult();
     }

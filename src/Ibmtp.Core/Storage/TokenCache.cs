@@ -20,20 +20,20 @@ public sealed class TokenCache(string folder, TimeProvider time, SecretRedactor 
 
     private string LockPath => Path.Combine(folder, "cache.lock");
 
-    /// <summary>The token for <paramref name="cacheKey"/>: cached if fresh, else fetched once for all waiting processes.</summary>
-    /// <param name="onStaleTokenServed">Told why a still-valid older token was handed out because IAM was unavailable.</param>
-    public async Task<IamToken> GetOrFetchAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed)
-    {
-        var cached = TryRead(cacheKey);
-        if (cached?.IsFresh(time.GetUtcNow()) == true)
-        {
-            log.Debug("token cache: hit");
-            return cached;
-        }
+    /// <summary>
+    /// A cached token young enough to hand out, or null. Synchronous and network-free: this is all a
+    /// cached `get` runs.
+    /// </summary>
+    public IamToken? FreshToken(string cacheKey) =>
+        TryRead(cacheKey) is { } cached && cached.IsFresh(time.GetUtcNow()) ? cached : null;
 
+    /// <summary>Fetches a new token once for all processes waiting on the same cache, and keeps it.</summary>
+    /// <param name="onStaleTokenServed">Told why a still-valid older token was handed out because IAM was unavailable.</param>
+    public async Task<IamToken> RefreshAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed)
+    {
         PrivateFiles.EnsureFolder(folder);
         using var singleFlight = FileLock.Acquire(LockPath, deadline.Remaining);
-        cached = TryRead(cacheKey);
+        var cached = TryRead(cacheKey);
         if (cached?.IsFresh(time.GetUtcNow()) == true)
         {
             log.Debug("token cache: filled by another process while waiting");

@@ -3,6 +3,7 @@ using Ibmtp.Logging;
 using Ibmtp.Storage;
 using Ibmtp.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 using Serilog.Core;
 
 namespace Ibmtp.Tests.Storage;
@@ -10,7 +11,6 @@ namespace Ibmtp.Tests.Storage;
 [TestFixture]
 public sealed class TokenCacheTests : TempHomeFixture
 {
-    private const string Key = "0123abcd";
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     private FakeTimeProvider _time = null!;
@@ -38,10 +38,20 @@ public sealed class TokenCacheTests : TempHomeFixture
 
     private static Task<IamToken> IamDown() => throw new IamUnavailableException("IAM is unavailable: HTTP 503");
 
-    private IamToken Get(Func<Task<IamToken>>? fetch = null)
+    /// <summary>A get through the token service, as the helper runs it, for an exchange whose identity is <paramref name="identity"/>.</summary>
+    private IamToken Get(Func<Task<IamToken>>? fetch = null, string identity = "token|key|profile|iam")
     {
-        using var deadline = new Deadline(TimeSpan.FromSeconds(20), _time);
-        return Cache().GetOrFetchAsync(Key, fetch ?? Fetch, deadline, _warnings.Add).GetAwaiter().GetResult();
+        var exchange = new Mock<ITokenExchange>();
+        exchange.Setup(e => e.Identity).Returns(identity.Split('|'));
+        exchange.Setup(e => e.FetchAsync(It.IsAny<Deadline>())).Returns(fetch ?? Fetch);
+        return new TokenService(new Lazy<TokenCache>(Cache), TimeSpan.FromSeconds(20), _time, _warnings.Add).Get(exchange.Object);
+    }
+
+    private static string EntryName(string identity = "token|key|profile|iam")
+    {
+        var exchange = new Mock<ITokenExchange>();
+        exchange.Setup(e => e.Identity).Returns(identity.Split('|'));
+        return TokenService.CacheKey(exchange.Object) + ".token";
     }
 
     [Test]
@@ -122,13 +132,12 @@ public sealed class TokenCacheTests : TempHomeFixture
     [Test]
     public void Expired_entries_are_pruned_when_a_new_token_is_written()
     {
-        using (var deadline = new Deadline(TimeSpan.FromSeconds(20), _time))
-            Cache().GetOrFetchAsync("old-key", Fetch, deadline, _warnings.Add).GetAwaiter().GetResult();
+        Get(identity: "token|old-key|profile|iam");
         _time.Advance(Lifetime + TimeSpan.FromMinutes(1));
 
         Get();
 
-        Assert.That(Directory.GetFiles(Folder, "*.token").Select(Path.GetFileName), Is.EqualTo(new[] { Key + ".token" }));
+        Assert.That(Directory.GetFiles(Folder, "*.token").Select(Path.GetFileName), Is.EqualTo(new[] { EntryName() }));
     }
 
     [Test]
@@ -140,11 +149,7 @@ public sealed class TokenCacheTests : TempHomeFixture
             return await Fetch();
         }
 
-        var callers = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
-        {
-            using var deadline = new Deadline(TimeSpan.FromSeconds(20), TimeProvider.System);
-            return await Cache().GetOrFetchAsync(Key, SlowFetch, deadline, _warnings.Add);
-        }));
+        var callers = Enumerable.Range(0, 16).Select(_ => Task.Run(() => Get(SlowFetch)));
         var tokens = await Task.WhenAll(callers);
 
         Assert.That(_fetches, Is.EqualTo(1));
