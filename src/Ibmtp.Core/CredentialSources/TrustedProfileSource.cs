@@ -36,9 +36,7 @@ public sealed class TrustedProfileSource(
             case CredentialMode.ApiKey:
                 return secrets.ApiKey() is { } key ? PassThrough(serverUrl, key, configuration) : null;
             case CredentialMode.Token:
-                return secrets.ApiKey() is { } exchangedKey
-                    ? Bearer(serverUrl, new ApiKeyExchange(() => connectIam(IamUrl(configuration)), configuration.IamUrl, exchangedKey, configuration.Profile))
-                    : null;
+                return secrets.ApiKey() is { } exchangedKey ? Bearer(serverUrl, ApiKeyExchange(configuration, exchangedKey)) : null;
             case CredentialMode.CrToken:
                 var crProfile = configuration.Profile
                     ?? throw new HelperException($"cr-token mode needs a trusted profile: set {EnvironmentVariables.ProfileId}, {EnvironmentVariables.ProfileCrn} or {EnvironmentVariables.ProfileName}");
@@ -53,6 +51,9 @@ public sealed class TrustedProfileSource(
 
     private FoundCredentials Bearer(string serverUrl, ITokenExchange exchange) =>
         new(new Credentials(serverUrl, BearerUsername, tokens.Get(exchange).AccessToken), $"IAM ({exchange.Mode})");
+
+    private ApiKeyExchange ApiKeyExchange(HostConfiguration configuration, string apiKey) =>
+        new(() => connectIam(IamUrl(configuration)), configuration.IamUrl, apiKey, configuration.Profile);
 
     private CrTokenExchange CrTokenExchange(HostConfiguration configuration, string crToken, TrustedProfile profile) =>
         new(() => connectIam(IamUrl(configuration)), configuration.IamUrl, crToken, profile);
