@@ -1,0 +1,29 @@
+using Ibmtp.Logging;
+using Ibmtp.Tests.Support;
+
+namespace Ibmtp.Tests.Logging;
+
+[TestFixture]
+public sealed class LogRotationTests : TempHomeFixture
+{
+    [Test]
+    public void The_log_rolls_at_its_size_limit_and_keeps_a_bounded_number_of_files()
+    {
+        var folder = Home.Paths.StateFolder;
+        var line = new string('x', 1000);
+        using (var log = HelperLog.Create("information", folder, new SecretRedactor()))
+        {
+            // Enough for about eight files' worth, so both limits come into play.
+            for (var i = 0; i < 8 * HelperLog.FileSizeLimit / line.Length; i++)
+                log.Information("{Line}", line);
+        }
+
+        var files = Directory.GetFiles(folder);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(files, Has.Length.EqualTo(HelperLog.RetainedFiles));
+            foreach (var file in files)
+                Assert.That(new FileInfo(file).Length, Is.LessThanOrEqualTo(HelperLog.FileSizeLimit), file);
+        }
+    }
+}
