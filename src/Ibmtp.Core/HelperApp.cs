@@ -90,8 +90,8 @@ public static class HelperApp
                 settings,
                 new EnvironmentSecrets(environment, redactor, EnvironmentSecrets.DefaultComputeResourceTokenFiles),
                 new TokenService(cache, settings.Timeout, time, warnings.Warn),
-                iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
-                metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, time)),
+                iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, redactor, time),
+                metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, redactor, time)),
             new KeystoreSource(keystore),
         ];
         return new IcrCredentialStore(settings.ServedHosts, sources, keystore, redactor, log);

@@ -64,14 +64,15 @@ public sealed class IcrCredentialStore(
         return saved;
     }
 
-    /// <summary>A host this helper does not serve is a plain miss: docker then goes on anonymously.</summary>
+    /// <summary>
+    /// A host this helper does not serve, or an address that is no host at all, is a plain miss:
+    /// docker then goes on anonymously, as it would without the helper.
+    /// </summary>
     private RegistryHost ParseServed(string serverUrl, string action)
     {
-        if (!RegistryHost.TryParse(serverUrl, out var host))
-            throw new HelperException($"{action}: the server URL on stdin is not a registry address such as us.icr.io");
-        if (servedHosts.Serves(host))
+        if (RegistryHost.TryParse(serverUrl, out var host) && servedHosts.Serves(host))
             return host;
-        log.Information("{Action} {Host}: not served", action, host);
+        log.Information("{Action} {Address}: not served", action, serverUrl);
         throw new CredentialsNotFoundException();
     }
 }

@@ -79,11 +79,9 @@ public class IcrCredentialStoreTests
     }
 
     [Test]
-    public void Get_for_an_address_that_is_no_host_is_an_error_not_a_miss()
+    public void Get_for_an_address_that_is_no_host_is_a_miss_like_any_host_not_served()
     {
-        var error = Assert.Throws<HelperException>(() => Store().Get("not a host"));
-
-        Assert.That(error, Is.Not.TypeOf<CredentialsNotFoundException>());
+        Assert.Throws<CredentialsNotFoundException>(() => Store().Get("not a host"));
     }
 
     [Test]

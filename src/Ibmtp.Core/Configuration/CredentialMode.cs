@@ -33,14 +33,4 @@ public static class CredentialModes
         "vpc" => CredentialMode.Vpc,
         _ => throw new HelperException($"{origin} is '{text}': use auto, apikey, token, cr-token or vpc"),
     };
-
-    public static string Name(this CredentialMode mode) => mode switch
-    {
-        CredentialMode.ApiKey => "apikey",
-        CredentialMode.Token => "token",
-        CredentialMode.CrToken => "cr-token",
-        CredentialMode.Vpc => "vpc",
-        _ => "auto",
-    };
-
 }

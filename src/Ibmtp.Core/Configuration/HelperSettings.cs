@@ -15,6 +15,7 @@ public sealed class HelperSettings
     public const string PrivateIamUrl = "https://private.iam.cloud.ibm.com";
     public const string DefaultVpcMetadataUrl = "http://169.254.169.254";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+    private const double LongestTimeoutSeconds = 3600;
 
     private readonly SettingsFile _file;
     private readonly IEnvironment _environment;
@@ -55,10 +56,10 @@ public sealed class HelperSettings
         get
         {
             if (_environment.Get(EnvironmentVariables.Timeout) is not { } text)
-                return _file.Timeout is > 0 ? TimeSpan.FromSeconds(_file.Timeout.Value) : DefaultTimeout;
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                return _file.Timeout is > 0 and <= LongestTimeoutSeconds ? TimeSpan.FromSeconds(_file.Timeout.Value) : DefaultTimeout;
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= LongestTimeoutSeconds
                 ? TimeSpan.FromSeconds(seconds)
-                : throw new HelperException($"{EnvironmentVariables.Timeout} is '{text}': give a number of seconds, such as 20");
+                : throw new HelperException($"{EnvironmentVariables.Timeout} is '{text}': give a number of seconds up to {LongestTimeoutSeconds}, such as 20");
         }
     }
 
@@ -72,7 +73,10 @@ public sealed class HelperSettings
         return new HostConfiguration(mode, ProfileFor(entry), iamUrl.TrimEnd('/'));
     }
 
-    /// <summary>The layer that names a profile at all decides it whole, so an ID and a name from different layers never mix.</summary>
+    /// <summary>
+    /// The layer that names a profile at all decides which profile it is, so an ID and a name from
+    /// different layers never mix; the account of a name follows the usual precedence.
+    /// </summary>
     private TrustedProfile? ProfileFor(HostSettings? entry)
     {
         var account = _environment.Get(EnvironmentVariables.AccountId) ?? entry?.AccountId ?? _file.AccountId;

@@ -7,13 +7,15 @@ namespace Ibmtp.Iam;
 public static class HttpClients
 {
     /// <summary>
-    /// A RestSharp client that never throws for HTTP or connection errors (we inspect every response)
-    /// and leaves timeouts to the call's <see cref="Deadline"/>.
+    /// A RestSharp client that never throws for HTTP or connection errors (we inspect every response),
+    /// never follows redirects, and leaves timeouts to the call's <see cref="Deadline"/>.
     /// </summary>
     public static RestClient Create(Uri baseUrl) =>
         new(new RestClientOptions(baseUrl)
         {
             ThrowOnAnyError = false,
+            // A redirect would carry the form body, API key included, wherever it points, even to plain http.
+            FollowRedirects = false,
             Timeout = Timeout.InfiniteTimeSpan,
             UserAgent = $"{HelperInfo.Name}/{HelperInfo.Version}",
         });

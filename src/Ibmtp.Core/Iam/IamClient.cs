@@ -1,4 +1,5 @@
 using Ibmtp.Configuration;
+using Ibmtp.Logging;
 using RestSharp;
 
 namespace Ibmtp.Iam;
@@ -7,7 +8,8 @@ namespace Ibmtp.Iam;
 /// IBM Cloud IAM's token endpoint, for the three grants a trusted profile needs. The grants carry
 /// no Authorization header: the credential is in the form body.
 /// </summary>
-public sealed class IamClient(RestClient client, RetryingSender sender, TimeProvider time) : IDisposable
+/// <param name="redactor">Learns every token as it arrives, so that no later message or log line can show it.</param>
+public sealed class IamClient(RestClient client, RetryingSender sender, SecretRedactor redactor, TimeProvider time) : IDisposable
 {
     private const string ApiKeyGrant = "urn:ibm:params:oauth:grant-type:apikey";
     private const string AssumeGrant = "urn:ibm:params:oauth:grant-type:assume";
@@ -59,7 +61,7 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
         var expiresAt = body.ExpiresIn is > 0 ? now.AddSeconds(body.ExpiresIn.Value)
             : body.Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(body.Expiration.Value)
             : now;
-        return new IamToken(body.AccessToken, now, expiresAt);
+        return new IamToken(redactor.Protect(body.AccessToken), now, expiresAt);
     }
 
     private IamRejectedException Rejection(RestResponse response, string grantName, string hint)

@@ -31,10 +31,18 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
                     $"{service}: the TLS connection is not trusted ({tlsFailure.Message.ReplaceLineEndings(" ")}); " +
                     "check the URL and the system's CA certificates (SSL_CERT_FILE / SSL_CERT_DIR)");
             }
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                var target = response.Headers?.FirstOrDefault(header => string.Equals(header.Name, "Location", StringComparison.OrdinalIgnoreCase))?.Value;
+                throw new HelperException(
+                    $"{service} answered with a redirect (HTTP {(int)response.StatusCode}) to {target ?? "nowhere"}; credentials are never sent on to another address: set the URL to the final one");
+            }
             if (!IsRetryable(response))
                 return response;
 
-            var wait = RetryAfter(response) ?? Backoff(attempt);
+            // Retry-After is a floor: "0" or a date in the past must not turn the loop into a busy one.
+            var backoff = Backoff(attempt);
+            var wait = RetryAfter(response) is { } asked && asked > backoff ? asked : backoff;
             log.Debug("{Service}: attempt {Attempt} got {Outcome}; retrying in {Wait} ms", service, attempt, Describe(response), (int)wait.TotalMilliseconds);
             if (deadline.Token.IsCancellationRequested || wait >= deadline.Remaining)
             {

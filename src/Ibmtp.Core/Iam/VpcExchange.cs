@@ -11,6 +11,7 @@ public sealed class VpcExchange(Func<VpcMetadataClient> connect, string metadata
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {
+        VpcMetadataClient.RequireIdOrCrn(profile);
         using var metadata = connect();
         return await metadata.TrustedProfileTokenAsync(profile, deadline).ConfigureAwait(false);
     }

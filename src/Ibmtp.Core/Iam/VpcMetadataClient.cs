@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ibmtp.Configuration;
+using Ibmtp.Logging;
 using Ibmtp.Protocol;
 using RestSharp;
 
@@ -9,7 +10,8 @@ namespace Ibmtp.Iam;
 /// The VPC instance metadata service: trades the instance's identity for an IAM token of a trusted
 /// profile, so a virtual server needs no secret at all.
 /// </summary>
-public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, TimeProvider time) : IDisposable
+/// <param name="redactor">Learns the instance identity and IAM tokens as they arrive, so that no later message or log line can show them.</param>
+public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, SecretRedactor redactor, TimeProvider time) : IDisposable
 {
     private const string ApiVersion = "2022-03-01";
     private const int InstanceTokenSeconds = 300;
@@ -32,7 +34,7 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
         if (string.IsNullOrEmpty(token?.AccessToken))
             throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an IAM token");
         var now = time.GetUtcNow();
-        return new IamToken(token.AccessToken, now, now.AddSeconds(token.ExpiresIn ?? 0));
+        return new IamToken(redactor.Protect(token.AccessToken), now, now.AddSeconds(token.ExpiresIn ?? 0));
     }
 
     private async Task<string> InstanceIdentityTokenAsync(Deadline deadline)
@@ -41,7 +43,7 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
         var response = await SendAsync(Method.Put, "instance_identity/v1/token", request => request.AddStringBody(body, ContentType.Json), deadline)
             .ConfigureAwait(false);
         return HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)?.AccessToken is { Length: > 0 } token
-            ? token
+            ? redactor.Protect(token)
             : throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an instance identity token");
     }
 
@@ -67,13 +69,20 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
             "check that the metadata service is enabled for this instance and that the trusted profile trusts it");
     }
 
-    private static VpcTrustedProfile? VpcProfile(TrustedProfile? profile) => profile?.Kind switch
+    /// <summary>The metadata service takes a profile by ID or CRN only; checked before any call is made.</summary>
+    public static void RequireIdOrCrn(TrustedProfile? profile)
     {
-        null => null,
-        TrustedProfileKind.Id => new VpcTrustedProfile { Id = profile.Value },
-        TrustedProfileKind.Crn => new VpcTrustedProfile { Crn = profile.Value },
-        _ => throw new HelperException("vpc mode names a trusted profile by ID or CRN, not by name: set IBMTP_PROFILE_ID or IBMTP_PROFILE_CRN"),
-    };
+        if (profile?.Kind == TrustedProfileKind.Name)
+            throw new HelperException("vpc mode names a trusted profile by ID or CRN, not by name: set IBMTP_PROFILE_ID or IBMTP_PROFILE_CRN");
+    }
+
+    private static VpcTrustedProfile? VpcProfile(TrustedProfile? profile)
+    {
+        RequireIdOrCrn(profile);
+        return profile is null ? null
+            : profile.Kind == TrustedProfileKind.Id ? new VpcTrustedProfile { Id = profile.Value }
+            : new VpcTrustedProfile { Crn = profile.Value };
+    }
 
     public void Dispose() => client.Dispose();
 }

@@ -22,7 +22,15 @@ public static class HelperLog
         if (minimum is null)
             return new LoggerConfiguration().CreateLogger();
 
-        PrivateFiles.EnsureFolder(stateFolder);
+        try
+        {
+            PrivateFiles.EnsureFolder(stateFolder);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // A read-only home (a locked-down Kubernetes node, say) must not break every pull.
+            return new LoggerConfiguration().CreateLogger();
+        }
         return new LoggerConfiguration()
             .MinimumLevel.Is(minimum.Value)
             .Enrich.WithProperty("ProcessId", Environment.ProcessId)

@@ -23,16 +23,20 @@ public sealed class FileLock : IDisposable
             {
                 return new FileLock(PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite));
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException held) when (IsHeldByAnother(held) && DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(Random.Shared.Next(5, 30));
             }
-            catch (IOException)
+            catch (IOException held) when (IsHeldByAnother(held))
             {
-                throw new HelperException($"timed out after {timeout.TotalSeconds:0} s waiting for the lock {path}: another docker-credential-ibmtp may be stuck; try again");
+                throw new LockTimeoutException($"timed out after {timeout.TotalSeconds:0.#} s waiting for the lock {path}: another docker-credential-ibmtp may be stuck; try again");
             }
         }
     }
+
+    // A missing folder or a bad path will not go away by waiting; only a lock held elsewhere will.
+    private static bool IsHeldByAnother(IOException error) =>
+        error is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException);
 
     public void Dispose() => _handle.Dispose();
 }

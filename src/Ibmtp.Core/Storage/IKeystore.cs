@@ -12,6 +12,6 @@ public interface IKeystore
     /// <summary>Returns false when nothing was saved for the host.</summary>
     bool Remove(RegistryHost host);
 
-    /// <summary>Saved hosts and their usernames, without decrypting more than needed.</summary>
+    /// <summary>Saved hosts and their usernames.</summary>
     IReadOnlyDictionary<string, string> Usernames();
 }

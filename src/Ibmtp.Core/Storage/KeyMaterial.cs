@@ -40,15 +40,28 @@ internal sealed record KeyMaterial(string Source, byte[] Key, byte[]? Salt, int 
     /// <summary>Reads the key file, creating it with a fresh random key if this is the first keystore.</summary>
     public static KeyMaterial ReadOrCreateKeyFile(string path)
     {
-        try
+        if (!File.Exists(path))
         {
-            using var stream = PrivateFiles.Open(path, FileMode.CreateNew, FileAccess.Write);
-            stream.Write(RandomNumberGenerator.GetBytes(KeySize));
-            stream.Flush(flushToDisk: true);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Created earlier: use it as it is.
+            // Written whole under another name, then moved into place without overwriting: a crash
+            // cannot leave a short key, and of two first writers the second uses the first's key.
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            try
+            {
+                using (var stream = PrivateFiles.Open(temporary, FileMode.CreateNew, FileAccess.Write))
+                {
+                    stream.Write(RandomNumberGenerator.GetBytes(KeySize));
+                    stream.Flush(flushToDisk: true);
+                }
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first: use theirs.
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
         }
         return ReadKeyFile(path);
     }

@@ -9,8 +9,9 @@ namespace Ibmtp.Storage;
 
 /// <summary>
 /// IAM tokens shared by every invocation of the helper, encrypted under a random key kept beside
-/// them. Parallel pulls start many helpers at once; a cache lock makes exactly one of them ask IAM
-/// while the others wait and then read its result. It is only a cache: anything damaged is dropped.
+/// them. Parallel pulls start many helpers at once; one cache-wide lock makes exactly one of them ask
+/// IAM while the others wait and then read its result (refreshes for different keys wait for each
+/// other too, which costs little next to simplicity). It is only a cache: anything damaged is dropped.
 /// </summary>
 public sealed class TokenCache(string folder, TimeProvider time, SecretRedactor redactor, ILogger log)
 {
@@ -32,7 +33,9 @@ public sealed class TokenCache(string folder, TimeProvider time, SecretRedactor 
     public async Task<IamToken> RefreshAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed)
     {
         PrivateFiles.EnsureFolder(folder);
-        using var singleFlight = FileLock.Acquire(LockPath, deadline.Remaining);
+        using var singleFlight = AcquireOrServeStale(cacheKey, deadline, onStaleTokenServed, out var stale);
+        if (stale is not null)
+            return stale;
         var cached = TryRead(cacheKey);
         if (cached?.IsFresh(time.GetUtcNow()) == true)
         {
@@ -51,9 +54,36 @@ public sealed class TokenCache(string folder, TimeProvider time, SecretRedactor 
             return cached;
         }
 
-        Write(cacheKey, token);
-        PruneExpired();
+        try
+        {
+            Write(cacheKey, token);
+            PruneExpired();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The token is good; a cache that cannot be written only costs the next call a fetch.
+            log.Warning("token cache: could not keep the token: {Reason}", error.Message);
+        }
         return token;
+    }
+
+    /// <summary>
+    /// Waits for the process that is fetching. If it takes longer than this call may wait, a still
+    /// valid cached token is better than failing the pull.
+    /// </summary>
+    private FileLock? AcquireOrServeStale(string cacheKey, Deadline deadline, Action<string> onStaleTokenServed, out IamToken? stale)
+    {
+        stale = null;
+        try
+        {
+            return FileLock.Acquire(LockPath, deadline.Remaining);
+        }
+        catch (LockTimeoutException waited) when (TryRead(cacheKey) is { } cached && cached.IsUsable(time.GetUtcNow()))
+        {
+            onStaleTokenServed($"{waited.Message}; using the cached token, valid until {cached.ExpiresAt:u}");
+            stale = cached;
+            return null;
+        }
     }
 
     private IamToken? TryRead(string cacheKey)
@@ -66,6 +96,10 @@ public sealed class TokenCache(string folder, TimeProvider time, SecretRedactor 
             var token = CachedTokenFile.Decode(File.ReadAllBytes(path), KeyMaterial.ReadKeyFile(KeyFilePath).Key, AssociatedData(cacheKey));
             redactor.Protect(token.AccessToken);
             return token;
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // pruned by another process between the check and the read
         }
         catch (Exception error) when (error is FormatException or CryptographicException or Protocol.HelperException or IOException)
         {

@@ -171,4 +171,47 @@ public sealed class IamClientTests
         Assert.That(error!.Message, Does.Contain("TLS connection is not trusted").And.Contain("UntrustedRoot").And.Contain("iam.test.example"));
         Assert.That(http.Requests, Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public async Task Every_token_IAM_hands_out_is_known_to_the_redactor_at_once()
+    {
+        var http = new FakeHttp().AnswerToken("plain-token-not-a-jwt");
+        var redactor = new Ibmtp.Logging.SecretRedactor();
+        using var deadline = Seconds(5);
+        using var iam = http.Iam(redactor: redactor);
+
+        await iam.ApiKeyTokenAsync(ApiKey, deadline);
+
+        Assert.That(redactor.Redact("IAM said: plain-token-not-a-jwt"), Does.Not.Contain("plain-token-not-a-jwt"));
+    }
+
+    [Test]
+    public void A_redirect_is_not_followed_so_the_key_never_travels_to_another_address()
+    {
+        var http = new FakeHttp().Answer(HttpStatusCode.TemporaryRedirect, "", response => response.Headers.Location = new Uri("http://elsewhere.example/identity/token"));
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+
+        var error = Assert.ThrowsAsync<HelperException>(() => iam.ApiKeyTokenAsync(ApiKey, deadline));
+
+        Assert.That(error!.Message, Does.Contain("redirect").And.Contain("elsewhere.example"));
+        Assert.That(http.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_Retry_After_of_zero_still_backs_off()
+    {
+        var http = new FakeHttp();
+        for (var i = 0; i < 3; i++)
+            http.Answer(HttpStatusCode.TooManyRequests, "{}", response => response.Headers.Add("Retry-After", "0"));
+        http.AnswerToken("after-backing-off");
+        using var deadline = Seconds(10);
+        using var iam = http.Iam();
+        var clock = Stopwatch.StartNew();
+
+        await iam.ApiKeyTokenAsync(ApiKey, deadline);
+
+        // Back-off with equal jitter waits at least half of 200, 400 and 800 ms.
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(650)));
+    }
 }

@@ -13,7 +13,7 @@ public class FileLockTests : TempHomeFixture
         var path = Path.Combine(Home.Root, "keystore.lock");
         using var held = FileLock.Acquire(path, TimeSpan.FromSeconds(1));
 
-        var error = Assert.Throws<HelperException>(() => FileLock.Acquire(path, TimeSpan.FromMilliseconds(200)));
+        var error = Assert.Throws<LockTimeoutException>(() => FileLock.Acquire(path, TimeSpan.FromMilliseconds(200)));
 
         Assert.That(error.Message, Does.Contain(path));
     }

@@ -39,12 +39,12 @@ public sealed class TokenCacheTests : TempHomeFixture
     private static Task<IamToken> IamDown() => throw new IamUnavailableException("IAM is unavailable: HTTP 503");
 
     /// <summary>A get through the token service, as the helper runs it, for an exchange whose identity is <paramref name="identity"/>.</summary>
-    private IamToken Get(Func<Task<IamToken>>? fetch = null, string identity = "token|key|profile|iam")
+    private IamToken Get(Func<Task<IamToken>>? fetch = null, string identity = "token|key|profile|iam", double timeoutSeconds = 20)
     {
         var exchange = new Mock<ITokenExchange>();
         exchange.Setup(e => e.Identity).Returns(identity.Split('|'));
         exchange.Setup(e => e.FetchAsync(It.IsAny<Deadline>())).Returns(fetch ?? Fetch);
-        return new TokenService(new Lazy<TokenCache>(Cache), TimeSpan.FromSeconds(20), _time, _warnings.Add).Get(exchange.Object);
+        return new TokenService(new Lazy<TokenCache>(Cache), TimeSpan.FromSeconds(timeoutSeconds), _time, _warnings.Add).Get(exchange.Object);
     }
 
     private static string EntryName(string identity = "token|key|profile|iam")
@@ -83,6 +83,17 @@ public sealed class TokenCacheTests : TempHomeFixture
         Assert.That(Get(IamDown).AccessToken, Is.EqualTo(first.AccessToken));
         Assert.That(_warnings, Has.Count.EqualTo(1));
         Assert.That(_warnings[0], Does.Contain("HTTP 503").And.Contain("cached token"));
+    }
+
+    [Test]
+    public void A_still_valid_token_is_served_when_the_process_refreshing_it_takes_longer_than_this_call_may_wait()
+    {
+        var first = Get();
+        _time.Advance(Lifetime * 0.9);
+        using var refreshingElsewhere = FileLock.Acquire(Path.Combine(Folder, "cache.lock"), TimeSpan.FromSeconds(1));
+
+        Assert.That(Get(IamDown, timeoutSeconds: 0.3).AccessToken, Is.EqualTo(first.AccessToken));
+        Assert.That(_warnings.Single(), Does.Contain("waiting for the lock"));
     }
 
     [Test]

@@ -4,7 +4,7 @@ using Ibmtp.Tests.Support;
 namespace Ibmtp.Tests.Logging;
 
 [TestFixture]
-public sealed class LogRotationTests : TempHomeFixture
+public sealed class LogFileTests : TempHomeFixture
 {
     [Test]
     public void The_log_rolls_at_its_size_limit_and_keeps_a_bounded_number_of_files()
@@ -26,5 +26,16 @@ public sealed class LogRotationTests : TempHomeFixture
             foreach (var file in files)
                 Assert.That(new FileInfo(file).Length, Is.LessThan(HelperLog.FileSizeLimit + 2 * line.Length), file);
         }
+    }
+
+    [Test]
+    public void A_log_folder_that_cannot_be_created_never_fails_the_call()
+    {
+        Home.Variables["XDG_STATE_HOME"] = Home.WriteFile("not-a-folder", "a file where the state folder should be");
+        Home.Variables["IBMTP_API_KEY"] = "key-0123456789";
+
+        var result = HelperRun.Run(Home, "get", "us.icr.io");
+
+        HelperAssert.Succeeds(result);
     }
 }
