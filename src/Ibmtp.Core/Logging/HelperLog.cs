@@ -22,9 +22,14 @@ public static class HelperLog
         if (minimum is null)
             return new LoggerConfiguration().CreateLogger();
 
+        var logFile = Path.Combine(stateFolder, FileName);
         try
         {
             PrivateFiles.EnsureFolder(stateFolder);
+            // Shared files take no lifecycle hooks, so the first file is made owner-only here; later
+            // ones inherit the executable's 077 umask.
+            if (!Directory.EnumerateFiles(stateFolder, "ibmtp*.log").Any())
+                PrivateFiles.Open(logFile, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite).Dispose();
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -36,11 +41,13 @@ public static class HelperLog
             .Enrich.WithProperty("ProcessId", Environment.ProcessId)
             .WriteTo.File(
                 new RedactingFormatter(redactor),
-                Path.Combine(stateFolder, FileName),
+                logFile,
                 fileSizeLimitBytes: FileSizeLimit,
                 rollOnFileSizeLimit: true,
                 retainedFileCountLimit: RetainedFiles,
-                hooks: new OwnerOnlyLogFiles())
+                // Parallel pulls run many helpers at once. Shared mode seeks to the end before each write,
+                // which keeps nearly every line; without a cross-process lock a rare one can still be lost.
+                shared: true)
             .CreateLogger();
     }
 
