@@ -1,4 +1,3 @@
-using Ibmtp.Platform;
 using Ibmtp.Protocol;
 
 namespace Ibmtp.Configuration;

@@ -1,5 +1,4 @@
 using Ibmtp.Platform;
-using Ibmtp.Protocol;
 
 namespace Ibmtp.Storage;
 

@@ -1,4 +1,3 @@
-using Ibmtp.Protocol;
 using Ibmtp.Storage;
 using Ibmtp.Tests.Support;
 
