@@ -32,4 +32,8 @@ public static class HttpClients
             return default;
         }
     }
+
+    /// <summary>A response header by name, compared as HTTP does: without regard to case.</summary>
+    internal static string? Header(RestResponse response, string name) =>
+        response.Headers?.FirstOrDefault(header => string.Equals(header.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
 }

@@ -68,7 +68,7 @@ public sealed class IamClient(RestClient client, RetryingSender sender, SecretRe
     {
         var error = HttpClients.ReadJson(response, IamJsonContext.Default.IamErrorResponse);
         var requestId = error?.Context?.RequestId
-            ?? response.Headers?.FirstOrDefault(header => string.Equals(header.Name, "Transaction-Id", StringComparison.OrdinalIgnoreCase))?.Value;
+            ?? HttpClients.Header(response, "Transaction-Id");
         var code = error?.ErrorCode ?? "no error code";
         var message = (error?.ErrorMessage ?? response.StatusDescription ?? "").ReplaceLineEndings(" ");
         return new IamRejectedException(

@@ -33,7 +33,7 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
             }
             if ((int)response.StatusCode is >= 300 and < 400)
             {
-                var target = response.Headers?.FirstOrDefault(header => string.Equals(header.Name, "Location", StringComparison.OrdinalIgnoreCase))?.Value;
+                var target = HttpClients.Header(response, "Location");
                 throw new HelperException(
                     $"{service} answered with a redirect (HTTP {(int)response.StatusCode}) to {target ?? "nowhere"}; credentials are never sent on to another address: set the URL to the final one");
             }
@@ -81,7 +81,7 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
 
     private TimeSpan? RetryAfter(RestResponse response)
     {
-        var header = response.Headers?.FirstOrDefault(header => string.Equals(header.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value;
+        var header = HttpClients.Header(response, "Retry-After");
         if (header is null)
             return null;
         if (int.TryParse(header, out var seconds))
