@@ -1,4 +1,5 @@
-using Ibmtp;
+using Ibmtp.Commands;
+using Ibmtp.Platform;
 using Ibmtp.Helper;
 
 // Files are owner-only whatever the caller's umask, including those that libraries create.

@@ -1,5 +1,3 @@
-using Ibmtp.Protocol;
-
 namespace Ibmtp.Configuration;
 
 /// <summary>What the helper hands the registry, and what it trades for it.</summary>
@@ -19,17 +17,4 @@ public enum CredentialMode
 
     /// <summary>VPC instance identity -> the trusted profile's token.</summary>
     Vpc,
-}
-
-public static class CredentialModes
-{
-    public static CredentialMode Parse(string? text, string origin) => text?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "auto" => CredentialMode.Auto,
-        "apikey" => CredentialMode.ApiKey,
-        "token" => CredentialMode.Token,
-        "cr-token" => CredentialMode.CrToken,
-        "vpc" => CredentialMode.Vpc,
-        _ => throw new HelperException($"{origin} is '{text}': use auto, apikey, token, cr-token or vpc"),
-    };
 }

@@ -1,116 +1,55 @@
-using System.Globalization;
 using Ibmtp.Hosts;
-using Ibmtp.Platform;
-using Ibmtp.Protocol;
 
 namespace Ibmtp.Configuration;
 
 /// <summary>
-/// The settings in force for one call: environment variables first, then the host's entry in the
-/// config file, then the file's top-level values.
+/// The settings in force for one call, typed and validated the same way whether they came from the
+/// environment or the config file: environment variables first, then the host's entry in the config
+/// file, then the file's top-level values, then the defaults. Values only some calls need (URLs, a
+/// host's settings) are worked out when asked for, so a cached `get` parses no URL it does not use.
 /// </summary>
 public sealed class HelperSettings
 {
     public const string PublicIamUrl = "https://iam.cloud.ibm.com";
     public const string PrivateIamUrl = "https://private.iam.cloud.ibm.com";
-    public const string DefaultVpcMetadataUrl = "http://169.254.169.254";
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
-    private const double LongestTimeoutSeconds = 3600;
 
-    private readonly SettingsFile _file;
-    private readonly IEnvironment _environment;
-    private readonly Dictionary<RegistryHost, HostSettings> _hostEntries = [];
+    private readonly SettingLayers _layers;
 
-    /// <param name="configFile">Where <paramref name="file"/> was read from, for error messages.</param>
-    public HelperSettings(SettingsFile file, string configFile, IEnvironment environment)
+    internal HelperSettings(SettingLayers layers)
     {
-        _file = file;
-        _environment = environment;
-
-        var extraHosts = new List<RegistryHost>();
-        foreach (var entry in file.Hosts)
-        {
-            var host = ParseHost(entry.Host, $"config file {configFile}: hosts");
-            _hostEntries[host] = entry;
-            extraHosts.Add(host);
-        }
-        extraHosts.AddRange(file.Registries.Select(address => ParseHost(address, $"config file {configFile}: registries")));
-        var fromEnvironment = environment.Get(EnvironmentVariables.Registries) ?? "";
-        extraHosts.AddRange(fromEnvironment
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(address => ParseHost(address, EnvironmentVariables.Registries)));
-        ServedHosts = new ServedHosts(extraHosts);
+        _layers = layers;
+        ServedHosts = layers.ServedHosts();
+        LogLevel = layers.Resolve<LogLevel>(SettingsTable.LogLevel, SettingParsers.LogLevel);
+        Timeout = layers.Resolve<TimeSpan>(SettingsTable.Timeout, SettingParsers.Timeout);
+        CacheDisabled = layers.Resolve<bool>(SettingsTable.NoCache, SettingParsers.Switch);
     }
 
-    public ServedHosts ServedHosts { get; }
+    /// <summary>The config file that was read, or null when there is none.</summary>
+    public string? ConfigFile => _layers.ConfigFile;
 
-    public string? LogLevel => _environment.Get(EnvironmentVariables.LogLevel) ?? _file.LogLevel;
+    /// <summary>The IBM registries and every host opted in by <c>registries</c> or a <c>hosts</c> entry.</summary>
+    public SettingValue<ServedHosts> ServedHosts { get; }
 
-    public string VpcMetadataUrl =>
-        _environment.Get(EnvironmentVariables.VpcMetadataUrl) ?? _file.VpcMetadataUrl ?? DefaultVpcMetadataUrl;
+    public SettingValue<LogLevel> LogLevel { get; }
 
-    public bool CacheEnabled => _environment.Get(EnvironmentVariables.NoCache) is not ("1" or "true" or "yes");
+    /// <summary>The time allowed for all network calls of one `get`, retries included.</summary>
+    public SettingValue<TimeSpan> Timeout { get; }
 
-    public TimeSpan Timeout
+    public SettingValue<bool> CacheDisabled { get; }
+
+    public SettingValue<Uri> VpcMetadataUrl => _layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl);
+
+    /// <summary>How to log in to <paramref name="host"/>.</summary>
+    public HostSettings For(RegistryHost host)
     {
-        get
-        {
-            if (_environment.Get(EnvironmentVariables.Timeout) is not { } text)
-                return _file.Timeout is > 0 and <= LongestTimeoutSeconds ? TimeSpan.FromSeconds(_file.Timeout.Value) : DefaultTimeout;
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= LongestTimeoutSeconds
-                ? TimeSpan.FromSeconds(seconds)
-                : throw new HelperException($"{EnvironmentVariables.Timeout} is '{text}': give a number of seconds up to {LongestTimeoutSeconds}, such as 20");
-        }
-    }
-
-    public HostConfiguration For(RegistryHost host)
-    {
-        var entry = _hostEntries.GetValueOrDefault(host);
-        var mode = _environment.Get(EnvironmentVariables.Mode) is { } fromEnvironment
-            ? CredentialModes.Parse(fromEnvironment, EnvironmentVariables.Mode)
-            : CredentialModes.Parse(entry?.Mode ?? _file.Mode, "mode in the config file");
-        var iamUrl = _environment.Get(EnvironmentVariables.IamUrl) ?? entry?.IamUrl ?? _file.IamUrl ?? DefaultIamUrl(host);
-        return new HostConfiguration(mode, ProfileFor(entry), iamUrl.TrimEnd('/'));
-    }
-
-    /// <summary>
-    /// The layer that names a profile at all decides which profile it is, so an ID and a name from
-    /// different layers never mix; the account of a name follows the usual precedence.
-    /// </summary>
-    private TrustedProfile? ProfileFor(HostSettings? entry)
-    {
-        var account = _environment.Get(EnvironmentVariables.AccountId) ?? entry?.AccountId ?? _file.AccountId;
-        return ProfileFromEnvironment(account) ?? ProfileFrom(entry, account) ?? ProfileFrom(_file, account);
-    }
-
-    private TrustedProfile? ProfileFromEnvironment(string? account)
-    {
-        if (_environment.Get(EnvironmentVariables.ProfileId) is { } id)
-            return new TrustedProfile(TrustedProfileKind.Id, id);
-        if (_environment.Get(EnvironmentVariables.ProfileCrn) is { } crn)
-            return new TrustedProfile(TrustedProfileKind.Crn, crn);
-        if (_environment.Get(EnvironmentVariables.ProfileName) is { } name)
-            return new TrustedProfile(TrustedProfileKind.Name, name, account);
-        return _environment.Get(EnvironmentVariables.IbmCloudCrProfile) is { } anyShape
-            ? TrustedProfile.FromShape(anyShape, account)
-            : null;
-    }
-
-    private static TrustedProfile? ProfileFrom(ProfileSettings? settings, string? account)
-    {
-        if (settings?.ProfileId is { Length: > 0 } id)
-            return new TrustedProfile(TrustedProfileKind.Id, id);
-        if (settings?.ProfileCrn is { Length: > 0 } crn)
-            return new TrustedProfile(TrustedProfileKind.Crn, crn);
-        return settings?.ProfileName is { Length: > 0 } name ? new TrustedProfile(TrustedProfileKind.Name, name, account) : null;
+        var entry = _layers.HostEntry(host);
+        return new HostSettings(
+            _layers.Resolve<CredentialMode>(SettingsTable.Mode, SettingParsers.Mode, entry),
+            _layers.Profile(entry),
+            _layers.Resolve<Uri>(SettingsTable.IamUrl, SettingParsers.SecureUrl, entry, DefaultIamUrl(host)));
     }
 
     /// <summary>Private-network registries cannot reach the public IAM endpoint.</summary>
     private static string DefaultIamUrl(RegistryHost host) =>
         host.Name.StartsWith("private.", StringComparison.Ordinal) ? PrivateIamUrl : PublicIamUrl;
-
-    private static RegistryHost ParseHost(string? address, string origin) =>
-        RegistryHost.TryParse(address, out var host)
-            ? host
-            : throw new HelperException($"{origin} has '{address}', which is not a host[:port]; fix it");
 }

@@ -1,8 +1,5 @@
 namespace Ibmtp.Configuration;
 
-/// <summary>One entry of the config file's <c>hosts</c> list. Listing a host also opts it in.</summary>
-public sealed class HostSettings : ProfileSettings
-{
-    /// <summary><c>host[:port]</c>, in any form a client would send.</summary>
-    public string? Host { get; set; }
-}
+/// <summary>How to log in to one registry host, with every layer of settings already applied.</summary>
+/// <param name="Profile">The trusted profile, if any layer names one.</param>
+public sealed record HostSettings(SettingValue<CredentialMode> Mode, SettingValue<TrustedProfile?> Profile, SettingValue<Uri> IamUrl);

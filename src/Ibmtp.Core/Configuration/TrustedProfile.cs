@@ -1,5 +1,3 @@
-using Ibmtp.Protocol;
-
 namespace Ibmtp.Configuration;
 
 public enum TrustedProfileKind
@@ -37,28 +35,7 @@ public sealed record TrustedProfile(TrustedProfileKind Kind, string Value, strin
     public void RequireAccountIfNamed()
     {
         if (Kind == TrustedProfileKind.Name && AccountId is null)
-            throw new HelperException($"the trusted profile name '{Value}' needs its account: set {Platform.EnvironmentVariables.AccountId} or accountId in the config file");
-    }
-
-    /// <summary>The form fields that name this profile in an IAM grant.</summary>
-    public IEnumerable<KeyValuePair<string, string>> GrantFields(bool accountRequired)
-    {
-        if (accountRequired)
-            RequireAccountIfNamed();
-        switch (Kind)
-        {
-            case TrustedProfileKind.Id:
-                yield return new("profile_id", Value);
-                break;
-            case TrustedProfileKind.Crn:
-                yield return new("profile_crn", Value);
-                break;
-            default:
-                yield return new("profile_name", Value);
-                if (AccountId is not null)
-                    yield return new("account", AccountId);
-                break;
-        }
+            throw new HelperException($"the trusted profile name '{Value}' needs its account: set {SettingsTable.AccountId.Variable} or {SettingsTable.AccountId.FileKey} in the config file");
     }
 
     public override string ToString() => Kind switch

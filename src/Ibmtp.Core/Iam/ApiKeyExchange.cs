@@ -1,4 +1,6 @@
 using Ibmtp.Configuration;
+using Ibmtp.Secrets;
+using Ibmtp.Tokens;
 
 namespace Ibmtp.Iam;
 
@@ -6,11 +8,11 @@ namespace Ibmtp.Iam;
 /// API key -> the key owner's IAM token -> (with a profile) the trusted profile's token. Without a
 /// profile the key's own token is the answer.
 /// </summary>
-public sealed class ApiKeyExchange(Func<IamClient> connect, string iamUrl, string apiKey, TrustedProfile? profile) : ITokenExchange
+public sealed class ApiKeyExchange(Func<IamClient> connect, Uri iamUrl, Secret apiKey, TrustedProfile? profile) : ITokenExchange
 {
     public string Mode => "token";
 
-    public IEnumerable<string> Identity => [Mode, apiKey, profile?.ToString() ?? "", iamUrl];
+    public IEnumerable<string> Identity => [Mode, apiKey.Value, profile?.ToString() ?? "", iamUrl.AbsoluteUri];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

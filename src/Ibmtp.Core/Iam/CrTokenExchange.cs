@@ -1,13 +1,15 @@
 using Ibmtp.Configuration;
+using Ibmtp.Secrets;
+using Ibmtp.Tokens;
 
 namespace Ibmtp.Iam;
 
 /// <summary>A Kubernetes or Code Engine compute-resource token -> the trusted profile's token.</summary>
-public sealed class CrTokenExchange(Func<IamClient> connect, string iamUrl, string crToken, TrustedProfile profile) : ITokenExchange
+public sealed class CrTokenExchange(Func<IamClient> connect, Uri iamUrl, Secret crToken, TrustedProfile profile) : ITokenExchange
 {
     public string Mode => "cr-token";
 
-    public IEnumerable<string> Identity => [Mode, crToken, profile.ToString(), iamUrl];
+    public IEnumerable<string> Identity => [Mode, crToken.Value, profile.ToString(), iamUrl.AbsoluteUri];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

@@ -1,5 +1,6 @@
 using Ibmtp.Configuration;
-using Ibmtp.Logging;
+using Ibmtp.Secrets;
+using Ibmtp.Tokens;
 using RestSharp;
 
 namespace Ibmtp.Iam;
@@ -8,8 +9,7 @@ namespace Ibmtp.Iam;
 /// IBM Cloud IAM's token endpoint, for the three grants a trusted profile needs. The grants carry
 /// no Authorization header: the credential is in the form body.
 /// </summary>
-/// <param name="redactor">Learns every token as it arrives, so that no later message or log line can show it.</param>
-public sealed class IamClient(RestClient client, RetryingSender sender, SecretRedactor redactor, TimeProvider time) : IDisposable
+public sealed class IamClient(RestClient client, RetryingSender sender, TimeProvider time) : IDisposable
 {
     private const string ApiKeyGrant = "urn:ibm:params:oauth:grant-type:apikey";
     private const string AssumeGrant = "urn:ibm:params:oauth:grant-type:assume";
@@ -17,24 +17,24 @@ public sealed class IamClient(RestClient client, RetryingSender sender, SecretRe
 
     private Uri? IamUrl => client.Options.BaseUrl;
 
-    public Task<IamToken> ApiKeyTokenAsync(string apiKey, Deadline deadline) =>
+    public Task<IamToken> ApiKeyTokenAsync(Secret apiKey, Deadline deadline) =>
         RequestTokenAsync(
             ApiKeyGrant,
-            [new("apikey", apiKey), new("response_type", "cloud_iam")],
+            [new("apikey", apiKey.Value), new("response_type", "cloud_iam")],
             "check IBMTP_API_KEY / IBMCLOUD_API_KEY: the key may be mistyped, deleted or from another account",
             deadline);
 
     public Task<IamToken> AssumeProfileAsync(IamToken identity, TrustedProfile profile, Deadline deadline) =>
         RequestTokenAsync(
             AssumeGrant,
-            [new("access_token", identity.AccessToken), .. profile.GrantFields(accountRequired: true)],
+            [new("access_token", identity.AccessToken.Value), .. ProfileGrantFields.For(profile, accountRequired: true)],
             $"check that the trusted profile {profile} exists and trusts the service ID that owns the API key",
             deadline);
 
-    public Task<IamToken> CrTokenAsync(string crToken, TrustedProfile profile, Deadline deadline) =>
+    public Task<IamToken> CrTokenAsync(Secret crToken, TrustedProfile profile, Deadline deadline) =>
         RequestTokenAsync(
             CrTokenGrant,
-            [new("cr_token", crToken), .. profile.GrantFields(accountRequired: false)],
+            [new("cr_token", crToken.Value), .. ProfileGrantFields.For(profile, accountRequired: false)],
             $"check that the trusted profile {profile} exists and trusts this compute resource (cluster, namespace and service account)",
             deadline);
 
@@ -58,10 +58,7 @@ public sealed class IamClient(RestClient client, RetryingSender sender, SecretRe
         if (string.IsNullOrEmpty(body?.AccessToken))
             throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant without an access token");
         var now = time.GetUtcNow();
-        var expiresAt = body.ExpiresIn is > 0 ? now.AddSeconds(body.ExpiresIn.Value)
-            : body.Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(body.Expiration.Value)
-            : now;
-        return new IamToken(redactor.Protect(body.AccessToken), now, expiresAt);
+        return new IamToken(new Secret(body.AccessToken), now, body.ExpiresAtFrom(now));
     }
 
     private IamRejectedException Rejection(RestResponse response, string grantName, string hint)

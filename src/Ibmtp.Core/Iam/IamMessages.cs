@@ -11,8 +11,29 @@ internal sealed class IamTokenResponse
     [JsonPropertyName("expires_in")]
     public long? ExpiresIn { get; set; }
 
+    /// <summary>IAM's absolute expiry, in Unix seconds.</summary>
     [JsonPropertyName("expiration")]
     public long? Expiration { get; set; }
+
+    /// <summary>The VPC metadata service's absolute expiry, as an RFC 3339 time.</summary>
+    [JsonPropertyName("expires_at")]
+    public string? ExpiresAt { get; set; }
+
+    /// <summary>
+    /// When the token expires on this machine's clock: <c>expires_in</c> when given, since it does not
+    /// depend on the two clocks agreeing, else the absolute <c>expiration</c> or <c>expires_at</c>.
+    /// A token that states no lifetime is treated as expiring at once, so it is never cached.
+    /// </summary>
+    public DateTimeOffset ExpiresAtFrom(DateTimeOffset now)
+    {
+        if (ExpiresIn is > 0)
+            return now.AddSeconds(ExpiresIn.Value);
+        if (Expiration is > 0)
+            return DateTimeOffset.FromUnixTimeSeconds(Expiration.Value);
+        return DateTimeOffset.TryParse(ExpiresAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : now;
+    }
 }
 
 /// <summary>IAM's error body: <c>{"errorCode","errorMessage","context":{"requestId"}}</c>.</summary>

@@ -1,4 +1,3 @@
-using Ibmtp.Protocol;
 
 namespace Ibmtp.Iam;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Authentication;
-using Ibmtp.Protocol;
+using Ibmtp.Tokens;
 using RestSharp;
 using Serilog;
 

@@ -1,13 +1,14 @@
 using Ibmtp.Configuration;
+using Ibmtp.Tokens;
 
 namespace Ibmtp.Iam;
 
 /// <summary>The VPC instance's identity -> the trusted profile's token (or the instance's default profile's).</summary>
-public sealed class VpcExchange(Func<VpcMetadataClient> connect, string metadataUrl, TrustedProfile? profile) : ITokenExchange
+public sealed class VpcExchange(Func<VpcMetadataClient> connect, Uri metadataUrl, TrustedProfile? profile) : ITokenExchange
 {
     public string Mode => "vpc";
 
-    public IEnumerable<string> Identity => [Mode, profile?.ToString() ?? "default profile", metadataUrl];
+    public IEnumerable<string> Identity => [Mode, profile?.ToString() ?? "default profile", metadataUrl.AbsoluteUri];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

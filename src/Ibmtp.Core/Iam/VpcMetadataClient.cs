@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ibmtp.Configuration;
-using Ibmtp.Logging;
-using Ibmtp.Protocol;
+using Ibmtp.Secrets;
+using Ibmtp.Tokens;
 using RestSharp;
 
 namespace Ibmtp.Iam;
@@ -10,8 +10,7 @@ namespace Ibmtp.Iam;
 /// The VPC instance metadata service: trades the instance's identity for an IAM token of a trusted
 /// profile, so a virtual server needs no secret at all.
 /// </summary>
-/// <param name="redactor">Learns the instance identity and IAM tokens as they arrive, so that no later message or log line can show them.</param>
-public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, SecretRedactor redactor, TimeProvider time) : IDisposable
+public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, TimeProvider time) : IDisposable
 {
     private const string ApiVersion = "2022-03-01";
     private const int InstanceTokenSeconds = 300;
@@ -24,7 +23,7 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
         var body = JsonSerializer.Serialize(new VpcIamTokenRequest { TrustedProfile = VpcProfile(profile) }, IamJsonContext.Default.VpcIamTokenRequest);
         var response = await SendAsync(Method.Post, "instance_identity/v1/iam_token", request =>
         {
-            request.AddHeader("Authorization", $"Bearer {instanceToken}");
+            request.AddHeader("Authorization", $"Bearer {instanceToken.Value}");
             // No profile in the body means the instance's default trusted profile.
             if (profile is not null)
                 request.AddStringBody(body, ContentType.Json);
@@ -34,16 +33,16 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
         if (string.IsNullOrEmpty(token?.AccessToken))
             throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an IAM token");
         var now = time.GetUtcNow();
-        return new IamToken(redactor.Protect(token.AccessToken), now, now.AddSeconds(token.ExpiresIn ?? 0));
+        return new IamToken(new Secret(token.AccessToken), now, token.ExpiresAtFrom(now));
     }
 
-    private async Task<string> InstanceIdentityTokenAsync(Deadline deadline)
+    private async Task<Secret> InstanceIdentityTokenAsync(Deadline deadline)
     {
         var body = JsonSerializer.Serialize(new InstanceTokenRequest { ExpiresIn = InstanceTokenSeconds }, IamJsonContext.Default.InstanceTokenRequest);
         var response = await SendAsync(Method.Put, "instance_identity/v1/token", request => request.AddStringBody(body, ContentType.Json), deadline)
             .ConfigureAwait(false);
         return HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)?.AccessToken is { Length: > 0 } token
-            ? redactor.Protect(token)
+            ? new Secret(token)
             : throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an instance identity token");
     }
 

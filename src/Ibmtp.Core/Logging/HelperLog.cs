@@ -1,5 +1,5 @@
-using Ibmtp.Platform;
-using Ibmtp.Protocol;
+using Ibmtp.Configuration;
+using Ibmtp.Files;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -16,10 +16,9 @@ public static class HelperLog
     public const long FileSizeLimit = 1024 * 1024;
     public const int RetainedFiles = 5;
 
-    public static Logger Create(string? level, string stateFolder, SecretRedactor redactor)
+    public static Logger Create(LogLevel level, string stateFolder)
     {
-        var minimum = ParseLevel(level);
-        if (minimum is null)
+        if (level == LogLevel.Off)
             return new LoggerConfiguration().CreateLogger();
 
         var logFile = Path.Combine(stateFolder, FileName);
@@ -37,10 +36,10 @@ public static class HelperLog
             return new LoggerConfiguration().CreateLogger();
         }
         return new LoggerConfiguration()
-            .MinimumLevel.Is(minimum.Value)
+            .MinimumLevel.Is(SerilogLevel(level))
             .Enrich.WithProperty("ProcessId", Environment.ProcessId)
             .WriteTo.File(
-                new RedactingFormatter(redactor),
+                new RedactingFormatter(),
                 logFile,
                 fileSizeLimitBytes: FileSizeLimit,
                 rollOnFileSizeLimit: true,
@@ -51,14 +50,12 @@ public static class HelperLog
             .CreateLogger();
     }
 
-    /// <summary>Null means "off".</summary>
-    public static LogEventLevel? ParseLevel(string? level) => level?.Trim().ToLowerInvariant() switch
+    private static LogEventLevel SerilogLevel(LogLevel level) => level switch
     {
-        null or "" or "information" or "info" => LogEventLevel.Information,
-        "off" or "none" => null,
-        "error" => LogEventLevel.Error,
-        "warning" or "warn" => LogEventLevel.Warning,
-        "debug" => LogEventLevel.Debug,
-        _ => throw new HelperException($"{EnvironmentVariables.LogLevel} is '{level}': use off, error, warning, information or debug"),
+        LogLevel.Error => LogEventLevel.Error,
+        LogLevel.Warning => LogEventLevel.Warning,
+        LogLevel.Information => LogEventLevel.Information,
+        LogLevel.Debug => LogEventLevel.Debug,
+        LogLevel.Off => throw new ArgumentOutOfRangeException(nameof(level), level, "no events are logged when off"),
     };
 }

@@ -1,3 +1,4 @@
+using Ibmtp.Secrets;
 using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Formatting.Display;
@@ -5,7 +6,7 @@ using Serilog.Formatting.Display;
 namespace Ibmtp.Logging;
 
 /// <summary>Renders each log event as text, then passes it through the <see cref="SecretRedactor"/> before it reaches the file.</summary>
-public sealed class RedactingFormatter(SecretRedactor redactor) : ITextFormatter
+public sealed class RedactingFormatter : ITextFormatter
 {
     private const string Template = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] ({ProcessId}) {Message:lj}{NewLine}{Exception}";
 
@@ -15,6 +16,6 @@ public sealed class RedactingFormatter(SecretRedactor redactor) : ITextFormatter
     {
         using var rendered = new StringWriter();
         _inner.Format(logEvent, rendered);
-        output.Write(redactor.Redact(rendered.ToString()));
+        output.Write(SecretRedactor.Redact(rendered.ToString()));
     }
 }

@@ -5,9 +5,8 @@ public sealed class HelperPaths(IEnvironment environment)
 {
     private const string AppFolder = "ibmtp";
 
-    public string ConfigFile =>
-        environment.Get(EnvironmentVariables.ConfigFile)
-        ?? Path.Combine(XdgFolder("XDG_CONFIG_HOME", ".config"), AppFolder, "config.json");
+    /// <summary>Where the config file is looked for when IBMTP_CONFIG does not name one.</summary>
+    public string DefaultConfigFile => Path.Combine(XdgFolder("XDG_CONFIG_HOME", ".config"), AppFolder, "config.json");
 
     public string DataFolder => Path.Combine(XdgFolder("XDG_DATA_HOME", Path.Combine(".local", "share")), AppFolder);
 
@@ -20,5 +19,5 @@ public sealed class HelperPaths(IEnvironment environment)
 
     private string Home =>
         environment.Get("HOME")
-        ?? throw new Protocol.HelperException("HOME is not set: set HOME, or the XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME folders");
+        ?? throw new HelperException("HOME is not set: set HOME, or the XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME folders");
 }

@@ -1,8 +1,10 @@
+using Ibmtp.Tokens;
+using Ibmtp.Secrets;
 using System.Diagnostics;
 using System.Net;
 using Ibmtp.Configuration;
 using Ibmtp.Iam;
-using Ibmtp.Protocol;
+using Ibmtp.Frontends.Docker;
 using Ibmtp.Tests.Support;
 
 namespace Ibmtp.Tests.Iam;
@@ -10,7 +12,7 @@ namespace Ibmtp.Tests.Iam;
 [TestFixture]
 public sealed class IamClientTests
 {
-    private const string ApiKey = "test-api-key-0123456789abcdefghijklmnopqrs";
+    private static readonly Secret ApiKey = new("test-api-key-0123456789abcdefghijklmnopqrs");
     private static readonly TrustedProfile Profile = new(TrustedProfileKind.Id, "Profile-11111111-2222-3333-4444-555555555555");
 
     private static Deadline Seconds(double seconds) => new(TimeSpan.FromSeconds(seconds), TimeProvider.System);
@@ -27,12 +29,12 @@ public sealed class IamClientTests
         var request = http.Requests.Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(token.AccessToken, Is.EqualTo("eyJ.key-owner-token"));
+            Assert.That(token.AccessToken.Value, Is.EqualTo("eyJ.key-owner-token"));
             Assert.That(request.Method, Is.EqualTo(HttpMethod.Post));
             Assert.That(request.Url.AbsolutePath, Is.EqualTo("/identity/token"));
             Assert.That(request.Headers.Keys, Does.Not.Contain("Authorization"));
             Assert.That(request.Form["grant_type"], Is.EqualTo("urn:ibm:params:oauth:grant-type:apikey"));
-            Assert.That(request.Form["apikey"], Is.EqualTo(ApiKey));
+            Assert.That(request.Form["apikey"], Is.EqualTo(ApiKey.Value));
             Assert.That(token.ExpiresAt - token.IssuedAt, Is.EqualTo(TimeSpan.FromHours(1)));
         }
     }
@@ -43,7 +45,7 @@ public sealed class IamClientTests
         var http = new FakeHttp().AnswerToken("profile-token");
         using var deadline = Seconds(5);
         using var iam = http.Iam();
-        var owner = new IamToken("key-owner-token", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
+        var owner = new IamToken(new Secret("key-owner-token"), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
 
         await iam.AssumeProfileAsync(owner, new TrustedProfile(TrustedProfileKind.Name, "builder", "account-1"), deadline);
 
@@ -63,7 +65,7 @@ public sealed class IamClientTests
         var http = new FakeHttp();
         using var deadline = Seconds(5);
         using var iam = http.Iam();
-        var owner = new IamToken("t", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
+        var owner = new IamToken(new Secret("t"), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
 
         var error = Assert.ThrowsAsync<HelperException>(() => iam.AssumeProfileAsync(owner, new TrustedProfile(TrustedProfileKind.Name, "builder"), deadline));
 
@@ -78,7 +80,7 @@ public sealed class IamClientTests
         using var deadline = Seconds(5);
         using var iam = http.Iam();
 
-        await iam.CrTokenAsync("projected-sa-token", new TrustedProfile(TrustedProfileKind.Crn, "crn:v1:bluemix:public:iam-identity::a/acc::profile:Profile-1"), deadline);
+        await iam.CrTokenAsync(new Secret("projected-sa-token"), new TrustedProfile(TrustedProfileKind.Crn, "crn:v1:bluemix:public:iam-identity::a/acc::profile:Profile-1"), deadline);
 
         var form = http.Requests.Single().Form;
         using (Assert.EnterMultipleScope())
@@ -103,7 +105,7 @@ public sealed class IamClientTests
         {
             Assert.That(error.Message, Does.Contain("BXNIM0415E").And.Contain("Provided API key could not be found").And.Contain("req-42"));
             Assert.That(error.Message, Does.Contain("IBMTP_API_KEY"), "hint");
-            Assert.That(error.Message, Does.Not.Contain(ApiKey));
+            Assert.That(error.Message, Does.Not.Contain(ApiKey.Value));
             Assert.That(error.Message, Does.Not.Contain("\n"));
             Assert.That(http.Requests, Has.Count.EqualTo(1), "rejections are not retried");
         }
@@ -121,7 +123,7 @@ public sealed class IamClientTests
 
         var token = await iam.ApiKeyTokenAsync(ApiKey, deadline);
 
-        Assert.That(token.AccessToken, Is.EqualTo("finally"));
+        Assert.That(token.AccessToken.Value, Is.EqualTo("finally"));
         Assert.That(http.Requests, Has.Count.EqualTo(3));
     }
 
@@ -137,7 +139,7 @@ public sealed class IamClientTests
 
         var token = await iam.ApiKeyTokenAsync(ApiKey, deadline);
 
-        Assert.That(token.AccessToken, Is.EqualTo("after-waiting"));
+        Assert.That(token.AccessToken.Value, Is.EqualTo("after-waiting"));
         Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.95)));
     }
 
@@ -176,13 +178,12 @@ public sealed class IamClientTests
     public async Task Every_token_IAM_hands_out_is_known_to_the_redactor_at_once()
     {
         var http = new FakeHttp().AnswerToken("plain-token-not-a-jwt");
-        var redactor = new Ibmtp.Logging.SecretRedactor();
         using var deadline = Seconds(5);
-        using var iam = http.Iam(redactor: redactor);
+        using var iam = http.Iam();
 
         await iam.ApiKeyTokenAsync(ApiKey, deadline);
 
-        Assert.That(redactor.Redact("IAM said: plain-token-not-a-jwt"), Does.Not.Contain("plain-token-not-a-jwt"));
+        Assert.That(SecretRedactor.Redact("IAM said: plain-token-not-a-jwt"), Does.Not.Contain("plain-token-not-a-jwt"));
     }
 
     [Test]

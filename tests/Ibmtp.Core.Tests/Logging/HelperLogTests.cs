@@ -1,7 +1,6 @@
+using Ibmtp.Configuration;
 using Ibmtp.Logging;
-using Ibmtp.Protocol;
 using Ibmtp.Tests.Support;
-using Serilog.Events;
 
 namespace Ibmtp.Tests.Logging;
 
@@ -12,16 +11,19 @@ public class HelperLogTests : TempHomeFixture
     private const string DistinctiveApiKey = "ApiKey-7d2f90c4e1b84a5f9e3c6b1a";
     private const string DistinctiveStoredSecret = "StoredSecret-4b8e1f2a9c7d4e60b3a5";
 
-    [TestCase("off", null)]
-    [TestCase("error", LogEventLevel.Error)]
-    [TestCase("warning", LogEventLevel.Warning)]
-    [TestCase("information", LogEventLevel.Information)]
-    [TestCase("debug", LogEventLevel.Debug)]
-    [TestCase("Debug", LogEventLevel.Debug)]
-    [TestCase(null, LogEventLevel.Information)]
-    public void IBMTP_LOG_LEVEL_names_the_lowest_level_written(string? text, LogEventLevel? level)
+    [TestCase("off", LogLevel.Off)]
+    [TestCase("error", LogLevel.Error)]
+    [TestCase("warning", LogLevel.Warning)]
+    [TestCase("information", LogLevel.Information)]
+    [TestCase("debug", LogLevel.Debug)]
+    [TestCase("Debug", LogLevel.Debug)]
+    [TestCase(null, LogLevel.Information)]
+    public void IBMTP_LOG_LEVEL_names_the_lowest_level_written(string? text, LogLevel level)
     {
-        Assert.That(HelperLog.ParseLevel(text), Is.EqualTo(level));
+        if (text is not null)
+            Home.Variables["IBMTP_LOG_LEVEL"] = text;
+
+        Assert.That(SettingsResolver.Resolve(Home.Environment, Home.Paths).LogLevel.Value, Is.EqualTo(level));
     }
 
     [TestCase("verbose")]
@@ -29,7 +31,9 @@ public class HelperLogTests : TempHomeFixture
     [TestCase("3")]
     public void Any_other_IBMTP_LOG_LEVEL_is_an_error_listing_the_levels(string text)
     {
-        var error = Assert.Throws<HelperException>(() => HelperLog.ParseLevel(text));
+        Home.Variables["IBMTP_LOG_LEVEL"] = text;
+
+        var error = Assert.Throws<HelperException>(() => _ = SettingsResolver.Resolve(Home.Environment, Home.Paths).LogLevel.Value);
 
         Assert.That(error.Message, Does.Contain("IBMTP_LOG_LEVEL").And.Contain("off, error, warning, information or debug"));
     }

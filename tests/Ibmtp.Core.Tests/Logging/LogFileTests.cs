@@ -1,4 +1,6 @@
+using Ibmtp.Configuration;
 using Ibmtp.Logging;
+using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
 
 namespace Ibmtp.Tests.Logging;
@@ -11,7 +13,7 @@ public sealed class LogFileTests : TempHomeFixture
     {
         var folder = Home.Paths.StateFolder;
         var line = new string('x', 1000);
-        using (var log = HelperLog.Create("information", folder, new SecretRedactor()))
+        using (var log = HelperLog.Create(LogLevel.Information, folder))
         {
             // Enough for about eight files' worth, so both limits come into play.
             for (var i = 0; i < 8 * HelperLog.FileSizeLimit / line.Length; i++)

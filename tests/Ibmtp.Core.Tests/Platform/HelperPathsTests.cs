@@ -1,5 +1,4 @@
 using Ibmtp.Platform;
-using Ibmtp.Protocol;
 using Ibmtp.Tests.Support;
 
 namespace Ibmtp.Tests.Platform;
@@ -34,12 +33,6 @@ public class HelperPathsTests
             configFile: "/xdg/config/ibmtp/config.json",
             dataFolder: "/xdg/data/ibmtp",
             stateFolder: "/xdg/state/ibmtp");
-    }
-
-    [Test]
-    public void IBMTP_CONFIG_names_the_config_file()
-    {
-        Assert.That(Paths(new() { ["HOME"] = "/home/user", ["IBMTP_CONFIG"] = "/etc/ibmtp.json" }).ConfigFile, Is.EqualTo("/etc/ibmtp.json"));
     }
 
     [Test]
@@ -78,7 +71,7 @@ public class HelperPathsTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(paths.ConfigFile, Is.EqualTo(configFile));
+            Assert.That(paths.DefaultConfigFile, Is.EqualTo(configFile));
             Assert.That(paths.DataFolder, Is.EqualTo(dataFolder));
             Assert.That(paths.StateFolder, Is.EqualTo(stateFolder));
         }

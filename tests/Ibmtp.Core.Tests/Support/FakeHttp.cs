@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Ibmtp.Iam;
 using Ibmtp.Logging;
+using Ibmtp.Secrets;
 using Moq;
 using Moq.Protected;
 using RestSharp;
@@ -73,11 +74,11 @@ public sealed class FakeHttp
     public RestClient Client() =>
         new(new RestClientOptions(BaseUrl) { ConfigureMessageHandler = _ => _handler.Object, Timeout = Timeout.InfiniteTimeSpan });
 
-    public IamClient Iam(TimeProvider? time = null, SecretRedactor? redactor = null) =>
-        new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), redactor ?? new SecretRedactor(), time ?? TimeProvider.System);
+    public IamClient Iam(TimeProvider? time = null) =>
+        new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
 
     public VpcMetadataClient Metadata() =>
-        new(Client(), new RetryingSender(TimeProvider.System, Logger.None), new SecretRedactor(), TimeProvider.System);
+        new(Client(), new RetryingSender(TimeProvider.System, Logger.None), TimeProvider.System);
 }
 
 public sealed record RecordedRequest(HttpMethod Method, Uri Url, IReadOnlyDictionary<string, string> Headers, string Body)

@@ -1,4 +1,5 @@
 using System.Text;
+using Ibmtp.Commands;
 using Ibmtp.Platform;
 
 namespace Ibmtp.Tests.Support;

@@ -1,7 +1,11 @@
 using System.Security.Cryptography;
 using Ibmtp.Logging;
+using Ibmtp.Secrets;
 using Ibmtp.Platform;
-using Ibmtp.Storage;
+using Ibmtp.Files;
+using Ibmtp.Keystores;
+using Ibmtp.Keystores.EncryptedFile;
+using Ibmtp.Tokens;
 
 namespace Ibmtp.Tests.Support;
 
@@ -37,7 +41,7 @@ public sealed class TempHome : IDisposable
 
     public string KeyFile => Path.Combine(Paths.DataFolder, "keystore.key");
 
-    public FileKeystore Keystore(string? passphrase = null) => new(Paths.DataFolder, passphrase, new SecretRedactor());
+    public FileKeystore Keystore(string? passphrase = null) => new(Paths.DataFolder, passphrase is null ? null : new Secret(passphrase));
 
     /// <summary>Writes a file at a path relative to <see cref="Root"/> (or absolute) and returns its full path.</summary>
     public string WriteFile(string path, string content)

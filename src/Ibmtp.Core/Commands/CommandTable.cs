@@ -1,0 +1,19 @@
+using Ibmtp.Frontends.Docker;
+
+namespace Ibmtp.Commands;
+
+/// <summary>Every command the helper answers to, in the order the usage text lists them. A new command is one file and one row.</summary>
+public static class CommandTable
+{
+    public static readonly IReadOnlyList<Command> All =
+    [
+        new("get", """reads a server URL on stdin, prints {"ServerURL","Username","Secret"}""", GetCommand.Run),
+        new("store", """reads {"ServerURL","Username","Secret"} on stdin and saves it, encrypted""", StoreCommand.Run),
+        new("erase", "reads a server URL on stdin and removes what was saved for it", EraseCommand.Run),
+        new("list", "prints saved registries and their usernames", ListCommand.Run),
+        new("version", "prints the version", VersionCommand.Run, "--version"),
+        new("help", "prints this text", HelpCommand.Run, "--help", "-h"),
+    ];
+
+    public static Command? Find(string name) => All.FirstOrDefault(command => command.IsCalled(name));
+}

@@ -1,0 +1,71 @@
+using Ibmtp.Configuration;
+using Ibmtp.Credentials;
+using Ibmtp.Iam;
+using Ibmtp.Keystores;
+using Ibmtp.Keystores.EncryptedFile;
+using Ibmtp.Logging;
+using Ibmtp.Platform;
+using Ibmtp.Tokens;
+using Serilog;
+using Serilog.Core;
+
+namespace Ibmtp.Composition;
+
+/// <summary>
+/// The objects a command works with, wired from the <see cref="HelperContext"/>: paths, settings and
+/// the log at once, everything else on first use, so a call builds only what it needs. A `get`
+/// answered from the environment, or for a host not served, never opens the keystore or the cache.
+/// </summary>
+public sealed class HelperServices : IDisposable
+{
+    private readonly HelperContext _context;
+    private readonly Logger _log;
+    private CredentialService? _credentials;
+
+    private HelperServices(HelperContext context, HelperPaths paths, HelperSettings settings, Logger log)
+    {
+        _context = context;
+        _log = log;
+        Paths = paths;
+        Settings = settings;
+    }
+
+    public HelperPaths Paths { get; }
+
+    public HelperSettings Settings { get; }
+
+    public ILogger Log => _log;
+
+    public CredentialService Credentials => _credentials ??= CreateCredentialService();
+
+    /// <summary>Resolves paths and settings and opens the log; throws a <see cref="HelperException"/> for settings that cannot be read.</summary>
+    public static HelperServices Create(HelperContext context)
+    {
+        var paths = new HelperPaths(context.Environment);
+        var settings = SettingsResolver.Resolve(context.Environment, paths);
+        return new HelperServices(context, paths, settings, HelperLog.Create(settings.LogLevel.Value, paths.StateFolder));
+    }
+
+    private CredentialService CreateCredentialService()
+    {
+        var secrets = new EnvironmentSecrets(_context.Environment, EnvironmentSecrets.DefaultComputeResourceTokenFiles);
+        var keystore = new Lazy<IKeystore>(() => new FileKeystore(Paths.DataFolder, secrets.KeystorePassphrase()));
+        var time = _context.Time;
+        ITokenCache cache = Settings.CacheDisabled.Value ? NullTokenCache.Instance : new FileTokenCache(() => Paths.CacheFolder, time, Log);
+        var warnings = new UserWarnings(_context.Error, Log);
+        var sender = new RetryingSender(time, Log);
+        ICredentialSource[] sources =
+        [
+            new TrustedProfileSource(
+                Settings,
+                secrets,
+                new TokenService(cache, Settings.Timeout.Value, time, warnings.Warn),
+                iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
+                metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, time)),
+            new KeystoreSource(keystore),
+        ];
+        return new CredentialService(Settings.ServedHosts.Value, sources, keystore, Log);
+    }
+
+    public void Dispose() => _log.Dispose();
+}

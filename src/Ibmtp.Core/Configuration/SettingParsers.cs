@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Ibmtp.Configuration;
+
+/// <summary>Reads a setting's text as its type; returns null when it is fine, else how to fix it.</summary>
+internal delegate string? SettingParser<T>(string text, out T value);
+
+/// <summary>How each kind of setting is read. Environment and config file values go through the same parser.</summary>
+internal static class SettingParsers
+{
+    private const double LongestTimeoutSeconds = 3600;
+
+    public static string? Mode(string text, out CredentialMode mode)
+    {
+        (var known, mode) = text.Trim().ToLowerInvariant() switch
+        {
+            "auto" => (true, CredentialMode.Auto),
+            "apikey" => (true, CredentialMode.ApiKey),
+            "token" => (true, CredentialMode.Token),
+            "cr-token" => (true, CredentialMode.CrToken),
+            "vpc" => (true, CredentialMode.Vpc),
+            _ => (false, default),
+        };
+        return known ? null : "use auto, apikey, token, cr-token or vpc";
+    }
+
+    public static string? LogLevel(string text, out LogLevel level)
+    {
+        (var known, level) = text.Trim().ToLowerInvariant() switch
+        {
+            "off" or "none" => (true, Configuration.LogLevel.Off),
+            "error" => (true, Configuration.LogLevel.Error),
+            "warning" or "warn" => (true, Configuration.LogLevel.Warning),
+            "information" or "info" => (true, Configuration.LogLevel.Information),
+            "debug" => (true, Configuration.LogLevel.Debug),
+            _ => (false, default),
+        };
+        return known ? null : "use off, error, warning, information or debug";
+    }
+
+    public static string? Timeout(string text, out TimeSpan timeout)
+    {
+        var valid = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= LongestTimeoutSeconds;
+        timeout = valid ? TimeSpan.FromSeconds(seconds) : default;
+        return valid ? null : $"give a number of seconds up to {LongestTimeoutSeconds}, such as 20";
+    }
+
+    /// <summary>Only "1", "true" or "yes" turn a switch on, so a typo never disables a safeguard silently.</summary>
+    public static string? Switch(string text, out bool on)
+    {
+        on = text.Trim().ToLowerInvariant() is "1" or "true" or "yes";
+        return null;
+    }
+
+    /// <summary>An endpoint the helper sends credentials to: https, or http on loopback only.</summary>
+    public static string? SecureUrl(string text, out Uri url) => EndpointPolicy.Check(text.Trim().TrimEnd('/'), out url);
+
+    public static string? HttpUrl(string text, out Uri url) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out url!) && url.Scheme is "http" or "https" ? null : "not an http(s) URL";
+}

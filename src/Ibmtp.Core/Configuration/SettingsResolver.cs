@@ -1,0 +1,39 @@
+using Ibmtp.Platform;
+using Microsoft.Extensions.Configuration;
+
+namespace Ibmtp.Configuration;
+
+/// <summary>Reads the config file, if there is one, and lays the environment over it.</summary>
+public static class SettingsResolver
+{
+    public static HelperSettings Resolve(IEnvironment environment, HelperPaths paths)
+    {
+        var chosen = environment.Get(SettingsTable.ConfigFile.Variable);
+        var path = chosen ?? paths.DefaultConfigFile;
+        var file = ReadFile(path, chosen is not null);
+        return new HelperSettings(new SettingLayers(environment, file, file is null ? null : path));
+    }
+
+    private static IConfiguration? ReadFile(string path, bool chosen)
+    {
+        var variable = SettingsTable.ConfigFile.Variable;
+        if (!File.Exists(path))
+        {
+            return chosen
+                ? throw new HelperException($"config file {path} (from {variable}) does not exist: create it or unset {variable}")
+                : null;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return new ConfigurationBuilder().AddJsonStream(stream).Build();
+        }
+        catch (Exception error) when (error is FormatException or InvalidDataException or InvalidOperationException or System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new HelperException($"config file {path} is not valid: {OneLine(error)}; fix it, or set {variable} to another file");
+        }
+    }
+
+    private static string OneLine(Exception error) => error.GetBaseException().Message.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,60 @@
+namespace Ibmtp.Configuration;
+
+/// <summary>Every setting the helper reads. Users' scripts and config files depend on these names.</summary>
+public static class SettingsTable
+{
+    public static readonly Setting ApiKey = new("IBMTP_API_KEY", "IBMCLOUD_API_KEY", null, null,
+        "API key, or @/path/to/file (content trimmed)");
+
+    public static readonly Setting ProfileId = new("IBMTP_PROFILE_ID", null, "profileId", null,
+        "trusted profile ID (Profile-...)");
+
+    public static readonly Setting ProfileCrn = new("IBMTP_PROFILE_CRN", null, "profileCrn", null,
+        "trusted profile CRN");
+
+    public static readonly Setting ProfileName = new("IBMTP_PROFILE_NAME", null, "profileName", null,
+        "trusted profile name, within the account IBMTP_ACCOUNT_ID");
+
+    public static readonly Setting AccountId = new("IBMTP_ACCOUNT_ID", null, "accountId", null,
+        "the account of a trusted profile named by name");
+
+    public static readonly Setting IbmCloudCrProfile = new("IBMCLOUD_CR_PROFILE", null, null, null,
+        "profile ID, CRN or name, told apart by shape (as the IBM Cloud CLI does)");
+
+    public static readonly Setting Mode = new("IBMTP_MODE", null, "mode", "auto",
+        "auto, apikey, token, cr-token or vpc");
+
+    public static readonly Setting CrToken = new("IBMTP_CR_TOKEN", "IBMCLOUD_CR_TOKEN", null, null,
+        "compute-resource token, or @/path/to/file");
+
+    public static readonly Setting IamUrl = new("IBMTP_IAM_URL", null, "iamUrl", "https://iam.cloud.ibm.com",
+        "IAM endpoint; https://private.iam.cloud.ibm.com by default for private.*.icr.io; https only (http for loopback)");
+
+    public static readonly Setting VpcMetadataUrl = new("IBMTP_VPC_METADATA_URL", null, "vpcMetadataUrl", "http://169.254.169.254",
+        "VPC instance metadata service, contacted in vpc mode only");
+
+    public static readonly Setting Timeout = new("IBMTP_TIMEOUT", null, "timeout", "20",
+        "seconds for all network calls of one get, retries included (at most 3600)");
+
+    public static readonly Setting NoCache = new("IBMTP_NO_CACHE", null, null, null,
+        "1 disables the token cache");
+
+    public static readonly Setting Registries = new("IBMTP_REGISTRIES", null, "registries", null,
+        "extra host[:port] to serve, comma-separated (a list in the config file)");
+
+    public static readonly Setting ConfigFile = new("IBMTP_CONFIG", null, null, "~/.config/ibmtp/config.json",
+        "config file (the default follows XDG_CONFIG_HOME)");
+
+    public static readonly Setting KeystorePassphrase = new("IBMTP_KEYSTORE_PASSPHRASE", null, null, null,
+        "derive the keystore key from this passphrase, or @/path/to/file");
+
+    public static readonly Setting LogLevel = new("IBMTP_LOG_LEVEL", null, "logLevel", "information",
+        "off, error, warning, information or debug");
+
+    /// <summary>Every row, in the order the usage text and the README list them.</summary>
+    public static readonly IReadOnlyList<Setting> All =
+    [
+        ApiKey, ProfileId, ProfileCrn, ProfileName, AccountId, IbmCloudCrProfile, Mode, CrToken,
+        IamUrl, VpcMetadataUrl, Timeout, NoCache, Registries, ConfigFile, KeystorePassphrase, LogLevel,
+    ];
+}

@@ -1,0 +1,83 @@
+using Ibmtp.Hosts;
+using Ibmtp.Keystores;
+using Ibmtp.Secrets;
+using Serilog;
+
+namespace Ibmtp.Credentials;
+
+/// <summary>
+/// The one answer every front end gives: which hosts are served, which source's login wins for a
+/// host, and what <c>docker login</c> keeps. Front ends turn its answers into their protocol.
+/// </summary>
+public sealed class CredentialService(
+    ServedHosts servedHosts,
+    IReadOnlyList<ICredentialSource> sources,
+    Lazy<IKeystore> keystore,
+    ILogger log)
+{
+    /// <summary>
+    /// The login for the registry at <paramref name="address"/>, or null: when the host is not served
+    /// (the client then goes on anonymously, as it would without the helper) or no source has one.
+    /// </summary>
+    public Login? Find(string address)
+    {
+        if (ParseServed(address, "get") is not { } host)
+            return null;
+        foreach (var source in sources)
+        {
+            if (source.Find(host) is { } login)
+            {
+                log.Information("get {Host}: credentials from {Source} for {Username}", host, login.Origin, login.Username);
+                return login;
+            }
+        }
+        log.Information("get {Host}: no credentials in the environment or keystore", host);
+        return null;
+    }
+
+    /// <summary>Keeps a login for a served host; any other host is an error that says how to configure the client.</summary>
+    public void Save(string address, string username, Secret secret)
+    {
+        if (!RegistryHost.TryParse(address, out var host))
+            throw new HelperException("store: ServerURL is not a registry address such as us.icr.io");
+        if (!servedHosts.Serves(host))
+        {
+            throw new HelperException(
+                $"{HelperInfo.Name} serves only IBM Cloud Container Registry hosts (icr.io, *.icr.io) and hosts opted in with IBMTP_REGISTRIES, not {host}: " +
+                "list it under credHelpers in your docker or containers config, not as credsStore");
+        }
+        keystore.Value.Save(host, new StoredLogin(username, secret));
+        log.Information("store {Host}: saved for {Username}", host, username);
+    }
+
+    /// <summary>Removes what was kept for the host; false when nothing was, or the host is not served.</summary>
+    public bool Remove(string address)
+    {
+        if (ParseServed(address, "erase") is not { } host)
+            return false;
+        if (!keystore.Value.Remove(host))
+        {
+            log.Information("erase {Host}: nothing saved", host);
+            return false;
+        }
+        log.Information("erase {Host}: removed", host);
+        return true;
+    }
+
+    /// <summary>Saved hosts and their usernames.</summary>
+    public IReadOnlyDictionary<string, string> List()
+    {
+        var saved = keystore.Value.Usernames();
+        log.Information("list: {Count} saved", saved.Count);
+        return saved;
+    }
+
+    /// <summary>An address that is no host at all is treated like a host not served: a plain miss.</summary>
+    private RegistryHost? ParseServed(string address, string action)
+    {
+        if (RegistryHost.TryParse(address, out var host) && servedHosts.Serves(host))
+            return host;
+        log.Information("{Action} {Address}: not served", action, address);
+        return null;
+    }
+}

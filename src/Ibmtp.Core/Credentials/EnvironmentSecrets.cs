@@ -1,0 +1,43 @@
+using Ibmtp.Configuration;
+using Ibmtp.Platform;
+using Ibmtp.Secrets;
+
+namespace Ibmtp.Credentials;
+
+/// <summary>
+/// The secrets a machine can offer through its environment: an API key, a compute-resource token
+/// that Kubernetes or Code Engine projects into a file, the keystore's passphrase. Each is read only
+/// when asked for.
+/// </summary>
+public sealed class EnvironmentSecrets(IEnvironment environment, IReadOnlyList<string> computeResourceTokenFiles)
+{
+    /// <summary>Where IBM's SDKs look for a compute-resource token, in their order.</summary>
+    public static readonly IReadOnlyList<string> DefaultComputeResourceTokenFiles =
+    [
+        "/var/run/secrets/tokens/vault-token",
+        "/var/run/secrets/tokens/sa-token",
+        "/var/run/secrets/codeengine.cloud.ibm.com/compute-resource-token/token",
+    ];
+
+    public Secret? ApiKey() => FromVariables(SettingsTable.ApiKey);
+
+    public Secret? ComputeResourceToken()
+    {
+        if (FromVariables(SettingsTable.CrToken) is { } fromVariable)
+            return fromVariable;
+        var file = computeResourceTokenFiles.FirstOrDefault(File.Exists);
+        return file is null ? null : SecretReference.ReadFile(file, "the compute-resource token is in");
+    }
+
+    public Secret? KeystorePassphrase() => FromVariables(SettingsTable.KeystorePassphrase);
+
+    private Secret? FromVariables(Setting setting)
+    {
+        foreach (var variable in (ReadOnlySpan<string?>)[setting.Variable, setting.FallbackVariable])
+        {
+            if (variable is not null && environment.Get(variable) is { } value)
+                return SecretReference.Resolve(variable, value) is { Value.Length: > 0 } secret ? secret : null;
+        }
+        return null;
+    }
+}

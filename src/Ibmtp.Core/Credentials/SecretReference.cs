@@ -1,0 +1,32 @@
+using Ibmtp.Secrets;
+
+namespace Ibmtp.Credentials;
+
+/// <summary>
+/// Reads a secret from an environment variable that holds either the value or, as in the IBM Cloud
+/// CLI, <c>@/path/to/file</c>. A file keeps the secret out of the environment of every child process.
+/// </summary>
+public static class SecretReference
+{
+    public static Secret? Resolve(string variable, string? value)
+    {
+        if (value is null)
+            return null;
+        return value.StartsWith('@')
+            ? ReadFile(value[1..], $"{variable} names the file")
+            : new Secret(value.Trim());
+    }
+
+    /// <summary>The trimmed content of <paramref name="path"/>; <paramref name="origin"/> says in errors why that file was read.</summary>
+    public static Secret ReadFile(string path, string origin)
+    {
+        try
+        {
+            return new Secret(File.ReadAllText(path).Trim());
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new HelperException($"{origin} {path}, which cannot be read ({error.GetType().Name}): check the path and its permissions");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Ibmtp.Configuration;
+using Ibmtp.Hosts;
+using Ibmtp.Iam;
+using Ibmtp.Secrets;
+using Ibmtp.Tokens;
+
+namespace Ibmtp.Credentials;
+
+/// <summary>
+/// Credentials the machine itself holds, in the host's mode: the API key passed through (apikey),
+/// or a trusted profile's short-lived IAM token traded for an API key (token), a compute-resource
+/// token (cr-token) or the VPC instance identity (vpc). Nothing is read or sent that the mode does
+/// not need; in particular the VPC metadata address is never probed unless vpc mode is chosen.
+/// </summary>
+public sealed class TrustedProfileSource(
+    HelperSettings settings,
+    EnvironmentSecrets secrets,
+    TokenService tokens,
+    Func<Uri, IamClient> connectIam,
+    Func<Uri, VpcMetadataClient> connectMetadata) : ICredentialSource
+{
+    public const string PlainApiKeyUsername = "iamapikey";
+    public const string BearerUsername = "iambearer";
+
+    public Login? Find(RegistryHost host)
+    {
+        var hostSettings = settings.For(host);
+        // No default arm: a new mode must be given its own flow here, or the build fails.
+        return hostSettings.Mode.Value switch
+        {
+            CredentialMode.Auto => ApiKeyPassedThrough(hostSettings) ?? ComputeResourceTokenTraded(hostSettings, profileRequired: false),
+            CredentialMode.ApiKey => ApiKeyPassedThrough(hostSettings),
+            CredentialMode.Token => secrets.ApiKey() is { } apiKey ? Bearer(ApiKeyExchange(hostSettings, apiKey)) : null,
+            CredentialMode.CrToken => ComputeResourceTokenTraded(hostSettings, profileRequired: true),
+            CredentialMode.Vpc => Bearer(new VpcExchange(() => connectMetadata(settings.VpcMetadataUrl.Value), settings.VpcMetadataUrl.Value, hostSettings.Profile.Value)),
+        };
+    }
+
+    private Login? ApiKeyPassedThrough(HostSettings hostSettings) =>
+        secrets.ApiKey() is { } apiKey
+            ? new Login(hostSettings.Profile.Value?.Id ?? PlainApiKeyUsername, apiKey, "environment (apikey)")
+            : null;
+
+    /// <summary>In auto mode a token without a profile is no reason to fail: the keystore may still answer.</summary>
+    private Login? ComputeResourceTokenTraded(HostSettings hostSettings, bool profileRequired)
+    {
+        if (hostSettings.Profile.Value is not { } profile)
+        {
+            return profileRequired
+                ? throw new HelperException($"cr-token mode needs a trusted profile: set {SettingsTable.ProfileId.Variable}, {SettingsTable.ProfileCrn.Variable} or {SettingsTable.ProfileName.Variable}")
+                : null;
+        }
+        return secrets.ComputeResourceToken() is { } crToken ? Bearer(CrTokenExchange(hostSettings, crToken, profile)) : null;
+    }
+
+    private Login Bearer(ITokenExchange exchange)
+    {
+        var token = tokens.Get(exchange);
+        return new Login(BearerUsername, token.AccessToken, $"IAM ({exchange.Mode})", token.ExpiresAt, token.RenewAt);
+    }
+
+    private ApiKeyExchange ApiKeyExchange(HostSettings hostSettings, Secret apiKey)
+    {
+        var iamUrl = hostSettings.IamUrl.Value;
+        return new(() => connectIam(iamUrl), iamUrl, apiKey, hostSettings.Profile.Value);
+    }
+
+    private CrTokenExchange CrTokenExchange(HostSettings hostSettings, Secret crToken, TrustedProfile profile)
+    {
+        var iamUrl = hostSettings.IamUrl.Value;
+        return new(() => connectIam(iamUrl), iamUrl, crToken, profile);
+    }
+}

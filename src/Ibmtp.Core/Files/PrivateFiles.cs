@@ -1,0 +1,72 @@
+namespace Ibmtp.Files;
+
+/// <summary>
+/// Creates folders and files that only the owner can read, whatever the caller's umask, and writes
+/// files atomically so that a reader never sees half a file.
+/// </summary>
+public static class PrivateFiles
+{
+    public const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static void EnsureFolder(string path)
+    {
+        if (Directory.Exists(path))
+            return;
+        // Missing parents (say $XDG_DATA_HOME itself) are ours too, so each gets the mode, not the umask's.
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(path));
+        if (!string.IsNullOrEmpty(parent))
+            EnsureFolder(parent);
+        Directory.CreateDirectory(path, OwnerOnlyFolder);
+        // CreateDirectory applies the umask; a umask like 0277 would otherwise leave it unusable.
+        File.SetUnixFileMode(path, OwnerOnlyFolder);
+    }
+
+    public static FileStream Open(string path, FileMode mode, FileAccess access, FileShare share = FileShare.None) =>
+        new(path, new FileStreamOptions
+        {
+            Mode = mode,
+            Access = access,
+            Share = share,
+            UnixCreateMode = access == FileAccess.Read ? null : OwnerOnlyFile,
+        });
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> whole, replacing what was there.</summary>
+    public static void ReplaceAtomically(string path, ReadOnlySpan<byte> content) => WriteAtomically(path, content, overwrite: true);
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/> whole unless the file exists.
+    /// Returns false when it already existed (another process may have just created it): use theirs.
+    /// </summary>
+    public static bool CreateAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            WriteAtomically(path, content, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes to a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it into place.</summary>
+    private static void WriteAtomically(string path, ReadOnlySpan<byte> content, bool overwrite)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var stream = Open(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using Ibmtp.Composition;
+using Ibmtp.Platform;
+using Ibmtp.Secrets;
+using Serilog;
+
+namespace Ibmtp.Frontends.Docker;
+
+/// <summary>
+/// The docker credential-helper protocol's rules for every outcome, shared by get, store, erase and
+/// list: the answer on stdout and exit 0; any failure as one line on stdout and exit 1, with the
+/// exact not-found message for a miss. stderr is left for warnings a person must act on.
+/// </summary>
+public static class DockerFrontend
+{
+    public static int Run(HelperContext context, string action, Action<DockerProtocol, HelperServices> handle)
+    {
+        HelperServices? services = null;
+        try
+        {
+            services = HelperServices.Create(context);
+            handle(new DockerProtocol(context.Input, context.Output), services);
+            return 0;
+        }
+        catch (CredentialsNotFoundException notFound)
+        {
+            return Fail(context, notFound.Message);
+        }
+        catch (HelperException error)
+        {
+            services?.Log.Error("{Action} failed: {Message}", action, error.Message);
+            return Fail(context, error.Message);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            services?.Log.Error("{Action} failed: {Message}", action, error.Message);
+            return Fail(context, $"{action}: {error.Message.ReplaceLineEndings(" ")}");
+        }
+        catch (Exception error)
+        {
+            services?.Log.Error(error, "{Action} failed unexpectedly", action);
+            return Fail(context, $"{action}: unexpected {error.GetType().Name}: {error.Message.ReplaceLineEndings(" ")}");
+        }
+        finally
+        {
+            services?.Dispose();
+        }
+    }
+
+    /// <summary>One line on stdout, where the clients read a helper's error, and never a secret.</summary>
+    public static int Fail(HelperContext context, string message)
+    {
+        context.Output.Write(Encoding.UTF8.GetBytes(SecretRedactor.Redact(message) + "\n"));
+        context.Output.Flush();
+        return 1;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Ibmtp.Files;
+using Ibmtp.Hosts;
+using Ibmtp.Configuration;
+using Ibmtp.Secrets;
+
+namespace Ibmtp.Keystores.EncryptedFile;
+
+/// <summary>
+/// Logins saved in one AES-256-GCM encrypted file. Readers need no lock because writers replace the
+/// file atomically; writers serialise through a lock file. A file that cannot be read is reported and
+/// left untouched: it may hold logins the user can still recover.
+/// </summary>
+public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+
+    public string StorePath => Path.Combine(folder, "keystore.json");
+
+    public string KeyFilePath => Path.Combine(folder, "keystore.key");
+
+    private string LockPath => Path.Combine(folder, "keystore.lock");
+
+    public StoredLogin? Find(RegistryHost host) => Read().Contents.Entries.GetValueOrDefault(host.ToString());
+
+    public IReadOnlyDictionary<string, string> Usernames() =>
+        Read().Contents.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Username);
+
+    public void Save(RegistryHost host, StoredLogin login) =>
+        Update(contents =>
+        {
+            contents.Entries[host.ToString()] = login;
+            return true;
+        });
+
+    public bool Remove(RegistryHost host) => Update(contents => contents.Entries.Remove(host.ToString()));
+
+    private bool Update(Func<KeystoreContents, bool> change)
+    {
+        PrivateFiles.EnsureFolder(folder);
+        using var exclusive = FileLock.Acquire(LockPath, LockTimeout);
+        var (contents, key) = Read();
+        if (!change(contents))
+            return false;
+        Write(contents, KeyForWriting(key));
+        return true;
+    }
+
+    private (KeystoreContents Contents, KeyMaterial? Key) Read()
+    {
+        if (!File.Exists(StorePath))
+            return (new KeystoreContents(), null);
+
+        var envelope = ReadEnvelope();
+        var key = KeyForReading(envelope);
+        byte[] plaintext;
+        try
+        {
+            plaintext = envelope.Sealed.Open(key.Key, AssociatedData(envelope.KeySource));
+        }
+        catch (CryptographicException)
+        {
+            var hint = envelope.KeySource == KeySources.Passphrase
+                ? $"is {SettingsTable.KeystorePassphrase.Variable} the passphrase it was saved with?"
+                : $"was its key file {KeyFilePath} replaced?";
+            throw Unreadable($"cannot be decrypted ({hint})");
+        }
+
+        try
+        {
+            // Each secret is registered with the redactor as it is read.
+            var contents = JsonSerializer.Deserialize(plaintext, KeystoreJsonContext.Default.KeystoreContents)
+                ?? throw new JsonException("empty contents");
+            return (contents, key);
+        }
+        catch (JsonException)
+        {
+            throw Unreadable("decrypts, but its contents are damaged");
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    private KeystoreEnvelope ReadEnvelope()
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize(File.ReadAllBytes(StorePath), KeystoreJsonContext.Default.KeystoreEnvelope);
+            if (envelope?.Sealed is null || envelope.Format != KeystoreEnvelope.CurrentFormat)
+                throw Unreadable($"is not a format-{KeystoreEnvelope.CurrentFormat} keystore");
+            return envelope;
+        }
+        catch (JsonException)
+        {
+            throw Unreadable("is damaged (not valid JSON)");
+        }
+    }
+
+    private KeyMaterial KeyForReading(KeystoreEnvelope envelope) => envelope.KeySource switch
+    {
+        KeySources.KeyFile => KeyMaterial.ReadKeyFile(KeyFilePath),
+        KeySources.Passphrase when passphrase is null =>
+            throw new HelperException($"keystore {StorePath} is protected by a passphrase: set {SettingsTable.KeystorePassphrase.Variable}"),
+        KeySources.Passphrase when envelope.Salt is { Length: > 0 } salt && envelope.Iterations > 0 =>
+            KeyMaterial.FromPassphrase(passphrase.Value, salt, envelope.Iterations),
+        _ => throw Unreadable("names no usable key"),
+    };
+
+    /// <summary>Keeps the key just used when it still matches the settings; deriving a passphrase key is slow on purpose.</summary>
+    private KeyMaterial KeyForWriting(KeyMaterial? current)
+    {
+        var wanted = passphrase is null ? KeySources.KeyFile : KeySources.Passphrase;
+        if (current?.Source == wanted)
+            return current;
+        return passphrase is null ? KeyMaterial.ReadOrCreateKeyFile(KeyFilePath) : KeyMaterial.NewFromPassphrase(passphrase.Value);
+    }
+
+    private void Write(KeystoreContents contents, KeyMaterial key)
+    {
+        var plaintext = JsonSerializer.SerializeToUtf8Bytes(contents, KeystoreJsonContext.Default.KeystoreContents);
+        try
+        {
+            var envelope = new KeystoreEnvelope
+            {
+                Format = KeystoreEnvelope.CurrentFormat,
+                KeySource = key.Source,
+                Salt = key.Salt,
+                Iterations = key.Iterations,
+                Sealed = SealedBox.Seal(key.Key, plaintext, AssociatedData(key.Source)),
+            };
+            PrivateFiles.ReplaceAtomically(StorePath, JsonSerializer.SerializeToUtf8Bytes(envelope, KeystoreJsonContext.Default.KeystoreEnvelope));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    // Binds the ciphertext to its key source, so that editing the header cannot swap keys unnoticed.
+    private static byte[] AssociatedData(string keySource) =>
+        Encoding.UTF8.GetBytes($"ibmtp-keystore/{KeystoreEnvelope.CurrentFormat}/{keySource}");
+
+    private HelperException Unreadable(string problem) =>
+        new($"keystore {StorePath} {problem}. It was left untouched: credentials from the environment still work; to start afresh, move it aside (mv {StorePath} {StorePath}.broken) and log in again");
+}

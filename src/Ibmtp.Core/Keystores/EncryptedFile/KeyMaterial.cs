@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using Ibmtp.Files;
+using Ibmtp.Platform;
+
+namespace Ibmtp.Keystores.EncryptedFile;
+
+/// <summary>
+/// The AES-256 key of the keystore and how it was obtained: derived from
+/// <c>IBMTP_KEYSTORE_PASSPHRASE</c> with PBKDF2, or read from a random key file beside the keystore.
+/// </summary>
+internal sealed record KeyMaterial(string Source, byte[] Key, byte[]? Salt, int Iterations)
+{
+    // OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Stored in each file, so it can be raised later.
+    private const int PassphraseIterations = 600_000;
+
+    public static KeyMaterial FromPassphrase(string passphrase, byte[] salt, int iterations) =>
+        new(KeySources.Passphrase, Rfc2898DeriveBytes.Pbkdf2(passphrase, salt, iterations, HashAlgorithmName.SHA256, KeyFile.KeySize), salt, iterations);
+
+    public static KeyMaterial NewFromPassphrase(string passphrase) =>
+        FromPassphrase(passphrase, RandomNumberGenerator.GetBytes(16), PassphraseIterations);
+
+    public static KeyMaterial ReadKeyFile(string path)
+    {
+        try
+        {
+            return FromKeyFile(KeyFile.Read(path)
+                ?? throw new HelperException($"the keystore's key file {path} is missing, so the keystore cannot be decrypted: restore the key file, or move the keystore aside and log in again"));
+        }
+        catch (InvalidDataException)
+        {
+            throw new HelperException($"the keystore's key file {path} is damaged (it must hold {KeyFile.KeySize} bytes): restore it, or move it and the keystore aside and log in again");
+        }
+    }
+
+    /// <summary>Reads the key file, creating it with a fresh random key if this is the first keystore.</summary>
+    public static KeyMaterial ReadOrCreateKeyFile(string path)
+    {
+        if (!File.Exists(path))
+            KeyFile.ReadOrCreate(path);
+        return ReadKeyFile(path);
+    }
+
+    private static KeyMaterial FromKeyFile(byte[] key) => new(KeySources.KeyFile, key, null, 0);
+}

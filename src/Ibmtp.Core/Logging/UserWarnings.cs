@@ -1,0 +1,20 @@
+using System.Text;
+using Ibmtp.Secrets;
+using Serilog;
+
+namespace Ibmtp.Logging;
+
+/// <summary>
+/// Warnings a person must act on. They go to stderr, which docker and podman show mid-pull, so
+/// nothing else may be written there.
+/// </summary>
+public sealed class UserWarnings(Stream error, ILogger log)
+{
+    public void Warn(string message)
+    {
+        var redacted = SecretRedactor.Redact(message);
+        log.Warning("{Warning}", redacted);
+        error.Write(Encoding.UTF8.GetBytes($"{HelperInfo.Name}: warning: {redacted}\n"));
+        error.Flush();
+    }
+}

@@ -1,0 +1,18 @@
+namespace Ibmtp.Platform;
+
+/// <summary>
+/// Everything a call touches outside the core: environment, standard streams and the clock. The
+/// executable passes the real ones; tests pass fakes.
+/// </summary>
+public sealed class HelperContext
+{
+    public required IEnvironment Environment { get; init; }
+
+    public required Stream Input { get; init; }
+
+    public required Stream Output { get; init; }
+
+    public required Stream Error { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

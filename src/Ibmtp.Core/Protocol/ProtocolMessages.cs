@@ -1,9 +1,0 @@
-namespace Ibmtp.Protocol;
-
-/// <summary>Messages the clients compare byte for byte; they must never change.</summary>
-public static class ProtocolMessages
-{
-    public const string CredentialsNotFound = "credentials not found in native keychain";
-    public const string MissingServerUrl = "no credentials server URL";
-    public const string MissingUsername = "no credentials username";
-}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Ibmtp.Secrets;
+
+/// <summary>
+/// Remembers every secret this process has handled and blanks it out of any text headed for the log
+/// or the user, so that a careless log statement cannot leak one. Token-shaped text (JWTs) is blanked
+/// even if it was never registered. One per process: a helper process serves one request, and a
+/// secret read anywhere in it must be blanked everywhere in it.
+/// </summary>
+public static partial class SecretRedactor
+{
+    public const string Mask = "[REDACTED]";
+
+    // Shorter strings would blank ordinary words; a secret that short is not worth protecting.
+    private const int ShortestSecret = 4;
+
+    private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal);
+    private static readonly Lock Gate = new();
+
+    /// <summary>Registers a secret. <see cref="Secret"/> calls this as it is created.</summary>
+    internal static void Protect(string secret)
+    {
+        if (secret.Length < ShortestSecret)
+            return;
+        lock (Gate)
+            Secrets.Add(secret);
+    }
+
+    public static string Redact(string text)
+    {
+        lock (Gate)
+        {
+            // Longest first, so that a secret containing another is blanked whole.
+            foreach (var secret in Secrets.OrderByDescending(secret => secret.Length))
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+        return JsonWebToken().Replace(text, Mask);
+    }
+
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")]
+    private static partial Regex JsonWebToken();
+}

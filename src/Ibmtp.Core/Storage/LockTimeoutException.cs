@@ -1,6 +1,0 @@
-using Ibmtp.Protocol;
-
-namespace Ibmtp.Storage;
-
-/// <summary>Another process kept a lock for longer than this call could wait.</summary>
-public sealed class LockTimeoutException(string message) : HelperException(message);

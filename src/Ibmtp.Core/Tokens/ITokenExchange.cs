@@ -1,0 +1,16 @@
+namespace Ibmtp.Tokens;
+
+/// <summary>One way of obtaining a trusted profile's IAM token.</summary>
+public interface ITokenExchange
+{
+    /// <summary>The mode's name, for the log line of the call.</summary>
+    string Mode { get; }
+
+    /// <summary>
+    /// Everything that decides which token comes back (mode, credential, profile, endpoint). The
+    /// cache is keyed by its hash, so a rotated key or another profile never gets an old token.
+    /// </summary>
+    IEnumerable<string> Identity { get; }
+
+    Task<IamToken> FetchAsync(Deadline deadline);
+}

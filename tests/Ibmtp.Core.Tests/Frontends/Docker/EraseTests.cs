@@ -1,0 +1,68 @@
+using Ibmtp.Tests.Support;
+
+namespace Ibmtp.Tests.Frontends.Docker;
+
+[TestFixture]
+public class EraseTests : TempHomeFixture
+{
+    [Test]
+    public void Erase_removes_the_saved_login_and_prints_nothing()
+    {
+        HelperAssert.Succeeds(HelperRun.Store(Home, "us.icr.io", "Profile-1", "secret-1"));
+
+        var result = HelperRun.Run(Home, "erase", "us.icr.io");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(result.Stdout, Is.Empty);
+        HelperAssert.NotFound(HelperRun.Run(Home, "get", "us.icr.io"));
+    }
+
+    [Test]
+    public void Erase_leaves_the_other_hosts_saved()
+    {
+        HelperAssert.Succeeds(HelperRun.Store(Home, "us.icr.io", "Profile-us", "secret-us"));
+        HelperAssert.Succeeds(HelperRun.Store(Home, "de.icr.io", "Profile-de", "secret-de"));
+
+        HelperAssert.Succeeds(HelperRun.Run(Home, "erase", "us.icr.io"));
+
+        Assert.That(HelperRun.Run(Home, "list").Stdout, Is.EqualTo("""{"de.icr.io":"Profile-de"}""" + "\n"));
+    }
+
+    [TestCase("https://us.icr.io")]
+    [TestCase("http://us.icr.io")]
+    [TestCase("US.ICR.IO:443")]
+    public void Erase_accepts_each_address_form_docker_logout_sends(string serverUrl)
+    {
+        HelperAssert.Succeeds(HelperRun.Store(Home, "us.icr.io", "Profile-1", "secret-1"));
+
+        HelperAssert.Succeeds(HelperRun.Run(Home, "erase", serverUrl));
+    }
+
+    [Test]
+    public void Erase_of_a_host_not_stored_answers_not_found()
+    {
+        HelperAssert.Succeeds(HelperRun.Store(Home, "de.icr.io", "Profile-de", "secret-de"));
+
+        HelperAssert.NotFound(HelperRun.Run(Home, "erase", "us.icr.io"));
+    }
+
+    [Test]
+    public void Erase_with_no_keystore_yet_answers_not_found()
+    {
+        HelperAssert.NotFound(HelperRun.Run(Home, "erase", "us.icr.io"));
+    }
+
+    [Test]
+    public void Erase_of_a_host_not_served_answers_not_found_without_opening_the_keystore()
+    {
+        Home.WriteFile(Home.KeystoreFile, "not a keystore");
+
+        HelperAssert.NotFound(HelperRun.Run(Home, "erase", "docker.io"));
+    }
+
+    [Test]
+    public void Erase_without_a_server_url_answers_no_credentials_server_URL()
+    {
+        HelperAssert.FailsWith(HelperRun.Run(Home, "erase", ""), "no credentials server URL");
+    }
+}

@@ -1,0 +1,124 @@
+using Ibmtp.Secrets;
+using Ibmtp.Files;
+using Ibmtp.Keystores;
+using Ibmtp.Keystores.EncryptedFile;
+using Ibmtp.Tokens;
+using Ibmtp.Tests.Support;
+using static Ibmtp.Tests.Support.Registry;
+
+namespace Ibmtp.Tests.Keystores;
+
+[TestFixture]
+public class FileKeystoreTests : TempHomeFixture
+{
+    private const string DistinctiveSecret = "Secret-9c1e77b04f2a4d6e8a35b2cd";
+
+    [Test]
+    public void A_saved_login_reads_back_through_another_instance()
+    {
+        Home.Keystore().Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("secret-1")));
+
+        Assert.That(Home.Keystore().Find(Host("us.icr.io")), Is.EqualTo(new StoredLogin("Profile-1", new Secret("secret-1"))));
+    }
+
+    [Test]
+    public void Usernames_lists_each_saved_host_with_its_username()
+    {
+        var keystore = Home.Keystore();
+        keystore.Save(Host("us.icr.io"), new StoredLogin("Profile-us", new Secret("secret-us")));
+        keystore.Save(Host("localhost:5000"), new StoredLogin("user", new Secret("secret-local")));
+
+        Assert.That(Home.Keystore().Usernames(), Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["us.icr.io"] = "Profile-us",
+            ["localhost:5000"] = "user",
+        }));
+    }
+
+    [Test]
+    public void Remove_deletes_that_host_only_and_reports_whether_it_was_saved()
+    {
+        var keystore = Home.Keystore();
+        keystore.Save(Host("us.icr.io"), new StoredLogin("Profile-us", new Secret("secret-us")));
+        keystore.Save(Host("de.icr.io"), new StoredLogin("Profile-de", new Secret("secret-de")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(keystore.Remove(Host("us.icr.io")), Is.True);
+            Assert.That(keystore.Remove(Host("us.icr.io")), Is.False);
+            Assert.That(Home.Keystore().Find(Host("us.icr.io")), Is.Null);
+            Assert.That(Home.Keystore().Find(Host("de.icr.io")), Is.Not.Null);
+        }
+    }
+
+    [Test]
+    public void Reading_before_anything_was_saved_finds_nothing_and_creates_no_file()
+    {
+        var keystore = Home.Keystore();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(keystore.Find(Host("us.icr.io")), Is.Null);
+            Assert.That(keystore.Usernames(), Is.Empty);
+            Assert.That(keystore.Remove(Host("us.icr.io")), Is.False);
+            Assert.That(Home.KeystoreFile, Does.Not.Exist);
+            Assert.That(Home.KeyFile, Does.Not.Exist);
+        }
+    }
+
+    [Test]
+    public void The_keystore_folder_is_0700_and_its_files_0600_even_with_a_permissive_umask()
+    {
+        using (new PermissiveUmask())
+            Home.Keystore().Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("secret-1")));
+
+        var files = TempHome.FilesUnder(Home.Paths.DataFolder).ToList();
+        Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(new[] { "keystore.json", "keystore.key", "keystore.lock" }));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(File.GetUnixFileMode(Home.Paths.DataFolder), Is.EqualTo(FileModes.OwnerOnlyFolder), Home.Paths.DataFolder);
+            foreach (var file in files)
+                Assert.That(File.GetUnixFileMode(file), Is.EqualTo(FileModes.OwnerOnlyFile), file);
+        }
+    }
+
+    [Test]
+    public void The_key_file_holds_a_random_256_bit_key()
+    {
+        Home.Keystore().Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("secret-1")));
+
+        Assert.That(File.ReadAllBytes(Home.KeyFile), Has.Length.EqualTo(32).And.Not.All.EqualTo(0));
+    }
+
+    [Test]
+    public void No_file_holds_the_secret_in_plaintext_or_base64()
+    {
+        var keystore = Home.Keystore();
+        keystore.Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret(DistinctiveSecret)));
+        keystore.Save(Host("de.icr.io"), new StoredLogin("Profile-2", new Secret("another-secret-value")));
+
+        Assert.That(SecretForms.FilesHolding(Home.Root, DistinctiveSecret), Is.Empty);
+    }
+
+    [Test]
+    public void Saving_replaces_the_file_whole_and_leaves_no_temporary_file_behind()
+    {
+        var keystore = Home.Keystore();
+        keystore.Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("secret-1")));
+        keystore.Save(Host("de.icr.io"), new StoredLogin("Profile-2", new Secret("secret-2")));
+        keystore.Remove(Host("us.icr.io"));
+
+        Assert.That(TempHome.FilesUnder(Home.Paths.DataFolder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "keystore.json", "keystore.key", "keystore.lock" }));
+    }
+
+    [Test]
+    public async Task Twenty_concurrent_saves_for_twenty_hosts_leave_twenty_entries()
+    {
+        var hosts = Enumerable.Range(1, 20).Select(n => $"region{n}.icr.io").ToList();
+
+        await Task.WhenAll(hosts.Select(host => Task.Run(() =>
+            Home.Keystore().Save(Host(host), new StoredLogin($"Profile-{host}", new Secret($"secret-{host}"))))));
+
+        Assert.That(Home.Keystore().Usernames().Keys, Is.EquivalentTo(hosts));
+    }
+}

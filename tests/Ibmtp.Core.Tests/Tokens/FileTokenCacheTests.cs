@@ -1,0 +1,173 @@
+using Ibmtp.Iam;
+using Ibmtp.Logging;
+using Ibmtp.Secrets;
+using Ibmtp.Files;
+using Ibmtp.Keystores;
+using Ibmtp.Keystores.EncryptedFile;
+using Ibmtp.Tokens;
+using Ibmtp.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Serilog.Core;
+
+namespace Ibmtp.Tests.Tokens;
+
+[TestFixture]
+public sealed class TokenCacheTests : TempHomeFixture
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    private FakeTimeProvider _time = null!;
+    private List<string> _warnings = null!;
+    private int _fetches;
+
+    [SetUp]
+    public void StartClockAndCounters()
+    {
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        _warnings = [];
+        _fetches = 0;
+    }
+
+    private string Folder => Home.Paths.CacheFolder;
+
+    private FileTokenCache Cache() => new(() => Folder, _time, Logger.None);
+
+    private Task<IamToken> Fetch()
+    {
+        Interlocked.Increment(ref _fetches);
+        var now = _time.GetUtcNow();
+        return Task.FromResult(new IamToken(new Secret($"token-{_fetches}-{Guid.NewGuid():N}"), now, now + Lifetime));
+    }
+
+    private static Task<IamToken> IamDown() => throw new IamUnavailableException("IAM is unavailable: HTTP 503");
+
+    /// <summary>A get through the token service, as the helper runs it, for an exchange whose identity is <paramref name="identity"/>.</summary>
+    private IamToken Get(Func<Task<IamToken>>? fetch = null, string identity = "token|key|profile|iam", double timeoutSeconds = 20)
+    {
+        var exchange = new Mock<ITokenExchange>();
+        exchange.Setup(e => e.Identity).Returns(identity.Split('|'));
+        exchange.Setup(e => e.FetchAsync(It.IsAny<Deadline>())).Returns(fetch ?? Fetch);
+        return new TokenService(Cache(), TimeSpan.FromSeconds(timeoutSeconds), _time, _warnings.Add).Get(exchange.Object);
+    }
+
+    private static string EntryName(string identity = "token|key|profile|iam")
+    {
+        var exchange = new Mock<ITokenExchange>();
+        exchange.Setup(e => e.Identity).Returns(identity.Split('|'));
+        return TokenService.CacheKey(exchange.Object) + ".token";
+    }
+
+    [Test]
+    public void A_fresh_token_is_reused_without_asking_IAM_again()
+    {
+        var first = Get();
+        _time.Advance(Lifetime * 0.79);
+
+        Assert.That(Get().AccessToken, Is.EqualTo(first.AccessToken));
+        Assert.That(_fetches, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_token_is_renewed_once_80_percent_of_its_lifetime_has_passed()
+    {
+        var first = Get();
+        _time.Advance(Lifetime * 0.81);
+
+        Assert.That(Get().AccessToken, Is.Not.EqualTo(first.AccessToken));
+        Assert.That(_fetches, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void During_an_IAM_outage_a_still_valid_token_is_served_with_a_warning()
+    {
+        var first = Get();
+        _time.Advance(Lifetime * 0.9);
+
+        Assert.That(Get(IamDown).AccessToken, Is.EqualTo(first.AccessToken));
+        Assert.That(_warnings, Has.Count.EqualTo(1));
+        Assert.That(_warnings[0], Does.Contain("HTTP 503").And.Contain("cached token"));
+    }
+
+    [Test]
+    public void A_still_valid_token_is_served_when_the_process_refreshing_it_takes_longer_than_this_call_may_wait()
+    {
+        var first = Get();
+        _time.Advance(Lifetime * 0.9);
+        using var refreshingElsewhere = FileLock.Acquire(Path.Combine(Folder, "cache.lock"), TimeSpan.FromSeconds(1));
+
+        Assert.That(Get(IamDown, timeoutSeconds: 0.3).AccessToken, Is.EqualTo(first.AccessToken));
+        Assert.That(_warnings.Single(), Does.Contain("waiting for the lock"));
+    }
+
+    [Test]
+    public void A_token_within_10_seconds_of_expiry_is_never_handed_out_even_during_an_outage()
+    {
+        Get();
+        _time.Advance(Lifetime - TimeSpan.FromSeconds(9));
+
+        Assert.Throws<IamUnavailableException>(() => Get(IamDown));
+    }
+
+    [Test]
+    public void Rejections_are_not_hidden_by_a_cached_token()
+    {
+        Get();
+        _time.Advance(Lifetime * 0.9);
+
+        Assert.Throws<IamRejectedException>(() => Get(() => throw new IamRejectedException("IAM rejected the apikey grant")));
+    }
+
+    [Test]
+    public void A_damaged_entry_is_discarded_and_fetched_again()
+    {
+        Get();
+        var entry = Directory.GetFiles(Folder, "*.token").Single();
+        File.WriteAllText(entry, "{ not json");
+
+        Get();
+
+        Assert.That(_fetches, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Entries_are_owner_only_and_never_hold_the_token_in_clear_or_base64()
+    {
+        var token = Get();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(File.GetUnixFileMode(Folder), Is.EqualTo(FileModes.OwnerOnlyFolder));
+            foreach (var file in TempHome.FilesUnder(Folder))
+                Assert.That(File.GetUnixFileMode(file), Is.EqualTo(FileModes.OwnerOnlyFile), file);
+            Assert.That(SecretForms.FilesHolding(Home.Root, token.AccessToken.Value), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Expired_entries_are_pruned_when_a_new_token_is_written()
+    {
+        Get(identity: "token|old-key|profile|iam");
+        _time.Advance(Lifetime + TimeSpan.FromMinutes(1));
+
+        Get();
+
+        Assert.That(Directory.GetFiles(Folder, "*.token").Select(Path.GetFileName), Is.EqualTo(new[] { EntryName() }));
+    }
+
+    [Test]
+    public async Task Many_cold_callers_at_once_make_exactly_one_fetch()
+    {
+        async Task<IamToken> SlowFetch()
+        {
+            await Task.Delay(300);
+            return await Fetch();
+        }
+
+        var callers = Enumerable.Range(0, 16).Select(_ => Task.Run(() => Get(SlowFetch)));
+        var tokens = await Task.WhenAll(callers);
+
+        Assert.That(_fetches, Is.EqualTo(1));
+        Assert.That(tokens.Select(token => token.AccessToken).Distinct().Count(), Is.EqualTo(1));
+    }
+}
