@@ -1,6 +1,6 @@
 using Ibmtp.Commands;
-using Ibmtp.Platform;
 using Ibmtp.Helper;
+using Ibmtp.Platform;
 
 // Files are owner-only whatever the caller's umask, including those that libraries create.
 NativeMethods.RestrictUmask();

@@ -1,10 +1,12 @@
-using Ibmtp.Platform;
+using System.Text.RegularExpressions;
+using Ibmtp.Commands;
+using Ibmtp.Configuration;
 using Ibmtp.Tests.Support;
 
 namespace Ibmtp.Tests.Commands;
 
 [TestFixture]
-public class ActionsTests
+public class CommandTableTests
 {
     // No HOME, no XDG folders: actions that need no files must not look for any.
     private static readonly DictionaryEnvironment EmptyEnvironment = new(new Dictionary<string, string>());
@@ -19,14 +21,39 @@ public class ActionsTests
         Assert.That(result.Stdout, Does.Match(@"^docker-credential-ibmtp \(ibmtp\) \d+\.\d+\.\d+\n$"));
     }
 
-    [Test]
-    public void Help_prints_usage_naming_every_action()
+    [TestCase("help")]
+    [TestCase("--help")]
+    [TestCase("-h")]
+    public void Help_prints_usage_naming_every_command_with_its_summary(string spelling)
     {
-        var result = Run(["--help"]);
+        var result = Run([spelling]);
 
         Assert.That(result.ExitCode, Is.EqualTo(0));
-        Assert.That(result.Stdout, Does.StartWith("Usage: docker-credential-ibmtp"));
-        Assert.That(result.Stdout, Does.Contain("get").And.Contain("store").And.Contain("erase").And.Contain("list").And.Contain("version"));
+        Assert.That(result.Stdout, Does.StartWith("Usage: docker-credential-ibmtp <get|store|erase|list|version|help>"));
+        foreach (var command in CommandTable.All)
+            Assert.That(result.Stdout, Does.Match($@"\n  {command.Name} +{Regex.Escape(command.Summary)}"), command.Name);
+    }
+
+    [Test]
+    public void Help_lists_every_setting_with_its_variables_and_config_file_key()
+    {
+        var usage = Run(["--help"]).Stdout;
+
+        foreach (var setting in SettingsTable.All)
+        {
+            Assert.That(usage, Does.Contain(setting.Variables + (setting.FileKey is null ? " " : $" [{setting.FileKey}]")), setting.Variable);
+            Assert.That(usage, Does.Contain(setting.Meaning), setting.Variable);
+        }
+    }
+
+    [Test]
+    public void Every_command_in_the_table_is_run_by_its_name_and_its_aliases()
+    {
+        foreach (var command in CommandTable.All)
+        {
+            foreach (var name in command.Aliases.Prepend(command.Name))
+                Assert.That(CommandTable.Find(name), Is.SameAs(command), name);
+        }
     }
 
     private static readonly string[][] NoAction = [[], [""]];

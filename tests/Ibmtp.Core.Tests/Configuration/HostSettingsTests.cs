@@ -1,5 +1,4 @@
 using Ibmtp.Configuration;
-using Ibmtp.Platform;
 using Ibmtp.Tests.Support;
 
 namespace Ibmtp.Tests.Configuration;

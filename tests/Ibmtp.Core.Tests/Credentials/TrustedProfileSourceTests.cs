@@ -1,9 +1,8 @@
-using Ibmtp.Tokens;
 using Ibmtp.Configuration;
 using Ibmtp.Credentials;
-using Ibmtp.Iam;
 using Ibmtp.Platform;
 using Ibmtp.Tests.Support;
+using Ibmtp.Tokens;
 
 namespace Ibmtp.Tests.Credentials;
 

@@ -1,8 +1,7 @@
 using Ibmtp.Files;
-using Ibmtp.Keystores;
 using Ibmtp.Keystores.EncryptedFile;
-using Ibmtp.Tokens;
 using Ibmtp.Tests.Support;
+using Ibmtp.Tokens;
 
 namespace Ibmtp.Tests.Files;
 

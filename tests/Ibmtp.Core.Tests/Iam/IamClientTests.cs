@@ -1,11 +1,10 @@
-using Ibmtp.Tokens;
-using Ibmtp.Secrets;
 using System.Diagnostics;
 using System.Net;
 using Ibmtp.Configuration;
 using Ibmtp.Iam;
-using Ibmtp.Frontends.Docker;
+using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
+using Ibmtp.Tokens;
 
 namespace Ibmtp.Tests.Iam;
 

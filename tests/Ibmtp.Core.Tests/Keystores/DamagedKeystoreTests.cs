@@ -1,12 +1,10 @@
-using Ibmtp.Secrets;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Ibmtp.Frontends.Docker;
 using Ibmtp.Files;
 using Ibmtp.Keystores;
-using Ibmtp.Keystores.EncryptedFile;
-using Ibmtp.Tokens;
+using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
+using Ibmtp.Tokens;
 using static Ibmtp.Tests.Support.Registry;
 
 namespace Ibmtp.Tests.Keystores;

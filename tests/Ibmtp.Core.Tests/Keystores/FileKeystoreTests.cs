@@ -1,9 +1,7 @@
-using Ibmtp.Secrets;
-using Ibmtp.Files;
 using Ibmtp.Keystores;
-using Ibmtp.Keystores.EncryptedFile;
-using Ibmtp.Tokens;
+using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
+using Ibmtp.Tokens;
 using static Ibmtp.Tests.Support.Registry;
 
 namespace Ibmtp.Tests.Keystores;

@@ -1,11 +1,9 @@
-using Ibmtp.Secrets;
-using Ibmtp.Platform;
-using Ibmtp.Frontends.Docker;
 using Ibmtp.Files;
+using Ibmtp.Frontends.Docker;
 using Ibmtp.Keystores;
-using Ibmtp.Keystores.EncryptedFile;
-using Ibmtp.Tokens;
+using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
+using Ibmtp.Tokens;
 using static Ibmtp.Tests.Support.Registry;
 
 namespace Ibmtp.Tests.Keystores;

@@ -1,5 +1,4 @@
 using Ibmtp.Configuration;
-using Ibmtp.Logging;
 using Ibmtp.Tests.Support;
 
 namespace Ibmtp.Tests.Logging;

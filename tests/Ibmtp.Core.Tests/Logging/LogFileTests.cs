@@ -1,6 +1,5 @@
 using Ibmtp.Configuration;
 using Ibmtp.Logging;
-using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
 
 namespace Ibmtp.Tests.Logging;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Ibmtp.Iam;
-using Ibmtp.Logging;
 using Ibmtp.Secrets;
 using Moq;
 using Moq.Protected;
@@ -77,8 +76,8 @@ public sealed class FakeHttp
     public IamClient Iam(TimeProvider? time = null) =>
         new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
 
-    public VpcMetadataClient Metadata() =>
-        new(Client(), new RetryingSender(TimeProvider.System, Logger.None), TimeProvider.System);
+    public VpcMetadataClient Metadata(TimeProvider? time = null) =>
+        new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
 }
 
 public sealed record RecordedRequest(HttpMethod Method, Uri Url, IReadOnlyDictionary<string, string> Headers, string Body)

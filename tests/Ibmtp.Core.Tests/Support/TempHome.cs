@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using Ibmtp.Logging;
-using Ibmtp.Secrets;
-using Ibmtp.Platform;
-using Ibmtp.Files;
 using Ibmtp.Keystores;
 using Ibmtp.Keystores.EncryptedFile;
-using Ibmtp.Tokens;
+using Ibmtp.Platform;
+using Ibmtp.Secrets;
 
 namespace Ibmtp.Tests.Support;
 

@@ -1,11 +1,9 @@
-using Ibmtp.Iam;
-using Ibmtp.Logging;
-using Ibmtp.Secrets;
 using Ibmtp.Files;
-using Ibmtp.Keystores;
+using Ibmtp.Iam;
 using Ibmtp.Keystores.EncryptedFile;
-using Ibmtp.Tokens;
+using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
+using Ibmtp.Tokens;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Serilog.Core;
@@ -13,7 +11,7 @@ using Serilog.Core;
 namespace Ibmtp.Tests.Tokens;
 
 [TestFixture]
-public sealed class TokenCacheTests : TempHomeFixture
+public sealed class FileTokenCacheTests : TempHomeFixture
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 

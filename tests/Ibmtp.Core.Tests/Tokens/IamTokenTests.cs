@@ -1,6 +1,5 @@
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
-using Ibmtp.Iam;
 
 namespace Ibmtp.Tests.Tokens;
 

@@ -2,7 +2,6 @@ using System.Text;
 using Ibmtp.Composition;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
-using Serilog;
 
 namespace Ibmtp.Frontends.Docker;
 

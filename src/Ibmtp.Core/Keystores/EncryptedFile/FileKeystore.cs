@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Ibmtp.Configuration;
 using Ibmtp.Files;
 using Ibmtp.Hosts;
-using Ibmtp.Configuration;
 using Ibmtp.Secrets;
 
 namespace Ibmtp.Keystores.EncryptedFile;

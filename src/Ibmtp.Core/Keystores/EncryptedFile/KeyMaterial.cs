@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Ibmtp.Files;
-using Ibmtp.Platform;
 
 namespace Ibmtp.Keystores.EncryptedFile;
 

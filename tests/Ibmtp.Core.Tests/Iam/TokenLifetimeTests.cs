@@ -1,0 +1,46 @@
+using System.Net;
+using Ibmtp.Iam;
+using Ibmtp.Tests.Support;
+using Ibmtp.Tokens;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ibmtp.Tests.Iam;
+
+/// <summary>IAM and the VPC metadata service state a token's lifetime in different fields; both clients read them the same way.</summary>
+[TestFixture]
+public class TokenLifetimeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static readonly object[] Bodies =
+    [
+        new object[] { """{"access_token":"lifetime-token","expires_in":1200,"expiration":1,"expires_at":"2000-01-01T00:00:00Z"}""", Now.AddSeconds(1200) },
+        new object[] { $$"""{"access_token":"lifetime-token","expiration":{{Now.AddMinutes(30).ToUnixTimeSeconds()}}}""", Now.AddMinutes(30) },
+        new object[] { """{"access_token":"lifetime-token","expires_at":"2026-12-01T08:45:00Z"}""", Now.AddMinutes(45) },
+        new object[] { """{"access_token":"lifetime-token"}""", Now },
+    ];
+
+    [TestCaseSource(nameof(Bodies))]
+    public async Task IAM_tokens_last_expires_in_else_until_expiration_or_expires_at(string body, DateTimeOffset expiresAt)
+    {
+        var http = new FakeHttp().Answer(HttpStatusCode.OK, body);
+        using var deadline = new Deadline(TimeSpan.FromSeconds(5), TimeProvider.System);
+        using var iam = http.Iam(new FakeTimeProvider(Now));
+
+        var token = await iam.ApiKeyTokenAsync(new("lifetime-api-key"), deadline);
+
+        Assert.That(token.ExpiresAt, Is.EqualTo(expiresAt));
+    }
+
+    [TestCaseSource(nameof(Bodies))]
+    public async Task VPC_tokens_last_expires_in_else_until_expiration_or_expires_at(string body, DateTimeOffset expiresAt)
+    {
+        var http = new FakeHttp().AnswerToken("instance-identity").Answer(HttpStatusCode.OK, body);
+        using var deadline = new Deadline(TimeSpan.FromSeconds(5), TimeProvider.System);
+        using var metadata = http.Metadata(new FakeTimeProvider(Now));
+
+        var token = await metadata.TrustedProfileTokenAsync(null, deadline);
+
+        Assert.That(token.ExpiresAt, Is.EqualTo(expiresAt));
+    }
+}
