@@ -18,26 +18,22 @@ internal sealed record KeyMaterial(string Source, byte[] Key, byte[]? Salt, int 
     public static KeyMaterial NewFromPassphrase(string passphrase) =>
         FromPassphrase(passphrase, RandomNumberGenerator.GetBytes(16), PassphraseIterations);
 
-    public static KeyMaterial ReadKeyFile(string path)
+    public static KeyMaterial ReadKeyFile(string path) =>
+        FromKeyFile(path, () => KeyFile.Read(path)
+            ?? throw new HelperException($"the keystore's key file {path} is missing, so the keystore cannot be decrypted: restore the key file, or move the keystore aside and log in again"));
+
+    /// <summary>Reads the key file, creating it with a fresh random key if this is the first keystore.</summary>
+    public static KeyMaterial ReadOrCreateKeyFile(string path) => FromKeyFile(path, () => KeyFile.ReadOrCreate(path));
+
+    private static KeyMaterial FromKeyFile(string path, Func<byte[]> read)
     {
         try
         {
-            return FromKeyFile(KeyFile.Read(path)
-                ?? throw new HelperException($"the keystore's key file {path} is missing, so the keystore cannot be decrypted: restore the key file, or move the keystore aside and log in again"));
+            return new KeyMaterial(KeySources.KeyFile, read(), null, 0);
         }
         catch (InvalidDataException)
         {
             throw new HelperException($"the keystore's key file {path} is damaged (it must hold {KeyFile.KeySize} bytes): restore it, or move it and the keystore aside and log in again");
         }
     }
-
-    /// <summary>Reads the key file, creating it with a fresh random key if this is the first keystore.</summary>
-    public static KeyMaterial ReadOrCreateKeyFile(string path)
-    {
-        if (!File.Exists(path))
-            KeyFile.ReadOrCreate(path);
-        return ReadKeyFile(path);
-    }
-
-    private static KeyMaterial FromKeyFile(byte[] key) => new(KeySources.KeyFile, key, null, 0);
 }
