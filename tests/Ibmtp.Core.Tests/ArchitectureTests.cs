@@ -59,6 +59,13 @@ public partial class ArchitectureTests
                     dependencies[own].Add(used);
             }
         }
+        // A nested namespace sees its parent's types without a using, so it depends on its parent all the same.
+        foreach (var name in dependencies.Keys.Where(name => name.Count(c => c == '.') > 1))
+        {
+            var parent = name[..name.LastIndexOf('.')];
+            if (dependencies.ContainsKey(parent))
+                dependencies[name].Add(parent);
+        }
         return dependencies;
     }
 

@@ -1,6 +1,6 @@
 using System.Text;
+using Ibmtp.Frontends.Docker;
 using Ibmtp.Platform;
-using Ibmtp.Secrets;
 
 namespace Ibmtp.Commands;
 
@@ -20,23 +20,14 @@ public static class HelperApp
     /// <summary>Prints a command's text answer on stdout; exit 0.</summary>
     public static int Print(HelperContext context, string text)
     {
-        WriteLine(context.Output, text);
+        context.Output.Write(Encoding.UTF8.GetBytes(text + "\n"));
+        context.Output.Flush();
         return 0;
     }
 
     /// <summary>
-    /// A command line no command takes: one line on stdout and exit 1, as the credential-helper
-    /// protocol reports every failure, since docker reads a helper's stdout, not its stderr.
+    /// A command line no command takes. The callers that run a helper with an action they guess at
+    /// are docker's clients, so it is refused the docker protocol's way.
     /// </summary>
-    private static int Refuse(HelperContext context, string message)
-    {
-        WriteLine(context.Output, SecretRedactor.Redact(message));
-        return 1;
-    }
-
-    private static void WriteLine(Stream stream, string text)
-    {
-        stream.Write(Encoding.UTF8.GetBytes(text + "\n"));
-        stream.Flush();
-    }
+    private static int Refuse(HelperContext context, string message) => DockerFrontend.Fail(context, message);
 }

@@ -3,14 +3,14 @@ using Ibmtp.Hosts;
 namespace Ibmtp.Configuration;
 
 /// <summary>
-/// The settings in force for one call, typed and validated the same way whether they came from the
-/// environment or the config file: environment variables first, then the host's entry in the config
-/// file, then the file's top-level values, then the defaults. Values only some calls need (URLs, a
-/// host's settings) are worked out when asked for, so a cached `get` parses no URL it does not use.
+/// The settings in force for one call, resolved once and then fixed, typed and validated the same way
+/// whether they came from the environment or the config file: environment variables first, then the
+/// host's entry in the config file, then the file's top-level values, then the defaults. A host's own
+/// settings are derived from the same layers when a call asks for that host.
 /// </summary>
 public sealed class HelperSettings
 {
-    public const string PublicIamUrl = "https://iam.cloud.ibm.com";
+    /// <summary>Private-network registries cannot reach the public IAM endpoint, the default for the rest.</summary>
     public const string PrivateIamUrl = "https://private.iam.cloud.ibm.com";
 
     private readonly SettingLayers _layers;
@@ -22,6 +22,7 @@ public sealed class HelperSettings
         LogLevel = layers.Resolve<LogLevel>(SettingsTable.LogLevel, SettingParsers.LogLevel);
         Timeout = layers.Resolve<TimeSpan>(SettingsTable.Timeout, SettingParsers.Timeout);
         CacheDisabled = layers.Resolve<bool>(SettingsTable.NoCache, SettingParsers.Switch);
+        VpcMetadataUrl = layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl);
     }
 
     /// <summary>The config file that was read, or null when there is none.</summary>
@@ -37,7 +38,7 @@ public sealed class HelperSettings
 
     public SettingValue<bool> CacheDisabled { get; }
 
-    public SettingValue<Uri> VpcMetadataUrl => _layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl);
+    public SettingValue<Uri> VpcMetadataUrl { get; }
 
     /// <summary>How to log in to <paramref name="host"/>.</summary>
     public HostSettings For(RegistryHost host)
@@ -49,7 +50,6 @@ public sealed class HelperSettings
             _layers.Resolve<Uri>(SettingsTable.IamUrl, SettingParsers.SecureUrl, entry, DefaultIamUrl(host)));
     }
 
-    /// <summary>Private-network registries cannot reach the public IAM endpoint.</summary>
-    private static string DefaultIamUrl(RegistryHost host) =>
-        host.Name.StartsWith("private.", StringComparison.Ordinal) ? PrivateIamUrl : PublicIamUrl;
+    private static string? DefaultIamUrl(RegistryHost host) =>
+        host.Name.StartsWith("private.", StringComparison.Ordinal) ? PrivateIamUrl : SettingsTable.IamUrl.Default;
 }

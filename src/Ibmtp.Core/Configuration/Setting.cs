@@ -6,7 +6,7 @@ namespace Ibmtp.Configuration;
 /// and <c>doctor</c> are all written from these rows.
 /// </summary>
 /// <param name="FileKey">The config file's key, or null for what only the environment may hold (secrets, the file's own path).</param>
-/// <param name="Default">The default as a person reads it, or null when unset means "none".</param>
+/// <param name="Default">The value used when no layer gives one, read by the same parser as a given value; null when unset means "none".</param>
 public sealed record Setting(string Variable, string? FallbackVariable, string? FileKey, string? Default, string Meaning)
 {
     /// <summary>The variable, and the fallback that stands in for it, as the usage text lists them.</summary>

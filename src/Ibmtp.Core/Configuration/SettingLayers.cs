@@ -45,9 +45,9 @@ internal sealed class SettingLayers(IEnvironment environment, IConfiguration? fi
             : SettingValue<TrustedProfile?>.Valid(null, "default");
     }
 
-    /// <summary>The config file's entry for <paramref name="host"/>, if it has one.</summary>
+    /// <summary>The config file's entry for <paramref name="host"/>, if it has one; of two, the later wins.</summary>
     public HostEntry? HostEntry(RegistryHost host) =>
-        HostEntries().FirstOrDefault(entry => entry.Parsed == host);
+        HostEntries().LastOrDefault(entry => entry.Parsed == host);
 
     /// <summary>
     /// Hosts are served by rule (IBM's registries) or by opting in: <c>IBMTP_REGISTRIES</c>, the
@@ -127,16 +127,4 @@ internal sealed class SettingLayers(IEnvironment environment, IConfiguration? fi
         value = text;
         return null;
     }
-}
-
-/// <summary>One entry of the config file's <c>hosts</c> list; a list because configuration keys use ':', which host names may carry before a port.</summary>
-internal sealed class HostEntry(IConfigurationSection section)
-{
-    public IConfigurationSection Section => section;
-
-    /// <summary>The entry's <c>host</c>, as written.</summary>
-    public string? Host => section["host"];
-
-    /// <summary>The entry's host, normalised; null when it is not a host.</summary>
-    public RegistryHost? Parsed => RegistryHost.TryParse(Host, out var host) ? host : null;
 }

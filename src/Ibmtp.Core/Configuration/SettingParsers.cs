@@ -45,10 +45,10 @@ internal static class SettingParsers
         return valid ? null : $"give a number of seconds up to {LongestTimeoutSeconds}, such as 20";
     }
 
-    /// <summary>Only "1", "true" or "yes" turn a switch on, so a typo never disables a safeguard silently.</summary>
+    /// <summary>Exactly "1", "true" or "yes" turn a switch on; anything else leaves it off.</summary>
     public static string? Switch(string text, out bool on)
     {
-        on = text.Trim().ToLowerInvariant() is "1" or "true" or "yes";
+        on = text is "1" or "true" or "yes";
         return null;
     }
 

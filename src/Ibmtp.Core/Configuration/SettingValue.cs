@@ -2,8 +2,9 @@ namespace Ibmtp.Configuration;
 
 /// <summary>
 /// A setting as resolved: its typed value, or what is wrong with what was given, and where it came
-/// from. A bad value is reported when the value is used, so a call that does not need it is not
-/// failed by it; file and environment values are parsed and reported alike.
+/// from. A bad value is thrown when the value is used, so a bad host entry fails only calls for that
+/// host and <c>doctor</c> can list every problem at once; file and environment values are parsed and
+/// reported alike.
 /// </summary>
 public readonly record struct SettingValue<T>
 {
@@ -28,4 +29,7 @@ public readonly record struct SettingValue<T>
     public static SettingValue<T> Valid(T value, string origin) => new(value, origin, null);
 
     public static SettingValue<T> Invalid(string problem, string origin) => new(default!, origin, problem);
+
+    /// <summary>For logs and <c>doctor</c>: never throws, even for a bad value.</summary>
+    public override string ToString() => Problem is null ? $"{_value} (from {Origin})" : $"invalid (from {Origin}): {Problem}";
 }

@@ -42,6 +42,7 @@ public static class SettingsTable
     public static readonly Setting Registries = new("IBMTP_REGISTRIES", null, "registries", null,
         "extra host[:port] to serve, comma-separated (a list in the config file)");
 
+    // Its default depends on XDG_CONFIG_HOME and HOME, so HelperPaths works it out; this one is for people.
     public static readonly Setting ConfigFile = new("IBMTP_CONFIG", null, null, "~/.config/ibmtp/config.json",
         "config file (the default follows XDG_CONFIG_HOME)");
 

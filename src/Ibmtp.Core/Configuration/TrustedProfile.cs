@@ -31,13 +31,6 @@ public sealed record TrustedProfile(TrustedProfileKind Kind, string Value, strin
         _ => null,
     };
 
-    /// <summary>IAM's assume grant finds a profile by name only within an account.</summary>
-    public void RequireAccountIfNamed()
-    {
-        if (Kind == TrustedProfileKind.Name && AccountId is null)
-            throw new HelperException($"the trusted profile name '{Value}' needs its account: set {SettingsTable.AccountId.Variable} or {SettingsTable.AccountId.FileKey} in the config file");
-    }
-
     public override string ToString() => Kind switch
     {
         TrustedProfileKind.Name => $"name:{Value}@{AccountId}",

@@ -1,3 +1,4 @@
+using Ibmtp.Configuration;
 using Ibmtp.Hosts;
 using Ibmtp.Keystores;
 using Ibmtp.Secrets;
@@ -43,7 +44,7 @@ public sealed class CredentialService(
         if (!servedHosts.Serves(host))
         {
             throw new HelperException(
-                $"{HelperInfo.Name} serves only IBM Cloud Container Registry hosts (icr.io, *.icr.io) and hosts opted in with IBMTP_REGISTRIES, not {host}: " +
+                $"{HelperInfo.Name} serves only IBM Cloud Container Registry hosts (icr.io, *.icr.io) and hosts opted in with {SettingsTable.Registries.Variable}, not {host}: " +
                 "list it under credHelpers in your docker or containers config, not as credsStore");
         }
         keystore.Value.Save(host, new StoredLogin(username, secret));

@@ -29,7 +29,9 @@ public sealed class EnvironmentSecrets(IEnvironment environment, IReadOnlyList<s
         return file is null ? null : SecretReference.ReadFile(file, "the compute-resource token is in");
     }
 
-    public Secret? KeystorePassphrase() => FromVariables(SettingsTable.KeystorePassphrase);
+    /// <summary>The passphrase as given, even when blank: a keystore sealed with a blank passphrase must still open.</summary>
+    public Secret? KeystorePassphrase() =>
+        SecretReference.Resolve(SettingsTable.KeystorePassphrase.Variable, environment.Get(SettingsTable.KeystorePassphrase.Variable));
 
     private Secret? FromVariables(Setting setting)
     {

@@ -35,19 +35,18 @@ public static class PrivateFiles
     public static void ReplaceAtomically(string path, ReadOnlySpan<byte> content) => WriteAtomically(path, content, overwrite: true);
 
     /// <summary>
-    /// Writes <paramref name="content"/> to <paramref name="path"/> whole unless the file exists.
-    /// Returns false when it already existed (another process may have just created it): use theirs.
+    /// Writes <paramref name="content"/> to <paramref name="path"/> whole unless the file exists, in
+    /// which case another process may have just created it, and theirs is kept.
     /// </summary>
-    public static bool CreateAtomically(string path, ReadOnlySpan<byte> content)
+    public static void CreateAtomically(string path, ReadOnlySpan<byte> content)
     {
         try
         {
             WriteAtomically(path, content, overwrite: false);
-            return true;
         }
         catch (IOException) when (File.Exists(path))
         {
-            return false;
+            // Theirs is as good as ours.
         }
     }
 

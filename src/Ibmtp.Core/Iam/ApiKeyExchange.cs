@@ -12,12 +12,13 @@ public sealed class ApiKeyExchange(Func<IamClient> connect, Uri iamUrl, Secret a
 {
     public string Mode => "token";
 
-    public IEnumerable<string> Identity => [Mode, apiKey.Value, profile?.ToString() ?? "", iamUrl.AbsoluteUri];
+    public IEnumerable<string> Identity => [Mode, apiKey.Value, profile?.ToString() ?? "", iamUrl.AbsoluteUri.TrimEnd('/')];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {
         // A profile IAM cannot look up must fail before the API key is spent on a call.
-        profile?.RequireAccountIfNamed();
+        if (profile is not null)
+            ProfileGrantFields.RequireAccountIfNamed(profile);
         using var iam = connect();
         var keyOwnerToken = await iam.ApiKeyTokenAsync(apiKey, deadline).ConfigureAwait(false);
         return profile is null

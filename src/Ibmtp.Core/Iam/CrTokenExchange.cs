@@ -9,7 +9,7 @@ public sealed class CrTokenExchange(Func<IamClient> connect, Uri iamUrl, Secret 
 {
     public string Mode => "cr-token";
 
-    public IEnumerable<string> Identity => [Mode, crToken.Value, profile.ToString(), iamUrl.AbsoluteUri];
+    public IEnumerable<string> Identity => [Mode, crToken.Value, profile.ToString(), iamUrl.AbsoluteUri.TrimEnd('/')];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

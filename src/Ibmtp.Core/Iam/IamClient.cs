@@ -21,7 +21,7 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
         RequestTokenAsync(
             ApiKeyGrant,
             [new("apikey", apiKey.Value), new("response_type", "cloud_iam")],
-            "check IBMTP_API_KEY / IBMCLOUD_API_KEY: the key may be mistyped, deleted or from another account",
+            $"check {SettingsTable.ApiKey.Variable} / {SettingsTable.ApiKey.FallbackVariable}: the key may be mistyped, deleted or from another account",
             deadline);
 
     public Task<IamToken> AssumeProfileAsync(IamToken identity, TrustedProfile profile, Deadline deadline) =>

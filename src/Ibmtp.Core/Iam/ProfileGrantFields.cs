@@ -9,7 +9,7 @@ public static class ProfileGrantFields
     public static IEnumerable<KeyValuePair<string, string>> For(TrustedProfile profile, bool accountRequired)
     {
         if (accountRequired)
-            profile.RequireAccountIfNamed();
+            RequireAccountIfNamed(profile);
         return profile.Kind switch
         {
             TrustedProfileKind.Id => [new("profile_id", profile.Value)],
@@ -17,5 +17,15 @@ public static class ProfileGrantFields
             TrustedProfileKind.Name when profile.AccountId is { } account => [new("profile_name", profile.Value), new("account", account)],
             TrustedProfileKind.Name => [new("profile_name", profile.Value)],
         };
+    }
+
+    /// <summary>IAM's assume grant finds a profile by name only within an account; checked before any call is made.</summary>
+    public static void RequireAccountIfNamed(TrustedProfile profile)
+    {
+        if (profile.Kind == TrustedProfileKind.Name && profile.AccountId is null)
+        {
+            throw new HelperException(
+                $"the trusted profile name '{profile.Value}' needs its account: set {SettingsTable.AccountId.Variable} or {SettingsTable.AccountId.FileKey} in the config file");
+        }
     }
 }

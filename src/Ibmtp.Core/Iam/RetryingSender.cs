@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Authentication;
+using Ibmtp.Configuration;
 using Ibmtp.Tokens;
 using RestSharp;
 using Serilog;
@@ -48,7 +49,7 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
             {
                 var elapsed = (time.GetUtcNow() - started).TotalSeconds;
                 throw new IamUnavailableException(
-                    $"{service} is unavailable: {Describe(response)} after {attempt} attempt(s) in {elapsed:0.#} s (deadline {deadline.Timeout.TotalSeconds:0.#} s); try again later, or raise IBMTP_TIMEOUT");
+                    $"{service} is unavailable: {Describe(response)} after {attempt} attempt(s) in {elapsed:0.#} s (deadline {deadline.Timeout.TotalSeconds:0.#} s); try again later, or raise {SettingsTable.Timeout.Variable}");
             }
             await Task.Delay(wait, time, CancellationToken.None).ConfigureAwait(false);
         }

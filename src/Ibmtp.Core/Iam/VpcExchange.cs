@@ -8,7 +8,7 @@ public sealed class VpcExchange(Func<VpcMetadataClient> connect, Uri metadataUrl
 {
     public string Mode => "vpc";
 
-    public IEnumerable<string> Identity => [Mode, profile?.ToString() ?? "default profile", metadataUrl.AbsoluteUri];
+    public IEnumerable<string> Identity => [Mode, profile?.ToString() ?? "default profile", metadataUrl.AbsoluteUri.TrimEnd('/')];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

@@ -72,7 +72,7 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
     public static void RequireIdOrCrn(TrustedProfile? profile)
     {
         if (profile?.Kind == TrustedProfileKind.Name)
-            throw new HelperException("vpc mode names a trusted profile by ID or CRN, not by name: set IBMTP_PROFILE_ID or IBMTP_PROFILE_CRN");
+            throw new HelperException($"vpc mode names a trusted profile by ID or CRN, not by name: set {SettingsTable.ProfileId.Variable} or {SettingsTable.ProfileCrn.Variable}");
     }
 
     private static VpcTrustedProfile? VpcProfile(TrustedProfile? profile)

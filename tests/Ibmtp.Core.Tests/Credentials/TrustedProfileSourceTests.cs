@@ -127,18 +127,46 @@ public sealed class TrustedProfileSourceTests : TempHomeFixture
         Assert.That(_iam.Requests, Is.Empty);
     }
 
-    [TestCase("auto")]
-    [TestCase("apikey")]
-    [TestCase("token")]
-    [TestCase("cr-token")]
-    public void No_mode_but_vpc_ever_contacts_the_metadata_service(string mode)
+    [TestCase("auto", "api-key-0123456789abcdefghijklmnopqrstuvwxy")]
+    [TestCase("apikey", "api-key-0123456789abcdefghijklmnopqrstuvwxy")]
+    [TestCase("token", "second-token")]
+    [TestCase("cr-token", "first-token")]
+    public void No_mode_but_vpc_ever_contacts_the_metadata_service(string mode, string secret)
     {
+        // Everything every mode could use is there, so each mode runs its whole flow.
         Home.Variables["IBMTP_MODE"] = mode;
         Home.Variables["IBMTP_PROFILE_ID"] = ProfileId;
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        File.WriteAllText(_crTokenFile, "projected-token");
+        _iam.AnswerToken("first-token").AnswerToken("second-token");
 
-        Get();
-
+        Assert.That(Get()!.Secret.Value, Is.EqualTo(secret));
         Assert.That(_metadata.Requests, Is.Empty);
+    }
+
+    [Test]
+    public void A_token_login_says_when_the_token_expires_and_when_the_cache_renews_it()
+    {
+        Home.Variables["IBMTP_MODE"] = "token";
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        _iam.AnswerToken("key-owner-token", expiresIn: 1000);
+        var before = DateTimeOffset.UtcNow;
+
+        var login = Get()!;
+
+        Assert.That(login.ExpiresAt, Is.EqualTo(before.AddSeconds(1000)).Within(TimeSpan.FromSeconds(5)));
+        Assert.That(login.RenewAt, Is.EqualTo(before.AddSeconds(800)).Within(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void An_API_key_login_has_no_expiry()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+
+        var login = Get()!;
+
+        Assert.That(login.ExpiresAt, Is.Null);
+        Assert.That(login.RenewAt, Is.Null);
     }
 
     [Test]

@@ -10,33 +10,6 @@ public class HelperLogTests : TempHomeFixture
     private const string DistinctiveApiKey = "ApiKey-7d2f90c4e1b84a5f9e3c6b1a";
     private const string DistinctiveStoredSecret = "StoredSecret-4b8e1f2a9c7d4e60b3a5";
 
-    [TestCase("off", LogLevel.Off)]
-    [TestCase("error", LogLevel.Error)]
-    [TestCase("warning", LogLevel.Warning)]
-    [TestCase("information", LogLevel.Information)]
-    [TestCase("debug", LogLevel.Debug)]
-    [TestCase("Debug", LogLevel.Debug)]
-    [TestCase(null, LogLevel.Information)]
-    public void IBMTP_LOG_LEVEL_names_the_lowest_level_written(string? text, LogLevel level)
-    {
-        if (text is not null)
-            Home.Variables["IBMTP_LOG_LEVEL"] = text;
-
-        Assert.That(SettingsResolver.Resolve(Home.Environment, Home.Paths).LogLevel.Value, Is.EqualTo(level));
-    }
-
-    [TestCase("verbose")]
-    [TestCase("loud")]
-    [TestCase("3")]
-    public void Any_other_IBMTP_LOG_LEVEL_is_an_error_listing_the_levels(string text)
-    {
-        Home.Variables["IBMTP_LOG_LEVEL"] = text;
-
-        var error = Assert.Throws<HelperException>(() => _ = SettingsResolver.Resolve(Home.Environment, Home.Paths).LogLevel.Value);
-
-        Assert.That(error.Message, Does.Contain("IBMTP_LOG_LEVEL").And.Contain("off, error, warning, information or debug"));
-    }
-
     [Test]
     public void A_bad_IBMTP_LOG_LEVEL_fails_the_call_with_one_line()
     {

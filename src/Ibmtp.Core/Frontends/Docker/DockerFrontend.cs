@@ -21,9 +21,11 @@ public static class DockerFrontend
             handle(new DockerProtocol(context.Input, context.Output), services);
             return 0;
         }
-        catch (CredentialsNotFoundException notFound)
+        catch (CredentialsNotFoundException)
         {
-            return Fail(context, notFound.Message);
+            // Never redacted: clients compare it byte for byte, and a short stored password could match a word of it.
+            WriteLine(context, DockerMessages.CredentialsNotFound);
+            return 1;
         }
         catch (HelperException error)
         {
@@ -49,8 +51,13 @@ public static class DockerFrontend
     /// <summary>One line on stdout, where the clients read a helper's error, and never a secret.</summary>
     public static int Fail(HelperContext context, string message)
     {
-        context.Output.Write(Encoding.UTF8.GetBytes(SecretRedactor.Redact(message) + "\n"));
-        context.Output.Flush();
+        WriteLine(context, SecretRedactor.Redact(message));
         return 1;
+    }
+
+    private static void WriteLine(HelperContext context, string line)
+    {
+        context.Output.Write(Encoding.UTF8.GetBytes(line + "\n"));
+        context.Output.Flush();
     }
 }

@@ -18,6 +18,15 @@ public class GetTests : TempHomeFixture
         Assert.That(result.Stderr, Is.Empty);
     }
 
+    [Test]
+    public void A_miss_prints_the_exact_not_found_message_even_when_a_stored_password_is_one_of_its_words()
+    {
+        // Reading the keystore protects every stored password, and "keychain" is long enough to be blanked.
+        HelperAssert.Succeeds(HelperRun.Store(Home, "de.icr.io", "Profile-de", "keychain"));
+
+        HelperAssert.NotFound(HelperRun.Run(Home, "get", "us.icr.io"));
+    }
+
     [TestCase("us.icr.io\n")]
     [TestCase(" us.icr.io \r\n")]
     public void Get_trims_the_server_url_it_reads(string stdin)

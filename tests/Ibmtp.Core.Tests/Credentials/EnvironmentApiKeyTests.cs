@@ -7,7 +7,7 @@ namespace Ibmtp.Tests.Credentials;
 /// environment or the config file. Exercised through the helper, as a client would call it.
 /// </summary>
 [TestFixture]
-public class EnvironmentSourceTests : TempHomeFixture
+public class EnvironmentApiKeyTests : TempHomeFixture
 {
     [Test]
     public void Without_a_profile_ID_the_api_key_logs_in_as_iamapikey()

@@ -1,0 +1,41 @@
+using Ibmtp.Configuration;
+using Ibmtp.Iam;
+using Ibmtp.Secrets;
+using Ibmtp.Tokens;
+
+namespace Ibmtp.Tests.Iam;
+
+/// <summary>
+/// The token cache is keyed by a hash of each exchange's identity. Entries written by earlier
+/// versions are only found again if the identity is spelled as it was: these are those spellings.
+/// </summary>
+[TestFixture]
+public class TokenExchangeIdentityTests
+{
+    private static readonly TrustedProfile Profile = new(TrustedProfileKind.Id, "Profile-1");
+
+    [Test]
+    public void An_API_key_exchange_is_known_by_mode_key_profile_and_endpoint_without_a_trailing_slash()
+    {
+        var exchange = new ApiKeyExchange(() => throw new AssertionException("no call"), new Uri("https://iam.cloud.ibm.com/"), new Secret("identity-key-1"), Profile);
+
+        Assert.That(exchange.Identity, Is.EqualTo(new[] { "token", "identity-key-1", "id:Profile-1", "https://iam.cloud.ibm.com" }));
+        Assert.That(TokenService.CacheKey(exchange), Is.EqualTo("d2caef3bb73d88047c83b721f04eaadd28d976d36a4bde7fdd312e534e8fe81c"));
+    }
+
+    [Test]
+    public void A_compute_resource_token_exchange_is_known_by_mode_token_profile_and_endpoint()
+    {
+        var exchange = new CrTokenExchange(() => throw new AssertionException("no call"), new Uri("https://private.iam.cloud.ibm.com"), new Secret("identity-cr-token"), Profile);
+
+        Assert.That(exchange.Identity, Is.EqualTo(new[] { "cr-token", "identity-cr-token", "id:Profile-1", "https://private.iam.cloud.ibm.com" }));
+    }
+
+    [Test]
+    public void A_VPC_exchange_is_known_by_mode_profile_and_metadata_endpoint()
+    {
+        var exchange = new VpcExchange(() => throw new AssertionException("no call"), new Uri("http://169.254.169.254"), null);
+
+        Assert.That(exchange.Identity, Is.EqualTo(new[] { "vpc", "default profile", "http://169.254.169.254" }));
+    }
+}
