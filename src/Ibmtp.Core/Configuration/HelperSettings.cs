@@ -15,6 +15,9 @@ public sealed class HelperSettings
 
     private readonly SettingLayers _layers;
 
+    // Only vpc mode needs it, and a URL costs every other call its parser's start-up.
+    private readonly Lazy<SettingValue<Uri>> _vpcMetadataUrl;
+
     internal HelperSettings(SettingLayers layers)
     {
         _layers = layers;
@@ -22,7 +25,7 @@ public sealed class HelperSettings
         LogLevel = layers.Resolve<LogLevel>(SettingsTable.LogLevel, SettingParsers.LogLevel);
         Timeout = layers.Resolve<TimeSpan>(SettingsTable.Timeout, SettingParsers.Timeout);
         CacheDisabled = layers.Resolve<bool>(SettingsTable.NoCache, SettingParsers.Switch);
-        VpcMetadataUrl = layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl);
+        _vpcMetadataUrl = new(() => layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl));
     }
 
     /// <summary>The config file that was read, or null when there is none.</summary>
@@ -38,7 +41,7 @@ public sealed class HelperSettings
 
     public SettingValue<bool> CacheDisabled { get; }
 
-    public SettingValue<Uri> VpcMetadataUrl { get; }
+    public SettingValue<Uri> VpcMetadataUrl => _vpcMetadataUrl.Value;
 
     /// <summary>How to log in to <paramref name="host"/>.</summary>
     public HostSettings For(RegistryHost host)
