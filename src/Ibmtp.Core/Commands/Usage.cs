@@ -27,12 +27,12 @@ public static class Usage
             text.AppendLine($"  {command.Name.PadRight(commandWidth)}{command.Summary}{aliases}");
         }
 
-        text.AppendLine().AppendLine("Environment [config file key] (default):");
+        text.AppendLine().AppendLine("Environment [config file key]:");
         var names = SettingsTable.All.Select(setting => setting.Variables + (setting.FileKey is null ? "" : $" [{setting.FileKey}]")).ToArray();
         var settingWidth = names.Max(name => name.Length) + 2;
         foreach (var (setting, name) in SettingsTable.All.Zip(names))
         {
-            var fallback = setting.Default is null ? "" : $" ({setting.Default})";
+            var fallback = setting.Default is null ? "" : $"; default {setting.Default}";
             text.AppendLine($"  {name.PadRight(settingWidth)}{setting.Meaning}{fallback}");
         }
         return text.ToString().TrimEnd();
