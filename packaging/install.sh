@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Builds the NativeAOT helper, installs it on PATH and shows a `get` answering from the environment.
+# Installs the build tools it needs first when they are missing (see packaging/require-packages.sh).
 #   PREFIX=/usr/local packaging/install.sh   installs to /usr/local/bin (default: ~/.local)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 prefix="${PREFIX:-$HOME/.local}"
 publish="$repo/artifacts/publish"
 
-if ! command -v clang >/dev/null || ! command -v cmake >/dev/null || [ ! -e /usr/include/zlib.h ] || [ ! -e /usr/include/openssl/ssl.h ]; then
-  echo "NativeAOT links with clang, zlib and OpenSSL: sudo apt-get install -y clang cmake zlib1g-dev libssl-dev" >&2
-  exit 1
-fi
+# NativeAOT compiles and links with clang, and links zlib and OpenSSL in (cmake and make build the
+# runtime's OpenSSL shim). Installed when missing.
+"$repo/packaging/require-packages.sh" clang cmake make zlib1g-dev libssl-dev
 
 dotnet publish "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -c Release -r linux-x64 -o "$publish" -nologo -v quiet
 install -d "$prefix/bin"

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test: the unit tests, and the published NativeAOT helper against the real clients
+# (docker, podman, buildah, skopeo) and Debian's docker-registry. Installs what is missing first
+# (see packaging/require-packages.sh), so no integration test is skipped for want of a peer: with
+# IBMTP_REQUIRE_PEERS=1 a missing peer fails its test instead.
+#   tests/run.sh [dotnet test options...]
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+
+# Build tools for the NativeAOT helper, then the peers; faketime moves the helper's clock in the
+# token-lifetime tests, curl drives the IAM emulator's admin endpoints.
+packages=(clang cmake make zlib1g-dev libssl-dev skopeo podman buildah docker-registry apache2-utils faketime curl)
+command -v docker >/dev/null || packages+=(docker.io)
+"$repo/packaging/require-packages.sh" "${packages[@]}"
+
+export IBMTP_REQUIRE_PEERS=1
+dotnet test "$repo/CredentialHelper.sln" -c Release "$@"
