@@ -9,6 +9,11 @@ internal static partial class NativeMethods
 
     public static void RestrictUmask() => umask(OwnerOnlyUmask);
 
+    public static int UserId() => (int)geteuid();
+
     [LibraryImport("libc", EntryPoint = "umask")]
     private static partial uint umask(uint mask);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint geteuid();
 }

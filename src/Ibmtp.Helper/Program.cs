@@ -11,4 +11,5 @@ return HelperApp.Run(args, new HelperContext
     Input = Console.OpenStandardInput(),
     Output = Console.OpenStandardOutput(),
     Error = Console.OpenStandardError(),
+    UserId = NativeMethods.UserId(),
 });

@@ -13,6 +13,7 @@ public static class CommandTable
         new("list", "prints saved registries and their usernames", ListCommand.Run),
         new("version", "prints the version", VersionCommand.Run, "--version"),
         new("help", "prints this text", HelpCommand.Run, "--help", "-h"),
+        new("configure", "names the helper under credHelpers for the ICR registries in docker's and podman's auth files (see configure --help)", ConfigureCommand.Run),
     ];
 
     public static Command? Find(string name) => All.FirstOrDefault(command => command.IsCalled(name));

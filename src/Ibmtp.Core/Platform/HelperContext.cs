@@ -15,4 +15,7 @@ public sealed class HelperContext
     public required Stream Error { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The effective user ID, which names per-user runtime folders such as <c>/run/containers/&lt;uid&gt;</c>.</summary>
+    public int UserId { get; init; }
 }

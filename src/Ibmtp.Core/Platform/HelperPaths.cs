@@ -6,7 +6,10 @@ public sealed class HelperPaths(IEnvironment environment)
     private const string AppFolder = "ibmtp";
 
     /// <summary>Where the config file is looked for when IBMTP_CONFIG does not name one.</summary>
-    public string DefaultConfigFile => Path.Combine(XdgFolder("XDG_CONFIG_HOME", ".config"), AppFolder, "config.json");
+    public string DefaultConfigFile => Path.Combine(ConfigHome, AppFolder, "config.json");
+
+    /// <summary><c>${XDG_CONFIG_HOME:-~/.config}</c>, the user's configuration folder, shared with other programs.</summary>
+    public string ConfigHome => XdgFolder("XDG_CONFIG_HOME", ".config");
 
     public string DataFolder => Path.Combine(XdgFolder("XDG_DATA_HOME", Path.Combine(".local", "share")), AppFolder);
 
@@ -17,7 +20,7 @@ public sealed class HelperPaths(IEnvironment environment)
     private string XdgFolder(string variable, string underHome) =>
         environment.Get(variable) ?? Path.Combine(Home, underHome);
 
-    private string Home =>
+    public string Home =>
         environment.Get("HOME")
         ?? throw new HelperException("HOME is not set: set HOME, or the XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME folders");
 }

@@ -29,7 +29,8 @@ public class CommandTableTests
         var result = Run([spelling]);
 
         Assert.That(result.ExitCode, Is.EqualTo(0));
-        Assert.That(result.Stdout, Does.StartWith("Usage: docker-credential-ibmtp <get|store|erase|list|version|help>"));
+        Assert.That(result.Stdout, Does.StartWith($"Usage: docker-credential-ibmtp <{string.Join('|', CommandTable.All.Select(command => command.Name))}>"));
+        Assert.That(CommandTable.All.Take(6).Select(command => command.Name), Is.EqualTo(new[] { "get", "store", "erase", "list", "version", "help" }));
         foreach (var command in CommandTable.All)
             Assert.That(result.Stdout, Does.Match($@"\n  {command.Name} +{Regex.Escape(command.Summary)}"), command.Name);
     }
@@ -64,7 +65,7 @@ public class CommandTableTests
         var result = Run(args);
 
         HelperAssert.OneLineFailure(result);
-        Assert.That(result.Stdout, Does.Contain("get, store, erase, list or version"));
+        Assert.That(result.Stdout, Does.Contain("use get, store, erase, list, version"));
     }
 
     [TestCase("frobnicate")]

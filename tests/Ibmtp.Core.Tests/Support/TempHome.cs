@@ -22,6 +22,7 @@ public sealed class TempHome : IDisposable
             ["XDG_DATA_HOME"] = Path.Combine(Root, "data"),
             ["XDG_STATE_HOME"] = Path.Combine(Root, "state"),
             ["XDG_CACHE_HOME"] = Path.Combine(Root, "cache"),
+            ["XDG_RUNTIME_DIR"] = Path.Combine(Root, "run"),
         };
     }
 

@@ -1,0 +1,32 @@
+using Ibmtp.Platform;
+
+namespace Ibmtp.ClientConfig;
+
+/// <summary>
+/// Where docker and the containers tools (podman, buildah, skopeo) keep their auth files, as their
+/// sources locate them.
+/// </summary>
+public sealed class AuthFiles(IEnvironment environment, HelperPaths paths)
+{
+    /// <summary>Read and written by the containers tools instead of every default when set.</summary>
+    public const string RegistryAuthFileVariable = "REGISTRY_AUTH_FILE";
+
+    /// <summary>docker's: <c>$DOCKER_CONFIG/config.json</c>, else <c>~/.docker/config.json</c>.</summary>
+    public string Docker =>
+        Path.Combine(environment.Get("DOCKER_CONFIG") ?? Path.Combine(paths.Home, ".docker"), "config.json");
+
+    /// <summary>The containers tools' own file that keeps across reboots: <c>REGISTRY_AUTH_FILE</c>, else <c>${XDG_CONFIG_HOME:-~/.config}/containers/auth.json</c>.</summary>
+    public string Containers =>
+        environment.Get(RegistryAuthFileVariable) ?? Path.Combine(paths.ConfigHome, "containers", "auth.json");
+
+    /// <summary>
+    /// The one file <c>podman|buildah|skopeo login</c> write to: <c>REGISTRY_AUTH_FILE</c>, else
+    /// <c>${XDG_RUNTIME_DIR}/containers/auth.json</c>, else <c>/run/containers/&lt;uid&gt;/auth.json</c>.
+    /// It lives in a runtime folder, which a reboot empties.
+    /// </summary>
+    public string ContainersLogin(int userId) =>
+        environment.Get(RegistryAuthFileVariable)
+        ?? (environment.Get("XDG_RUNTIME_DIR") is { } runtime
+            ? Path.Combine(runtime, "containers", "auth.json")
+            : $"/run/containers/{userId}/auth.json");
+}

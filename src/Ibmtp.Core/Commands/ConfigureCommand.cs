@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using DiffPlex.Renderer;
+using Ibmtp.ClientConfig;
+using Ibmtp.Files;
+using Ibmtp.Hosts;
+using Ibmtp.Platform;
+
+namespace Ibmtp.Commands;
+
+/// <summary>
+/// <c>configure</c>: names the helper under <c>credHelpers</c> for the ICR hosts, in docker's
+/// config.json and in the containers tools' auth files, changing nothing else in them.
+/// </summary>
+public static class ConfigureCommand
+{
+    /// <summary>The name clients look up: <c>credHelpers</c> value "ibmtp" runs <c>docker-credential-ibmtp</c>.</summary>
+    public const string HelperName = "ibmtp";
+
+    private static readonly Option<bool> DockerOption = new("--docker") { Description = "configure docker ($DOCKER_CONFIG/config.json, else ~/.docker/config.json)" };
+    private static readonly Option<bool> ContainersOption = new("--containers") { Description = "configure podman, buildah and skopeo (REGISTRY_AUTH_FILE, else ~/.config/containers/auth.json and the file their logins write)" };
+    private static readonly Option<string?> RegistriesOption = new("--registries") { Description = "configure these hosts (comma-separated) instead of icr.io and every public regional host" };
+    private static readonly Option<bool> PrivateOption = new("--private") { Description = "also configure private.icr.io and the private.<region>.icr.io hosts" };
+    private static readonly Option<bool> RemoveOption = new("--remove") { Description = "remove the credHelpers entries that name ibmtp" };
+    private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "print a unified diff of each file and write nothing" };
+
+    public static int Run(HelperContext context, IReadOnlyList<string> args)
+    {
+        var command = new System.CommandLine.Command("configure", "Names docker-credential-ibmtp under credHelpers for the ICR registries.")
+        {
+            DockerOption, ContainersOption, RegistriesOption, PrivateOption, RemoveOption, DryRunOption, new HelpOption(),
+        };
+        var parsed = command.Parse(args.ToArray());
+        var person = new PersonCommand(context, "configure");
+        if (parsed.Errors.Count > 0)
+            return person.Fail($"{parsed.Errors[0].Message} (see configure --help)");
+        if (parsed.Action is not null)
+        {
+            using var writer = new StreamWriter(context.Output, leaveOpen: true);
+            return parsed.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+        }
+        return person.Run(_ => Configure(context, person, parsed));
+    }
+
+    private static int Configure(HelperContext context, PersonCommand person, ParseResult parsed)
+    {
+        var hosts = Hosts(parsed);
+        var remove = parsed.GetValue(RemoveOption);
+        var dryRun = parsed.GetValue(DryRunOption);
+        var files = new AuthFiles(context.Environment, new HelperPaths(context.Environment));
+        foreach (var path in Targets(context, files, parsed))
+        {
+            var file = AuthFile.Read(path);
+            if (remove)
+                Report(person, file, $"removed {HelperName} for", file.RemoveHelper(HelperName, host => parsed.GetValue(RegistriesOption) is null || hosts.Contains(host)));
+            else
+                Name(person, file, hosts, dryRun);
+            if (file.CredsStore == HelperName)
+                person.Warn($"{path}: credsStore is \"{HelperName}\", so every registry's credentials go through this helper, which serves only ICR hosts; remove the credsStore line");
+            Save(person, file, dryRun);
+        }
+
+        if (!remove)
+        {
+            person.Say($"note: clients such as classic `docker build` and podman remote call the helper for every credHelpers entry; configure only the registries you use (--registries)");
+            AdviseOnContainersLogins(context, person, files, parsed);
+            if (!IsOnPath(context))
+                person.Warn($"{HelperInfo.Name} is not on PATH, so docker and podman cannot run it: install it into a folder on PATH (packaging/install.sh uses ~/.local/bin)");
+        }
+        return 0;
+    }
+
+    private static IReadOnlyList<string> Hosts(ParseResult parsed)
+    {
+        if (parsed.GetValue(RegistriesOption) is { } given)
+        {
+            var hosts = new List<string>();
+            foreach (var address in given.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                hosts.Add(RegistryHost.TryParse(address, out var host)
+                    ? host.ToString()
+                    : throw new HelperException($"--registries has '{address}', which is not a host[:port]"));
+            }
+            return hosts.Count > 0 ? hosts : throw new HelperException("--registries names no host");
+        }
+        return parsed.GetValue(PrivateOption) ? [.. IcrRegistries.Public, .. IcrRegistries.Private] : IcrRegistries.Public;
+    }
+
+    /// <summary>
+    /// docker's file, and the containers tools' files: the one they keep and, unless
+    /// REGISTRY_AUTH_FILE names one file for both, the one their logins write to. Without the
+    /// helper in the latter, a login would store the key there, base64-encoded, shadowing the helper.
+    /// </summary>
+    private static IEnumerable<string> Targets(HelperContext context, AuthFiles files, ParseResult parsed)
+    {
+        var docker = parsed.GetValue(DockerOption);
+        var containers = parsed.GetValue(ContainersOption);
+        if (docker || !containers)
+            yield return files.Docker;
+        if (containers || !docker)
+        {
+            yield return files.Containers;
+            if (files.ContainersLogin(context.UserId) is var login && login != files.Containers)
+                yield return login;
+        }
+    }
+
+    private static void Name(PersonCommand person, AuthFile file, IReadOnlyList<string> hosts, bool dryRun)
+    {
+        var named = 0;
+        foreach (var host in hosts)
+        {
+            if (!file.NameHelper(host, HelperName, out var replaced))
+                continue;
+            named++;
+            if (replaced is not null)
+                person.Warn($"{file.Path}: {host} named the helper \"{replaced}\"; it now names \"{HelperName}\"");
+        }
+        foreach (var key in file.AuthsKeys)
+        {
+            if (RegistryHost.TryParse(key, out var stored) && hosts.Contains(stored.ToString()))
+                person.Warn($"{file.Path}: auths holds a stored login for {key}, which clients stop using now that credHelpers names {HelperName} for {stored}; log in again through the helper, then remove that auths entry");
+        }
+        var outcome = dryRun ? "would name" : "now names";
+        person.Say(named > 0 ? $"{file.Path}: credHelpers {outcome} {HelperName} for {named} more host(s), {hosts.Count} in all" : $"{file.Path}: already configured");
+    }
+
+    private static void Report(PersonCommand person, AuthFile file, string what, IReadOnlyList<string> hosts) =>
+        person.Say(hosts.Count == 0 ? $"{file.Path}: nothing to remove" : $"{file.Path}: {what} {string.Join(", ", hosts)}");
+
+    private static void Save(PersonCommand person, AuthFile file, bool dryRun)
+    {
+        if (!file.Changed)
+            return;
+        var text = file.Render();
+        if (dryRun)
+        {
+            person.Say(UnidiffRenderer.GenerateUnidiff(file.Original ?? "", text, file.Original is null ? "/dev/null" : file.Path, file.Path).TrimEnd('\n'));
+            return;
+        }
+        PrivateFiles.EnsureFolder(Path.GetDirectoryName(file.Path)!);
+        if (file.Original is not null)
+            PrivateFiles.ReplaceAtomically(file.Path + ".bak", File.ReadAllBytes(file.Path));
+        PrivateFiles.ReplaceAtomically(file.Path, System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
+    private static void AdviseOnContainersLogins(HelperContext context, PersonCommand person, AuthFiles files, ParseResult parsed)
+    {
+        if (parsed.GetValue(DockerOption) && !parsed.GetValue(ContainersOption))
+            return;
+        var login = files.ContainersLogin(context.UserId);
+        if (login == files.Containers)
+            return;
+        person.Say($"note: podman, buildah and skopeo login write to {login}, which a reboot empties; so that their logins always go through the helper, add this to your shell profile:");
+        person.Say($"  export {AuthFiles.RegistryAuthFileVariable}={files.Containers}");
+    }
+
+    private static bool IsOnPath(HelperContext context) =>
+        (context.Environment.Get("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, HelperInfo.Name)));
+}

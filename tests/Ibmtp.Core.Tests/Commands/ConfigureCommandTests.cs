@@ -1,0 +1,251 @@
+using System.Text.Json.Nodes;
+using Ibmtp.Tests.Support;
+
+namespace Ibmtp.Tests.Commands;
+
+/// <summary>
+/// <c>configure</c> names the helper under credHelpers in docker's and the containers tools' auth
+/// files, and changes nothing else in them.
+/// </summary>
+[TestFixture]
+public sealed class ConfigureCommandTests : TempHomeFixture
+{
+    private static readonly string[] PublicHosts =
+        ["icr.io", "au.icr.io", "br.icr.io", "ca.icr.io", "ca2.icr.io", "de.icr.io", "es.icr.io", "in.icr.io", "in2.icr.io", "jp.icr.io", "jp2.icr.io", "uk.icr.io", "us.icr.io"];
+
+    private string DockerFile => Path.Combine(Home.Root, ".docker", "config.json");
+
+    private string ContainersFile => Path.Combine(Home.Variables["XDG_CONFIG_HOME"], "containers", "auth.json");
+
+    private string ContainersLoginFile => Path.Combine(Home.Variables["XDG_RUNTIME_DIR"], "containers", "auth.json");
+
+    private HelperResult Configure(params string[] options) => HelperRun.Run(Home, ["configure", .. options], []);
+
+    [Test]
+    public void By_default_docker_and_the_containers_files_name_the_helper_for_icr_io_and_every_public_region()
+    {
+        var result = Configure();
+
+        HelperAssert.Succeeds(result);
+        foreach (var file in new[] { DockerFile, ContainersFile, ContainersLoginFile })
+            Assert.That(Helpers(file), Is.EquivalentTo(PublicHosts.ToDictionary(host => host, _ => "ibmtp")), file);
+    }
+
+    [Test]
+    public void New_files_and_their_folders_are_owner_only()
+    {
+        HelperAssert.Succeeds(Configure());
+
+        foreach (var file in new[] { DockerFile, ContainersFile, ContainersLoginFile })
+        {
+            Assert.That(File.GetUnixFileMode(file), Is.EqualTo(FileModes.OwnerOnlyFile), file);
+            Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(file)!), Is.EqualTo(FileModes.OwnerOnlyFolder), file);
+        }
+    }
+
+    [Test]
+    public void Private_adds_private_icr_io_and_every_private_regional_host()
+    {
+        HelperAssert.Succeeds(Configure("--docker", "--private"));
+
+        var hosts = Helpers(DockerFile).Keys;
+        Assert.That(hosts, Has.Count.EqualTo(26));
+        Assert.That(hosts, Does.Contain("private.icr.io").And.Contain("private.us.icr.io").And.Contain("private.jp2.icr.io").And.Contain("us.icr.io"));
+    }
+
+    [Test]
+    public void Registries_replaces_the_list_with_the_hosts_given_normalised()
+    {
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "US.icr.io, https://de.icr.io/,localhost:5000"));
+
+        Assert.That(Helpers(DockerFile).Keys, Is.EqualTo(new[] { "us.icr.io", "de.icr.io", "localhost:5000" }));
+    }
+
+    [Test]
+    public void Docker_alone_leaves_the_containers_files_alone_and_containers_alone_leaves_docker_alone()
+    {
+        HelperAssert.Succeeds(Configure("--docker"));
+        Assert.That(ContainersFile, Does.Not.Exist);
+
+        File.Delete(DockerFile);
+        HelperAssert.Succeeds(Configure("--containers"));
+        Assert.That(DockerFile, Does.Not.Exist);
+        Assert.That(ContainersFile, Does.Exist);
+    }
+
+    [Test]
+    public void Every_other_byte_of_an_existing_file_stays_as_it_was()
+    {
+        const string before = "{\n    \"auths\": {\n        \"quay.io\": {\n            \"auth\": \"eA==\"\n        }\n    },\n    \"credsStore\": \"desktop\",\n    \"credHelpers\": {\"gcr.io\": \"gcloud\"},\n    \"unknown\": {\"x\": [1, 2], \"é\": \"<&>\"}\n}\n";
+        Home.WriteFile(DockerFile, before);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo(before.Replace(
+            "\"credHelpers\": {\"gcr.io\": \"gcloud\"},",
+            "\"credHelpers\": {\n        \"gcr.io\": \"gcloud\",\n        \"us.icr.io\": \"ibmtp\"\n    },")));
+    }
+
+    [Test]
+    public void A_file_without_credHelpers_gets_it_appended_in_the_files_own_indentation()
+    {
+        Home.WriteFile(DockerFile, "{\n\t\"auths\": {}\n}");
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo("{\n\t\"auths\": {},\n\t\"credHelpers\": {\n\t\t\"us.icr.io\": \"ibmtp\"\n\t}\n}"));
+    }
+
+    [Test]
+    public void A_compact_file_stays_compact()
+    {
+        Home.WriteFile(DockerFile, """{"auths":{}}""");
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo("""{"auths":{},"credHelpers":{"us.icr.io":"ibmtp"}}"""));
+    }
+
+    [Test]
+    public void A_second_run_changes_nothing_not_even_the_modification_time()
+    {
+        HelperAssert.Succeeds(Configure());
+        var files = new[] { DockerFile, ContainersFile, ContainersLoginFile };
+        var written = files.ToDictionary(file => file, File.ReadAllBytes);
+        var past = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in files)
+            File.SetLastWriteTimeUtc(file, past);
+
+        var second = Configure();
+
+        HelperAssert.Succeeds(second);
+        Assert.That(second.Stdout, Does.Contain("already configured"));
+        foreach (var file in files)
+        {
+            Assert.That(File.ReadAllBytes(file), Is.EqualTo(written[file]), file);
+            Assert.That(File.GetLastWriteTimeUtc(file), Is.EqualTo(past), file);
+            Assert.That(file + ".bak", Does.Not.Exist);
+        }
+    }
+
+    [Test]
+    public void The_previous_file_is_kept_as_bak()
+    {
+        const string before = """{"auths":{}}""";
+        Home.WriteFile(DockerFile, before);
+
+        HelperAssert.Succeeds(Configure("--docker"));
+
+        Assert.That(File.ReadAllText(DockerFile + ".bak"), Is.EqualTo(before));
+        Assert.That(File.GetUnixFileMode(DockerFile + ".bak"), Is.EqualTo(FileModes.OwnerOnlyFile));
+    }
+
+    [Test]
+    public void A_stored_login_for_a_configured_host_is_kept_with_a_warning_naming_the_host()
+    {
+        Home.WriteFile(DockerFile, """{"auths":{"https://us.icr.io":{"auth":"eA=="}}}""");
+
+        var result = Configure("--docker", "--registries", "us.icr.io");
+
+        HelperAssert.Succeeds(result);
+        Assert.That(result.Stderr, Does.Contain("warning:").And.Contain("https://us.icr.io"));
+        Assert.That(JsonNode.Parse(File.ReadAllText(DockerFile))!["auths"]!["https://us.icr.io"], Is.Not.Null);
+    }
+
+    [Test]
+    public void Remove_takes_out_only_the_entries_that_name_ibmtp()
+    {
+        Home.WriteFile(DockerFile, """{"credHelpers":{"gcr.io":"gcloud","us.icr.io":"ibmtp","de.icr.io":"ibmtp"}}""");
+
+        HelperAssert.Succeeds(Configure("--docker", "--remove"));
+
+        Assert.That(Helpers(DockerFile), Is.EqualTo(new Dictionary<string, string> { ["gcr.io"] = "gcloud" }));
+    }
+
+    [Test]
+    public void Dry_run_prints_a_unified_diff_and_writes_nothing()
+    {
+        Home.WriteFile(DockerFile, "{\n\t\"auths\": {}\n}\n");
+
+        var result = Configure("--docker", "--registries", "us.icr.io", "--dry-run");
+
+        HelperAssert.Succeeds(result);
+        Assert.That(result.Stdout, Does.Contain($"--- {DockerFile}").And.Contain($"+++ {DockerFile}").And.Contain("+\t\t\"us.icr.io\": \"ibmtp\""));
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo("{\n\t\"auths\": {}\n}\n"));
+        Assert.That(DockerFile + ".bak", Does.Not.Exist);
+    }
+
+    [TestCase("{\n  \"auths\": {,\n}", 2, 13)]
+    [TestCase("[1, 2]", 0, 0)]
+    public void A_malformed_file_is_an_error_naming_the_file_and_is_left_untouched(string content, int line, int column)
+    {
+        Home.WriteFile(DockerFile, content);
+
+        var result = Configure("--docker");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.StartWith($"docker-credential-ibmtp configure: {DockerFile} is not"));
+        if (line > 0)
+            Assert.That(result.Stderr, Does.Contain($"line {line}, column {column}"));
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo(content));
+    }
+
+    [Test]
+    public void A_helper_not_on_PATH_and_credsStore_ibmtp_are_warned_about()
+    {
+        Home.Variables["PATH"] = Path.Combine(Home.Root, "empty-bin");
+        Home.WriteFile(DockerFile, """{"credsStore":"ibmtp"}""");
+
+        var result = Configure("--docker");
+
+        Assert.That(result.Stderr, Does.Contain("not on PATH").And.Contain("credsStore is \"ibmtp\""));
+    }
+
+    [Test]
+    public void The_containers_logins_file_is_named_and_the_REGISTRY_AUTH_FILE_export_suggested()
+    {
+        var result = Configure("--containers");
+
+        Assert.That(result.Stdout, Does.Contain(ContainersLoginFile).And.Contain($"export REGISTRY_AUTH_FILE={ContainersFile}"));
+    }
+
+    [Test]
+    public void With_REGISTRY_AUTH_FILE_that_one_file_is_configured_for_the_containers_tools()
+    {
+        var chosen = Path.Combine(Home.Root, "chosen", "auth.json");
+        Home.Variables["REGISTRY_AUTH_FILE"] = chosen;
+
+        var result = Configure("--containers");
+
+        HelperAssert.Succeeds(result);
+        Assert.That(Helpers(chosen), Has.Count.EqualTo(PublicHosts.Length));
+        Assert.That(ContainersFile, Does.Not.Exist);
+        Assert.That(ContainersLoginFile, Does.Not.Exist);
+        Assert.That(result.Stdout, Does.Not.Contain("export"));
+    }
+
+    [Test]
+    public void DOCKER_CONFIG_moves_dockers_file()
+    {
+        Home.Variables["DOCKER_CONFIG"] = Path.Combine(Home.Root, "docker-elsewhere");
+
+        HelperAssert.Succeeds(Configure("--docker"));
+
+        Assert.That(Path.Combine(Home.Root, "docker-elsewhere", "config.json"), Does.Exist);
+        Assert.That(DockerFile, Does.Not.Exist);
+    }
+
+    [TestCase("--registries", "not a host")]
+    [TestCase("--frobnicate")]
+    public void Bad_options_are_a_one_line_error_on_stderr(params string[] options)
+    {
+        var result = Configure(options);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(DockerFile, Does.Not.Exist);
+    }
+
+    private static Dictionary<string, string> Helpers(string file) =>
+        JsonNode.Parse(File.ReadAllText(file))!["credHelpers"]!.AsObject().ToDictionary(entry => entry.Key, entry => entry.Value!.GetValue<string>());
+}
