@@ -1,9 +1,8 @@
 namespace Ibmtp.IntegrationTests;
 
 /// <summary>
-/// podman login and logout, run as root without a service and confined to the test HOME: storage
-/// (vfs), its run root, libpod's temp dir and the network config all move there through
-/// CONTAINERS_STORAGE_CONF and CONTAINERS_CONF, so /var/lib/containers and /run are left alone.
+/// podman login and logout, run as root without a service and confined to the test HOME (see
+/// <see cref="ContainersSandbox"/>), so /var/lib/containers and /run are left alone.
 /// With credHelpers in the auth file (observed with podman 4.3.1):
 /// login → get (once per config that names the helper for the host: the auth file, then
 /// $DOCKER_CONFIG/config.json, stopping at the first that has credentials), then store once the registry
@@ -24,37 +23,11 @@ public sealed class Podman(TestHome home) : ILoginClient
     public Task<ProcessResult> LogoutAsync(string host) =>
         RunAsync(null, "logout", "--authfile", home.ContainersAuthFile, host);
 
-    private Task<ProcessResult> RunAsync(string? standardInput, params string[] arguments)
-    {
-        var sandbox = home.Subdirectory("podman");
-        var storageConf = Path.Combine(sandbox, "storage.conf");
-        File.WriteAllText(storageConf, $"""
-            [storage]
-            driver = "vfs"
-            graphroot = "{sandbox}/graphroot"
-            runroot = "{sandbox}/runroot"
-            """);
-        var containersConf = Path.Combine(sandbox, "containers.conf");
-        // netavark keeps its state in /run/containers/networks for root whatever the config says; the
-        // CNI backend only needs the config dir, and logins never set up a network anyway.
-        File.WriteAllText(containersConf, $"""
-            [network]
-            network_backend = "cni"
-            network_config_dir = "{sandbox}/networks"
-
-            [engine]
-            tmp_dir = "{sandbox}/tmp"
-            """);
-
-        return ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
+    private Task<ProcessResult> RunAsync(string? standardInput, params string[] arguments) =>
+        ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
         {
             InheritEnvironment = false,
             StandardInput = standardInput,
-            Environment = new Dictionary<string, string>(home.Environment)
-            {
-                ["CONTAINERS_STORAGE_CONF"] = storageConf,
-                ["CONTAINERS_CONF"] = containersConf,
-            },
+            Environment = ContainersSandbox.Environment(home, "podman"),
         });
-    }
 }

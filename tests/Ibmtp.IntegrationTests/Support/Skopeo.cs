@@ -9,7 +9,7 @@ namespace Ibmtp.IntegrationTests;
 /// Observed with skopeo 1.9: copy to the registry → get ×1; inspect → get ×2 (manifest, then config);
 /// inspect --raw → get ×1. Nothing else of the protocol is used.
 /// </summary>
-public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, string authFile)
+public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, string authFile) : ILoginClient
 {
     private readonly string executable = Peers.Require("skopeo");
 
@@ -26,13 +26,22 @@ public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, stri
     public Task<ProcessResult> InspectAsync(string reference) =>
         RunAsync("inspect", "--authfile", authFile, "--tls-verify=false", $"docker://{reference}");
 
+    /// <summary>The password goes through stdin, never argv.</summary>
+    public Task<ProcessResult> LoginAsync(string host, string username, string password) =>
+        RunWithInputAsync(password, "login", "--tls-verify=false", "--authfile", authFile, "--username", username, "--password-stdin", host);
+
+    public Task<ProcessResult> LogoutAsync(string host) => RunAsync("logout", "--authfile", authFile, host);
+
     /// <summary>Inspects a local layout, which needs no registry and no credentials.</summary>
     public Task<ProcessResult> InspectAsync(OciImage image) => RunAsync("inspect", image.Reference);
 
-    private Task<ProcessResult> RunAsync(params string[] arguments) =>
+    private Task<ProcessResult> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
+
+    private Task<ProcessResult> RunWithInputAsync(string? standardInput, params string[] arguments) =>
         ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
         {
             InheritEnvironment = false,
+            StandardInput = standardInput,
             Environment = new Dictionary<string, string>(environment)
             {
                 // As root, copy records blob locations in /var/lib/containers/cache; this internal

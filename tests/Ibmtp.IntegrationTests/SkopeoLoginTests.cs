@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>`skopeo login` stores through the helper, skopeo then pushes with it, and `skopeo logout` erases it.</summary>
+[TestFixture]
+public sealed class SkopeoLoginTests() : ClientLoginFixture("skopeo")
+{
+    [Test]
+    public Task SkopeoLoginStoresThroughTheHelperSkopeoUsesItAndSkopeoLogoutErasesIt() =>
+        AssertLoginStoresThroughTheHelperSkopeoUsesItAndLogoutErasesIt();
+
+    [Test]
+    public Task ARejectedSkopeoLoginStoresNothing() => AssertARejectedLoginStoresNothing();
+
+    protected override ILoginClient Client(TestHome home) => new Skopeo(home);
+
+    protected override void NameTheHelperInTheClientsConfig(TestHome home, string host) => home.WriteContainersAuth(host);
+
+    protected override void AssertTheClientsConfigHoldsNoSecret(TestHome home, string host) =>
+        Assert.That(JsonNode.Parse(File.ReadAllText(home.ContainersAuthFile))?["auths"]?[host], Is.Null);
+}
