@@ -21,6 +21,10 @@ public sealed class HelperServices : IDisposable
     private readonly HelperContext _context;
     private readonly Logger _log;
     private CredentialService? _credentials;
+    private TrustedProfileSource? _trustedProfiles;
+    private Lazy<IKeystore>? _keystore;
+    private ITokenCache? _tokenCache;
+    private EnvironmentSecrets? _secrets;
 
     private HelperServices(HelperContext context, HelperPaths paths, HelperSettings settings, Logger log)
     {
@@ -36,7 +40,17 @@ public sealed class HelperServices : IDisposable
 
     public ILogger Log => _log;
 
-    public CredentialService Credentials => _credentials ??= CreateCredentialService();
+    public CredentialService Credentials => _credentials ??= new CredentialService(Settings.ServedHosts.Value, [TrustedProfiles, new KeystoreSource(Keystore)], Keystore, Log);
+
+    /// <summary>The environment's own credentials in each host's mode, asked first.</summary>
+    public TrustedProfileSource TrustedProfiles => _trustedProfiles ??= CreateTrustedProfileSource();
+
+    /// <summary>The keystore, opened on first use: a get answered from the environment never reads it.</summary>
+    public Lazy<IKeystore> Keystore => _keystore ??= new(() => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()));
+
+    public ITokenCache TokenCache => _tokenCache ??= Settings.CacheDisabled.Value ? NullTokenCache.Instance : new FileTokenCache(() => Paths.CacheFolder, _context.Time, Log);
+
+    public EnvironmentSecrets Secrets => _secrets ??= new(_context.Environment, EnvironmentSecrets.DefaultComputeResourceTokenFiles);
 
     /// <summary>Resolves paths and settings and opens the log; throws a <see cref="HelperException"/> for settings that cannot be read.</summary>
     public static HelperServices Create(HelperContext context)
@@ -46,25 +60,17 @@ public sealed class HelperServices : IDisposable
         return new HelperServices(context, paths, settings, HelperLog.Create(settings.LogLevel.Value, paths.StateFolder));
     }
 
-    private CredentialService CreateCredentialService()
+    private TrustedProfileSource CreateTrustedProfileSource()
     {
-        var secrets = new EnvironmentSecrets(_context.Environment, EnvironmentSecrets.DefaultComputeResourceTokenFiles);
-        var keystore = new Lazy<IKeystore>(() => new FileKeystore(Paths.DataFolder, secrets.KeystorePassphrase()));
         var time = _context.Time;
-        ITokenCache cache = Settings.CacheDisabled.Value ? NullTokenCache.Instance : new FileTokenCache(() => Paths.CacheFolder, time, Log);
         var warnings = new UserWarnings(_context.Error, Log);
         var sender = new RetryingSender(time, Log);
-        ICredentialSource[] sources =
-        [
-            new TrustedProfileSource(
-                Settings,
-                secrets,
-                new TokenService(cache, Settings.Timeout.Value, time, warnings.Warn),
-                iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
-                metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, time)),
-            new KeystoreSource(keystore),
-        ];
-        return new CredentialService(Settings.ServedHosts.Value, sources, keystore, Log);
+        return new TrustedProfileSource(
+            Settings,
+            Secrets,
+            new TokenService(TokenCache, Settings.Timeout.Value, time, warnings.Warn),
+            iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
+            metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, time));
     }
 
     public void Dispose() => _log.Dispose();

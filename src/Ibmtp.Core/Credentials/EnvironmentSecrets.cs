@@ -19,26 +19,29 @@ public sealed class EnvironmentSecrets(IEnvironment environment, IReadOnlyList<s
         "/var/run/secrets/codeengine.cloud.ibm.com/compute-resource-token/token",
     ];
 
-    public Secret? ApiKey() => FromVariables(SettingsTable.ApiKey);
+    public SourcedSecret? ApiKey() => FromVariables(SettingsTable.ApiKey);
 
-    public Secret? ComputeResourceToken()
+    public SourcedSecret? ComputeResourceToken()
     {
         if (FromVariables(SettingsTable.CrToken) is { } fromVariable)
             return fromVariable;
         var file = computeResourceTokenFiles.FirstOrDefault(File.Exists);
-        return file is null ? null : SecretReference.ReadFile(file, "the compute-resource token is in");
+        return file is null ? null : new SourcedSecret(SecretReference.ReadFile(file, "the compute-resource token is in"), file);
     }
 
     /// <summary>The passphrase as given, even when blank: a keystore sealed with a blank passphrase must still open.</summary>
     public Secret? KeystorePassphrase() =>
         SecretReference.Resolve(SettingsTable.KeystorePassphrase.Variable, environment.Get(SettingsTable.KeystorePassphrase.Variable));
 
-    private Secret? FromVariables(Setting setting)
+    /// <summary>The first of the setting's variables that is set; a blank value counts as none.</summary>
+    private SourcedSecret? FromVariables(Setting setting)
     {
         foreach (var variable in (ReadOnlySpan<string?>)[setting.Variable, setting.FallbackVariable])
         {
-            if (variable is not null && environment.Get(variable) is { } value)
-                return SecretReference.Resolve(variable, value) is { Value.Length: > 0 } secret ? secret : null;
+            if (variable is null || environment.Get(variable) is not { } value)
+                continue;
+            var origin = value.StartsWith('@') ? $"{variable} ({value})" : variable;
+            return SecretReference.Resolve(variable, value) is { Value.Length: > 0 } secret ? new SourcedSecret(secret, origin) : null;
         }
         return null;
     }

@@ -22,27 +22,33 @@ public sealed class TrustedProfileSource(
     public const string PlainApiKeyUsername = "iamapikey";
     public const string BearerUsername = "iambearer";
 
-    public Login? Find(RegistryHost host)
+    public Login? Find(RegistryHost host) => Plan(host) switch
+    {
+        PassThroughPlan passThrough => new Login(passThrough.Username, passThrough.ApiKey.Secret, "environment (apikey)"),
+        TokenPlan token => Bearer(token.Exchange),
+        _ => null,
+    };
+
+    /// <summary>What the host's mode would do with what the environment holds, or null when it holds nothing for it.</summary>
+    public CredentialPlan? Plan(RegistryHost host)
     {
         var hostSettings = settings.For(host);
         // No default arm: a new mode must be given its own flow here, or the build fails.
         return hostSettings.Mode.Value switch
         {
-            CredentialMode.Auto => ApiKeyPassedThrough(hostSettings) ?? ComputeResourceTokenTraded(hostSettings, profileRequired: false),
+            CredentialMode.Auto => (CredentialPlan?)ApiKeyPassedThrough(hostSettings) ?? ComputeResourceTokenTraded(hostSettings, profileRequired: false),
             CredentialMode.ApiKey => ApiKeyPassedThrough(hostSettings),
-            CredentialMode.Token => secrets.ApiKey() is { } apiKey ? Bearer(ApiKeyExchange(hostSettings, apiKey)) : null,
+            CredentialMode.Token => secrets.ApiKey() is { } apiKey ? new TokenPlan(ApiKeyExchange(hostSettings, apiKey.Secret), apiKey) : null,
             CredentialMode.CrToken => ComputeResourceTokenTraded(hostSettings, profileRequired: true),
-            CredentialMode.Vpc => Bearer(new VpcExchange(() => connectMetadata(settings.VpcMetadataUrl.Value), settings.VpcMetadataUrl.Value, hostSettings.Profile.Value)),
+            CredentialMode.Vpc => new TokenPlan(new VpcExchange(() => connectMetadata(settings.VpcMetadataUrl.Value), settings.VpcMetadataUrl.Value, hostSettings.Profile.Value), null),
         };
     }
 
-    private Login? ApiKeyPassedThrough(HostSettings hostSettings) =>
-        secrets.ApiKey() is { } apiKey
-            ? new Login(hostSettings.Profile.Value?.Id ?? PlainApiKeyUsername, apiKey, "environment (apikey)")
-            : null;
+    private PassThroughPlan? ApiKeyPassedThrough(HostSettings hostSettings) =>
+        secrets.ApiKey() is { } apiKey ? new PassThroughPlan(apiKey, hostSettings.Profile.Value?.Id ?? PlainApiKeyUsername) : null;
 
     /// <summary>In auto mode a token without a profile is no reason to fail: the keystore may still answer.</summary>
-    private Login? ComputeResourceTokenTraded(HostSettings hostSettings, bool profileRequired)
+    private TokenPlan? ComputeResourceTokenTraded(HostSettings hostSettings, bool profileRequired)
     {
         if (hostSettings.Profile.Value is not { } profile)
         {
@@ -50,7 +56,7 @@ public sealed class TrustedProfileSource(
                 ? throw new HelperException($"cr-token mode needs a trusted profile: set {SettingsTable.ProfileId.Variable}, {SettingsTable.ProfileCrn.Variable} or {SettingsTable.ProfileName.Variable}")
                 : null;
         }
-        return secrets.ComputeResourceToken() is { } crToken ? Bearer(CrTokenExchange(hostSettings, crToken, profile)) : null;
+        return secrets.ComputeResourceToken() is { } crToken ? new TokenPlan(CrTokenExchange(hostSettings, crToken.Secret, profile), crToken) : null;
     }
 
     private Login Bearer(ITokenExchange exchange)

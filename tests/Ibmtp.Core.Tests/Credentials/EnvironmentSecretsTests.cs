@@ -26,10 +26,33 @@ public sealed class EnvironmentSecretsTests : TempHomeFixture
     }
 
     [Test]
-    public void A_secret_given_as_at_file_is_the_files_trimmed_content()
+    public void A_secret_given_as_at_file_is_the_files_trimmed_content_and_says_so()
     {
-        Home.Variables["IBMTP_CR_TOKEN"] = "@" + Home.WriteFile("cr-token", "  env-secrets-cr-token\n");
+        var file = Home.WriteFile("cr-token", "  env-secrets-cr-token\n");
+        Home.Variables["IBMTP_CR_TOKEN"] = "@" + file;
 
-        Assert.That(Secrets.ComputeResourceToken()?.Value, Is.EqualTo("env-secrets-cr-token"));
+        var found = Secrets.ComputeResourceToken()!;
+
+        Assert.That(found.Secret.Value, Is.EqualTo("env-secrets-cr-token"));
+        Assert.That(found.Origin, Is.EqualTo($"IBMTP_CR_TOKEN (@{file})"));
+    }
+
+    [Test]
+    public void The_fallback_variable_is_named_as_the_origin_when_it_is_the_one_set()
+    {
+        Home.Variables["IBMCLOUD_API_KEY"] = "env-secrets-api-key";
+
+        Assert.That(Secrets.ApiKey()!.Origin, Is.EqualTo("IBMCLOUD_API_KEY"));
+    }
+
+    [Test]
+    public void A_fingerprint_tells_secrets_apart_without_showing_them()
+    {
+        var one = new SourcedSecret(new Ibmtp.Secrets.Secret("env-secrets-fingerprint-1"), "x");
+        var two = new SourcedSecret(new Ibmtp.Secrets.Secret("env-secrets-fingerprint-2"), "x");
+
+        Assert.That(one.Fingerprint, Does.Match("^sha256:[0-9a-f]{8}$"));
+        Assert.That(one.Fingerprint, Is.Not.EqualTo(two.Fingerprint));
+        Assert.That(one.Fingerprint, Does.Not.Contain("fingerprint"));
     }
 }
