@@ -7,6 +7,9 @@ public static class HelperInfo
     public const string Name = "docker-credential-ibmtp";
     public const string Package = "ibmtp";
 
+    /// <summary>What docker and podman's <c>credHelpers</c> name: they run <c>docker-credential-</c> followed by it.</summary>
+    public const string CredHelperName = "ibmtp";
+
     public static string Version =>
         typeof(HelperInfo).Assembly.GetName().Version is { } version ? $"{version.Major}.{version.Minor}.{version.Build}" : "0.0.0";
 

@@ -14,6 +14,7 @@ public static class CommandTable
         new("version", "prints the version", VersionCommand.Run, "--version"),
         new("help", "prints this text", HelpCommand.Run, "--help", "-h"),
         new("configure", "names the helper under credHelpers for the ICR registries in docker's and podman's auth files (see configure --help)", ConfigureCommand.Run),
+        new("doctor", "[host] [--json] explains what get would answer for a host (default us.icr.io), and why", DoctorCommand.Run),
     ];
 
     public static Command? Find(string name) => All.FirstOrDefault(command => command.IsCalled(name));

@@ -14,8 +14,7 @@ namespace Ibmtp.Commands;
 /// </summary>
 public static class ConfigureCommand
 {
-    /// <summary>The name clients look up: <c>credHelpers</c> value "ibmtp" runs <c>docker-credential-ibmtp</c>.</summary>
-    public const string HelperName = "ibmtp";
+    private const string HelperName = HelperInfo.CredHelperName;
 
     private static readonly Option<bool> DockerOption = new("--docker") { Description = "configure docker ($DOCKER_CONFIG/config.json, else ~/.docker/config.json)" };
     private static readonly Option<bool> ContainersOption = new("--containers") { Description = "configure podman, buildah and skopeo (REGISTRY_AUTH_FILE, else ~/.config/containers/auth.json and the file their logins write)" };

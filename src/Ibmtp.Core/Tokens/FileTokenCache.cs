@@ -27,6 +27,8 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
     public IamToken? FreshToken(string cacheKey) =>
         TryRead(cacheKey) is { } cached && cached.IsFresh(time.GetUtcNow()) ? cached : null;
 
+    public IamToken? Peek(string cacheKey) => TryRead(cacheKey);
+
     public async Task<IamToken> RefreshAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed)
     {
         PrivateFiles.EnsureFolder(Folder);

@@ -6,6 +6,9 @@ public interface ITokenCache
     /// <summary>A cached token young enough to hand out, or null. Synchronous and network-free: this is all a cached `get` runs.</summary>
     IamToken? FreshToken(string cacheKey);
 
+    /// <summary>Whatever token is kept under the key, fresh or not, or null; for reporting, never for handing out.</summary>
+    IamToken? Peek(string cacheKey);
+
     /// <summary>Fetches a new token, once for all processes waiting on the same cache, and keeps it.</summary>
     /// <param name="onStaleTokenServed">Told why a still-valid older token was handed out because a new one could not be had in time.</param>
     Task<IamToken> RefreshAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed);

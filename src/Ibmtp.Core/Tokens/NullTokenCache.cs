@@ -11,5 +11,7 @@ public sealed class NullTokenCache : ITokenCache
 
     public IamToken? FreshToken(string cacheKey) => null;
 
+    public IamToken? Peek(string cacheKey) => null;
+
     public Task<IamToken> RefreshAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed) => fetch();
 }

@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using Ibmtp.Tests.Support;
+
+namespace Ibmtp.Tests.Commands;
+
+/// <summary><c>doctor</c> says why a push would fail, without a secret, and exits 0 only when <c>get</c> would succeed.</summary>
+[TestFixture]
+public sealed class DoctorCommandTests : TempHomeFixture
+{
+    private const string ApiKey = "doctor-api-key-5f1c9e2a7b";
+
+    private HelperResult Doctor(params string[] arguments) => HelperRun.Run(Home, ["doctor", .. arguments], []);
+
+    private string DockerFile => Path.Combine(Home.Root, ".docker", "config.json");
+
+    [Test]
+    public void A_host_not_served_is_the_problem_and_get_would_not_succeed()
+    {
+        var result = Doctor("docker.io");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout, Does.Contain("! served:").And.Contain("IBMTP_REGISTRIES=docker.io"));
+    }
+
+    [Test]
+    public void An_API_key_from_the_environment_is_named_by_variable_and_fingerprint_never_by_value()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_PROFILE_ID"] = "Profile-doctor";
+
+        var result = Doctor();
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Stdout);
+        Assert.That(result.Stdout, Does.Contain("API key from IBMTP_API_KEY (sha256:").And.Contain("sent as Profile-doctor"));
+        Assert.That(result.Stdout, Does.Contain("profile:").And.Contain("(from IBMTP_PROFILE_ID)"));
+        Assert.That(result.Stdout + result.Stderr, Does.Not.Contain(ApiKey));
+        Assert.That(result.Stdout, Does.EndWith("get us.icr.io would succeed\n"));
+    }
+
+    [Test]
+    public void An_API_key_in_a_file_is_named_by_its_path()
+    {
+        var file = Home.WriteFile("api-key", ApiKey);
+        Home.Variables["IBMTP_API_KEY"] = "@" + file;
+
+        Assert.That(Doctor().Stdout, Does.Contain($"API key from IBMTP_API_KEY (@{file})"));
+    }
+
+    [Test]
+    public void A_keystore_entry_is_named_with_its_user()
+    {
+        HelperAssert.Succeeds(HelperRun.Store(Home, "us.icr.io", "Profile-stored", ApiKey));
+
+        var result = Doctor("us.icr.io");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(result.Stdout, Does.Contain("keystore entry for us.icr.io, user Profile-stored"));
+        Assert.That(result.Stdout, Does.Not.Contain(ApiKey));
+    }
+
+    [Test]
+    public void No_credentials_at_all_is_the_problem_with_the_fix()
+    {
+        var result = Doctor();
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout, Does.Contain("! credentials:").And.Contain("set IBMTP_API_KEY"));
+    }
+
+    [Test]
+    public void A_token_mode_exchange_that_IAM_cannot_answer_is_reported_with_gets_message()
+    {
+        Home.Variables["IBMTP_MODE"] = "token";
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_IAM_URL"] = "http://127.0.0.1:1";
+        Home.Variables["IBMTP_TIMEOUT"] = "1";
+
+        var result = Doctor();
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout, Does.Contain("! IAM exchange:").And.Contain("is unavailable"));
+        Assert.That(result.Stdout, Does.Contain("cached token:").And.Contain("none"));
+    }
+
+    [Test]
+    public void Client_files_that_do_not_name_the_helper_say_how_to_fix_it()
+    {
+        var result = Doctor();
+
+        Assert.That(result.Stdout, Does.Contain($"! docker:").And.Contain("run docker-credential-ibmtp configure"));
+    }
+
+    [Test]
+    public void Client_files_that_name_the_helper_are_fine()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        HelperAssert.Succeeds(HelperRun.Run(Home, ["configure", "--registries", "us.icr.io"], []));
+
+        var result = Doctor();
+
+        Assert.That(result.Stdout, Does.Contain($"  docker:").And.Contain($"{DockerFile}: names the helper for us.icr.io"));
+        Assert.That(result.Stdout, Does.Not.Contain("! "));
+    }
+
+    [TestCase("us.icr.io", "a stored login")]
+    [TestCase("https://us.icr.io", "docker 20.10")]
+    public void A_stored_login_that_shadows_the_helper_is_flagged_with_the_fix(string key, string why)
+    {
+        Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp"},"auths":{"KEY":{"auth":"eA=="}}}""".Replace("KEY", key));
+
+        var result = Doctor();
+
+        Assert.That(result.Stdout, Does.Contain($"! docker login:").And.Contain($"auths has {key}").And.Contain(why).And.Contain("remove that entry"));
+    }
+
+    [Test]
+    public void The_helpers_files_are_listed_with_their_modes()
+    {
+        HelperAssert.Succeeds(HelperRun.Store(Home, "us.icr.io", "Profile-stored", ApiKey));
+
+        var result = Doctor();
+
+        Assert.That(result.Stdout, Does.Contain($"keystore:").And.Contain("keystore.json (0600)"));
+        Assert.That(result.Stdout, Does.Contain("config file:").And.Contain("none"));
+    }
+
+    [Test]
+    public void Json_gives_the_same_facts_and_the_same_verdict()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+
+        var result = Doctor("de.icr.io", "--json");
+        var report = JsonNode.Parse(result.Stdout)!;
+
+        Assert.That(report["host"]!.GetValue<string>(), Is.EqualTo("de.icr.io"));
+        Assert.That(report["getWouldSucceed"]!.GetValue<bool>(), Is.True);
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(report["facts"]!.AsArray().Select(fact => fact!["name"]!.GetValue<string>()), Does.Contain("credentials").And.Contain("docker"));
+        Assert.That(result.Stdout, Does.Not.Contain(ApiKey));
+    }
+
+    [Test]
+    public void An_address_that_is_no_host_is_a_one_line_error()
+    {
+        var result = Doctor("not a host");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.StartWith("docker-credential-ibmtp doctor: 'not a host' is not a registry host"));
+    }
+}
