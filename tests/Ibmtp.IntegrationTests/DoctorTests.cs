@@ -1,0 +1,39 @@
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// The published helper's doctor against the IAM emulator: one real exchange in token modes, the
+/// cached token's life, and the same one-line error and hint that get gives when IAM says no.
+/// </summary>
+[TestFixture]
+public sealed class DoctorTests : IamEmulatorFixture
+{
+    [Test]
+    public async Task InTokenModeDoctorMakesOneRealExchangeAndReportsTheCachedTokensLife()
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+        await GetBearerTokenAsync();
+        var before = IamCalls.Of(Iam);
+
+        var doctor = await Helper.RunWithArgumentsAsync("doctor", Registry);
+
+        Assert.That(doctor.ExitCode, Is.EqualTo(0), doctor.ToString());
+        Assert.That(doctor.StandardOutput, Does.Contain("IAM exchange:").And.Contain("ok: a token valid for"));
+        Assert.That(doctor.StandardOutput, Does.Match(@"cached token: +valid for \d+(h\d\dm|m\d\ds), renewed after \d+"));
+        Assert.That(IamCalls.Of(Iam), Is.EqualTo(before with { ApiKey = before.ApiKey + 1, Assume = before.Assume + 1, TokenRequests = before.TokenRequests + 2 }));
+        Assert.That(doctor.StandardOutput + doctor.StandardError, Does.Not.Contain(World.BuilderApiKey));
+    }
+
+    [Test]
+    public async Task ARejectedExchangeIsReportedAsGetReportsIt()
+    {
+        UseTokenMode(IamWorld.Untrusting.Id);
+
+        var get = await GetAsync();
+        var doctor = await Helper.RunWithArgumentsAsync("doctor", Registry);
+
+        Assert.That(doctor.ExitCode, Is.EqualTo(1), doctor.ToString());
+        Assert.That(doctor.StandardOutput, Does.Contain("! IAM exchange:").And.Contain(get.StandardOutput.Trim().Split(" (request id")[0]));
+    }
+}
