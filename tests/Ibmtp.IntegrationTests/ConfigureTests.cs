@@ -27,20 +27,9 @@ public sealed class ConfigureTests : ClientLoginFixture
     [Test]
     public Task AfterConfigureARejectedLoginStoresNothing() => AssertARejectedLoginStoresNothing();
 
-    protected override ILoginClient Client(TestHome home) => _client switch
-    {
-        "docker" => new DockerCli(home),
-        "podman" => new Podman(home),
-        "buildah" => new Buildah(home),
-        _ => new Skopeo(home),
-    };
+    protected override ILoginClient Client(TestHome home) => LoginClients.For(_client, home);
 
-    protected override void NameTheHelperInTheClientsConfig(TestHome home, string host)
-    {
-        home.Environment.Remove("REGISTRY_AUTH_FILE");
-        var configure = new HelperCli(home).RunWithArgumentsAsync("configure", "--registries", host).GetAwaiter().GetResult();
-        Assert.That(configure.Succeeded, configure.ToString());
-    }
+    protected override void NameTheHelperInTheClientsConfig(TestHome home, string host) => ConfigureAsAUserWould(home, host);
 
     protected override void AssertTheClientsConfigHoldsNoSecret(TestHome home, string host)
     {

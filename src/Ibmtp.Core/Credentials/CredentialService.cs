@@ -51,17 +51,15 @@ public sealed class CredentialService(
         log.Information("store {Host}: saved for {Username}", host, username);
     }
 
-    /// <summary>Removes what was kept for the host; false when nothing was, or the host is not served.</summary>
+    /// <summary>
+    /// Removes what was kept for a served host, if anything: afterwards nothing is kept for it either
+    /// way. False only for a host not served.
+    /// </summary>
     public bool Remove(string address)
     {
         if (ParseServed(address, "erase") is not { } host)
             return false;
-        if (!keystore.Value.Remove(host))
-        {
-            log.Information("erase {Host}: nothing saved", host);
-            return false;
-        }
-        log.Information("erase {Host}: removed", host);
+        log.Information(keystore.Value.Remove(host) ? "erase {Host}: removed" : "erase {Host}: nothing saved", host);
         return true;
     }
 

@@ -5,7 +5,7 @@ namespace Ibmtp.IntegrationTests;
 /// buildah 1.28 uses the same containers/image code as podman 4.3: login gets, then stores once the
 /// registry accepted the password; logout erases.
 /// </summary>
-public sealed class Buildah(TestHome home) : ILoginClient
+public sealed class Buildah(TestHome home) : ILogoutAllClient
 {
     private readonly string executable = Peers.Require("buildah");
 
@@ -16,6 +16,9 @@ public sealed class Buildah(TestHome home) : ILoginClient
 
     public Task<ProcessResult> LogoutAsync(string host) =>
         RunAsync(null, "logout", "--authfile", home.ContainersAuthFile, host);
+
+    public Task<ProcessResult> LogoutAllAsync() =>
+        RunAsync(null, "logout", "--authfile", home.ContainersAuthFile, "--all");
 
     private Task<ProcessResult> RunAsync(string? standardInput, params string[] arguments) =>
         ProcessRunner.RunAsync(executable, arguments, new ProcessOptions

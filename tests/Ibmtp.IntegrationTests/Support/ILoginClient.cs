@@ -8,3 +8,10 @@ public interface ILoginClient
 
     Task<ProcessResult> LogoutAsync(string host);
 }
+
+/// <summary>A client of the containers tools, whose logout can also erase every login at once.</summary>
+public interface ILogoutAllClient : ILoginClient
+{
+    /// <summary>Erases through every helper the auth file names, then empties its credHelpers map.</summary>
+    Task<ProcessResult> LogoutAllAsync();
+}

@@ -11,7 +11,7 @@ namespace Ibmtp.IntegrationTests;
 /// logout → erase ×1; exit 0 only if erase succeeds. When erase fails, even with "credentials not
 /// found in native keychain", podman 4.3.1 crashes with a Go stack overflow (exit 2, a huge stderr).
 /// </summary>
-public sealed class Podman(TestHome home) : ILoginClient
+public sealed class Podman(TestHome home) : ILogoutAllClient
 {
     private readonly string executable = Peers.Require("podman");
 
@@ -22,6 +22,9 @@ public sealed class Podman(TestHome home) : ILoginClient
 
     public Task<ProcessResult> LogoutAsync(string host) =>
         RunAsync(null, "logout", "--authfile", home.ContainersAuthFile, host);
+
+    public Task<ProcessResult> LogoutAllAsync() =>
+        RunAsync(null, "logout", "--authfile", home.ContainersAuthFile, "--all");
 
     private Task<ProcessResult> RunAsync(string? standardInput, params string[] arguments) =>
         ProcessRunner.RunAsync(executable, arguments, new ProcessOptions

@@ -40,6 +40,25 @@ public abstract class RegistryFixture(params string[] clients)
         return home;
     }
 
+    /// <summary>
+    /// A test HOME set up as a user would: REGISTRY_AUTH_FILE unset, and `docker-credential-ibmtp
+    /// configure` run for the registry, so every client's files name the helper.
+    /// </summary>
+    protected TestHome HomeConfiguredByTheHelper()
+    {
+        var home = HomeServingTheRegistry();
+        ConfigureAsAUserWould(home, Registry.Host);
+        return home;
+    }
+
+    /// <summary>Unsets REGISTRY_AUTH_FILE and runs `configure --registries <paramref name="host"/>`, which must succeed.</summary>
+    protected static void ConfigureAsAUserWould(TestHome home, string host)
+    {
+        home.Environment.Remove("REGISTRY_AUTH_FILE");
+        var configure = new HelperCli(home).RunWithArgumentsAsync("configure", "--registries", host).GetAwaiter().GetResult();
+        Assert.That(configure.Succeeded, configure.ToString());
+    }
+
     /// <summary>skopeo pushes a new image to <paramref name="repository"/> and inspects it back, with whatever credentials the helper hands it.</summary>
     protected async Task AssertSkopeoPushesAndInspects(TestHome home, string repository)
     {

@@ -9,7 +9,7 @@ namespace Ibmtp.IntegrationTests;
 /// Observed with skopeo 1.9: copy to the registry → get ×1; inspect → get ×2 (manifest, then config);
 /// inspect --raw → get ×1. Nothing else of the protocol is used.
 /// </summary>
-public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, string authFile) : ILoginClient
+public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, string authFile) : ILogoutAllClient
 {
     private readonly string executable = Peers.Require("skopeo");
 
@@ -31,6 +31,8 @@ public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, stri
         RunWithInputAsync(password, "login", "--tls-verify=false", "--authfile", authFile, "--username", username, "--password-stdin", host);
 
     public Task<ProcessResult> LogoutAsync(string host) => RunAsync("logout", "--authfile", authFile, host);
+
+    public Task<ProcessResult> LogoutAllAsync() => RunAsync("logout", "--authfile", authFile, "--all");
 
     /// <summary>Inspects a local layout, which needs no registry and no credentials.</summary>
     public Task<ProcessResult> InspectAsync(OciImage image) => RunAsync("inspect", image.Reference);
