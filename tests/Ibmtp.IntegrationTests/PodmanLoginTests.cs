@@ -19,6 +19,20 @@ public sealed class PodmanLoginTests() : ClientLoginFixture("podman")
     [Test]
     public Task ARejectedPodmanLoginStoresNothing() => AssertARejectedLoginStoresNothing();
 
+    [Test]
+    public async Task PodmanLoginGetLoginPrintsTheUsernameTheHelperHolds()
+    {
+        using var home = HomeServingTheRegistry();
+        home.WriteContainersAuth(Registry.Host);
+        var podman = new Podman(home);
+        Assert.That((await podman.LoginAsync(Registry.Host, ProfileId, ApiKey)).Succeeded);
+
+        var getLogin = await podman.GetLoginAsync(Registry.Host);
+
+        Assert.That(getLogin.Succeeded, getLogin.ToString());
+        Assert.That(getLogin.StandardOutput.Trim(), Is.EqualTo(ProfileId));
+    }
+
     protected override ILoginClient Client(TestHome home) => new Podman(home);
 
     protected override void NameTheHelperInTheClientsConfig(TestHome home, string host) => home.WriteContainersAuth(host);

@@ -20,6 +20,10 @@ public sealed class Podman(TestHome home) : ILogoutAllClient
         RunAsync(password, "login", "--tls-verify=false", "--authfile", home.ContainersAuthFile,
             "--username", username, "--password-stdin", host);
 
+    /// <summary>Prints the username the credentials for <paramref name="host"/> hold, asking the helper with get.</summary>
+    public Task<ProcessResult> GetLoginAsync(string host) =>
+        RunAsync(null, "login", "--authfile", home.ContainersAuthFile, "--get-login", host);
+
     public Task<ProcessResult> LogoutAsync(string host) =>
         RunAsync(null, "logout", "--authfile", home.ContainersAuthFile, host);
 
