@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the artifacts of packaging/release.sh for real and checks that each one works: the
+# checksums, the .deb through apt-get, the dotnet tool in a scratch tool path (NativeAOT on
+# linux-x64), the framework-dependent tool package, and the tarball. Needs root or `sudo -n` for apt-get.
+#   packaging/check-release.sh
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+out="$repo/artifacts/release"
+name=docker-credential-ibmtp
+version="$(dotnet msbuild "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -getProperty:Version -nologo)"
+work="$(mktemp -d -t ibmtp-check.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
+"$repo/packaging/require-packages.sh" unzip file
+
+# A get answered from the environment, as every install channel must give it.
+check() { # LABEL COMMAND...
+  local got
+  [ "$("$@" version)" = "$name (ibmtp) $version" ] || { echo "$1: wrong version line" >&2; exit 1; }
+  got="$(printf us.icr.io | env -i HOME="$work/home" IBMTP_API_KEY=release-check-key IBMTP_PROFILE_ID=Profile-release "$@" get)"
+  [ "$got" = '{"ServerURL":"us.icr.io","Username":"Profile-release","Secret":"release-check-key"}' ] || { echo "$*: get answered: $got" >&2; exit 1; }
+  echo "ok: $*"
+}
+
+(cd "$out" && sha256sum --quiet -c SHA256SUMS && for sum in *.sha256; do sha256sum --quiet -c "$sum"; done)
+echo "ok: checksums"
+
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$out/${name}_${version}_amd64.deb" >/dev/null
+check /usr/bin/$name
+
+tar -C "$work" -xzf "$out/${name}_${version}_linux-x64.tar.gz"
+check "$work/${name}_${version}_linux-x64/$name"
+
+dotnet tool install --tool-path "$work/tools" --add-source "$out" "$name" --version "$version" >/dev/null
+check "$work/tools/$name"
+file -L "$work/tools/$name" | grep -q ELF || { echo "the dotnet tool on linux-x64 is not the NativeAOT binary" >&2; exit 1; }
+
+# dnx runs the tool without installing it.
+check dotnet dnx "$name@$version" --add-source "$out" --yes
+
+# The framework-dependent package, which every platform without a native package gets.
+mkdir "$work/any" && (cd "$work/any" && unzip -q "$out/$name.any.$version.nupkg")
+check dotnet "$work/any/tools/net10.0/any/$name.dll"

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds every release artifact into artifacts/release/, from the version in Directory.Build.props
+# (the one `docker-credential-ibmtp version` prints):
+#   docker-credential-ibmtp_<version>_linux-x64.tar.gz   the NativeAOT binary, LICENSE and README
+#   docker-credential-ibmtp_<version>_amd64.deb          /usr/bin, man page, README and a sample config
+#   docker-credential-ibmtp*.<version>.nupkg             the dotnet tool: NativeAOT for linux-x64, framework-dependent elsewhere
+#   docker-credential-ibmtp_<version>.cdx.json           CycloneDX SBOM of the shipped binary's dependencies
+#   docker-credential-ibmtp.rb                           Homebrew formula for the tarballs present in artifacts/release
+#   *.sha256 for each artifact, and SHA256SUMS
+# Installs the Debian packages it needs when they are missing (see require-packages.sh).
+#   packaging/release.sh
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+out="$repo/artifacts/release"
+name=docker-credential-ibmtp
+project="$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj"
+
+"$repo/packaging/require-packages.sh" clang cmake make zlib1g-dev libssl-dev dpkg-dev lintian help2man
+version="$(dotnet msbuild "$project" -getProperty:Version -nologo)"
+# Reproducible archives: every timestamp is the last commit's.
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
+work="$(mktemp -d -t ibmtp-release.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+rm -rf "$out" && mkdir -p "$out"
+
+echo "building $name $version (NativeAOT, linux-x64)..."
+dotnet publish "$project" -c Release -r linux-x64 -o "$work/publish" -nologo -v quiet -p:CopyOutputSymbolsToPublishDirectory=false
+binary="$work/publish/$name"
+[ "$("$binary" version)" = "$name (ibmtp) $version" ] || { echo "the binary does not say version $version" >&2; exit 1; }
+
+tarball() { # RID: the tarball of one platform's binary, LICENSE and README
+  local folder="${name}_${version}_$1"
+  mkdir -p "$work/$folder"
+  install -m 0755 "$binary" "$work/$folder/$name"
+  install -m 0644 "$repo/LICENSE" "$repo/README.md" "$work/$folder/"
+  tar -C "$work" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner -cf - "$folder" | gzip -n -9 > "$out/$folder.tar.gz"
+}
+tarball linux-x64
+
+echo "building the Debian package..."
+# Staged where dpkg-shlibdeps expects a package's files: debian/<package>/.
+root="$work/deb/debian/$name"
+doc="$root/usr/share/doc/$name"
+install -D -m 0755 "$binary" "$root/usr/bin/$name"
+install -D -m 0644 "$repo/packaging/deb/copyright" "$doc/copyright"
+install -D -m 0644 "$repo/README.md" "$doc/README.md"
+install -D -m 0644 "$repo/packaging/config.example.json" "$doc/examples/config.json"
+install -D -m 0644 "$repo/packaging/deb/lintian-overrides" "$root/usr/share/lintian/overrides/$name"
+printf '%s (%s) stable; urgency=medium\n\n  * Release %s.\n\n -- %s  %s\n' "$name" "$version" "$version" \
+  "$(sed -n 's/^Maintainer: //p' "$repo/packaging/deb/control.in")" "$(date -u -R -d "@$SOURCE_DATE_EPOCH")" \
+  | gzip -n -9 > "$work/changelog.gz"
+install -m 0644 "$work/changelog.gz" "$doc/changelog.gz"
+mkdir -p "$root/usr/share/man/man1"
+help2man --no-info --version-string="$version" --name="Docker credential helper for IBM Cloud Container Registry" "$root/usr/bin/$name" \
+  | gzip -n -9 > "$root/usr/share/man/man1/$name.1.gz"
+chmod 0644 "$root/usr/share/man/man1/$name.1.gz"
+# The shared libraries the binary needs, as Debian's own tool works them out.
+printf 'Source: %s\n\nPackage: %s\nArchitecture: amd64\n' "$name" "$name" > "$work/deb/debian/control"
+# (Its warning that binaries "should already be installed in their package's directory" comes with
+# every build outside a Debian source tree, so it is left out.)
+depends="$(cd "$work/deb" && dpkg-shlibdeps -O "debian/$name/usr/bin/$name" 2> >(grep -v "should already be installed" >&2) | sed -n 's/^shlibs:Depends=//p')"
+mkdir -p "$root/DEBIAN"
+sed -e "s/@VERSION@/$version/" -e "s/@DEPENDS@/$depends/" -e "s/@INSTALLED_SIZE@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" \
+  "$repo/packaging/deb/control.in" > "$root/DEBIAN/control"
+find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+dpkg-deb --root-owner-group -Zxz --build "$root" "$out/${name}_${version}_amd64.deb" >/dev/null
+lintian --fail-on error,warning "$out/${name}_${version}_amd64.deb" 2> >(grep -v 'running with root privileges' >&2)
+
+echo "building the dotnet tool packages..."
+dotnet pack "$project" -c Release -o "$out" -nologo -v quiet
+dotnet pack "$project" -c Release -r linux-x64 -o "$out" -nologo -v quiet -p:CopyOutputSymbolsToPublishDirectory=false
+dotnet pack "$project" -c Release -r any -o "$out" -nologo -v quiet -p:PublishAot=false
+
+echo "writing the SBOM..."
+dotnet tool update --tool-path "$work/tools" CycloneDX --version 6.3.1 >/dev/null
+"$work/tools/dotnet-CycloneDX" "$project" --output "$out" --filename "${name}_${version}.cdx.json" --output-format Json \
+  --exclude-test-projects --exclude-dev >/dev/null
+
+(cd "$out" && for artifact in *.tar.gz *.deb *.nupkg *.cdx.json; do sha256sum "$artifact" > "$artifact.sha256"; done)
+"$repo/packaging/homebrew/formula.sh" "$version" "$out" > "$out/$name.rb"
+(cd "$out" && sha256sum -- *.tar.gz *.deb *.nupkg *.cdx.json "$name.rb" > SHA256SUMS)
+echo "artifacts in $out:"
+ls -1 "$out"
