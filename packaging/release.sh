@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every release artifact into artifacts/release/, from the version in Directory.Build.props
 # (the one `docker-credential-ibmtp version` prints):
-#   docker-credential-ibmtp_<version>_linux-x64.tar.gz   the NativeAOT binary, LICENSE and README
+#   docker-credential-ibmtp_<version>_linux-x64.tar.gz   the NativeAOT binary, LICENSE and README (see tarball.sh);
+#                                                        RELEASE_TARBALLS names a folder with other platforms' ones
 #   docker-credential-ibmtp_<version>_amd64.deb          /usr/bin, man page, README and a sample config
 #   docker-credential-ibmtp*.<version>.nupkg             the dotnet tool: NativeAOT for linux-x64, framework-dependent elsewhere
 #   docker-credential-ibmtp_<version>.cdx.json           CycloneDX SBOM of the shipped binary's dependencies
@@ -24,18 +25,11 @@ trap 'rm -rf "$work"' EXIT
 rm -rf "$out" && mkdir -p "$out"
 
 echo "building $name $version (NativeAOT, linux-x64)..."
-dotnet publish "$project" -c Release -r linux-x64 -o "$work/publish" -nologo -v quiet -p:CopyOutputSymbolsToPublishDirectory=false
-binary="$work/publish/$name"
-[ "$("$binary" version)" = "$name (ibmtp) $version" ] || { echo "the binary does not say version $version" >&2; exit 1; }
-
-tarball() { # RID: the tarball of one platform's binary, LICENSE and README
-  local folder="${name}_${version}_$1"
-  mkdir -p "$work/$folder"
-  install -m 0755 "$binary" "$work/$folder/$name"
-  install -m 0644 "$repo/LICENSE" "$repo/README.md" "$work/$folder/"
-  tar -C "$work" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner -cf - "$folder" | gzip -n -9 > "$out/$folder.tar.gz"
-}
-tarball linux-x64
+tarball="$("$repo/packaging/tarball.sh" linux-x64 "$out")"
+tar -C "$work" -xzf "$tarball"
+binary="$work/${name}_${version}_linux-x64/$name"
+# Tarballs of other platforms, built on their own runners by the release workflow, join the checksums and the formula.
+[ -z "${RELEASE_TARBALLS:-}" ] || cp "$RELEASE_TARBALLS"/"${name}_${version}"_*.tar.gz "$out/"
 
 echo "building the Debian package..."
 # Staged where dpkg-shlibdeps expects a package's files: debian/<package>/.

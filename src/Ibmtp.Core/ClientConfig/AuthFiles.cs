@@ -20,13 +20,18 @@ public sealed class AuthFiles(IEnvironment environment, HelperPaths paths)
         environment.Get(RegistryAuthFileVariable) ?? Path.Combine(paths.ConfigHome, "containers", "auth.json");
 
     /// <summary>
-    /// The one file <c>podman|buildah|skopeo login</c> write to: <c>REGISTRY_AUTH_FILE</c>, else
-    /// <c>${XDG_RUNTIME_DIR}/containers/auth.json</c>, else <c>/run/containers/&lt;uid&gt;/auth.json</c>.
-    /// It lives in a runtime folder, which a reboot empties.
+    /// The one file <c>podman|buildah|skopeo login</c> write to: <c>REGISTRY_AUTH_FILE</c>, else on
+    /// Linux <c>${XDG_RUNTIME_DIR}/containers/auth.json</c>, else <c>/run/containers/&lt;uid&gt;/auth.json</c>,
+    /// in a runtime folder a reboot empties; on macOS, the kept file itself.
     /// </summary>
-    public string ContainersLogin(int userId) =>
-        environment.Get(RegistryAuthFileVariable)
-        ?? (environment.Get("XDG_RUNTIME_DIR") is { } runtime
+    public string ContainersLogin(int userId)
+    {
+        if (environment.Get(RegistryAuthFileVariable) is { } chosen)
+            return chosen;
+        if (!OperatingSystem.IsLinux())
+            return Containers;
+        return environment.Get("XDG_RUNTIME_DIR") is { } runtime
             ? Path.Combine(runtime, "containers", "auth.json")
-            : $"/run/containers/{userId}/auth.json");
+            : $"/run/containers/{userId}/auth.json";
+    }
 }

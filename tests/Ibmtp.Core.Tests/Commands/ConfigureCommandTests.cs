@@ -22,6 +22,7 @@ public sealed class ConfigureCommandTests : TempHomeFixture
     private HelperResult Configure(params string[] options) => HelperRun.Run(Home, ["configure", .. options], []);
 
     [Test]
+    [Platform("Linux", Reason = "on Linux the containers tools' logins write to a runtime file of their own")]
     public void By_default_docker_and_the_containers_files_name_the_helper_for_icr_io_and_every_public_region()
     {
         var result = Configure();
@@ -32,6 +33,7 @@ public sealed class ConfigureCommandTests : TempHomeFixture
     }
 
     [Test]
+    [Platform("Linux", Reason = "on Linux the containers tools' logins write to a runtime file of their own")]
     public void New_files_and_their_folders_are_owner_only()
     {
         HelperAssert.Succeeds(Configure());
@@ -107,6 +109,7 @@ public sealed class ConfigureCommandTests : TempHomeFixture
     }
 
     [Test]
+    [Platform("Linux", Reason = "on Linux the containers tools' logins write to a runtime file of their own")]
     public void A_second_run_changes_nothing_not_even_the_modification_time()
     {
         HelperAssert.Succeeds(Configure());
@@ -202,6 +205,7 @@ public sealed class ConfigureCommandTests : TempHomeFixture
     }
 
     [Test]
+    [Platform("Linux", Reason = "on Linux the containers tools' logins write to a runtime file of their own")]
     public void The_containers_logins_file_is_named_and_the_REGISTRY_AUTH_FILE_export_suggested()
     {
         var result = Configure("--containers");

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the NativeAOT helper for one platform and packs it, with LICENSE and README, into
+# OUT/docker-credential-ibmtp_<version>_<RID>.tar.gz, reproducibly (timestamps of the last commit).
+# Runs on the platform it builds for: NativeAOT does not cross-compile between operating systems.
+#   packaging/tarball.sh RID OUT        e.g. packaging/tarball.sh osx-arm64 artifacts/release
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+rid="$1" out="$(mkdir -p "$2" && cd "$2" && pwd)"
+name=docker-credential-ibmtp
+project="$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj"
+version="$(dotnet msbuild "$project" -getProperty:Version -nologo)"
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
+work="$(mktemp -d -t ibmtp-tarball.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+
+folder="${name}_${version}_$rid"
+dotnet publish "$project" -c Release -r "$rid" -o "$work/publish" -nologo -v quiet -p:CopyOutputSymbolsToPublishDirectory=false
+[ "$("$work/publish/$name" version)" = "$name (ibmtp) $version" ] || { echo "the $rid binary does not say version $version" >&2; exit 1; }
+mkdir -p "$work/$folder"
+install -m 0755 "$work/publish/$name" "$work/$folder/$name"
+install -m 0644 "$repo/LICENSE" "$repo/README.md" "$work/$folder/"
+# GNU tar where there is one (Linux, or gtar from Homebrew), else the BSD tar of macOS.
+if tar --version 2>/dev/null | grep -q GNU; then
+  tar -C "$work" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner -cf - "$folder"
+else
+  tar -C "$work" --uid 0 --gid 0 -cf - "$folder"
+fi | gzip -n -9 > "$out/$folder.tar.gz"
+echo "$out/$folder.tar.gz"
