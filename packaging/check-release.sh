@@ -5,11 +5,13 @@
 #   packaging/check-release.sh
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-out="$repo/artifacts/release"
+out="$repo/artifacts"
 name=docker-credential-ibmtp
 version="$(dotnet msbuild "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -getProperty:Version -nologo)"
 work="$(mktemp -d -t ibmtp-check.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
+# A package cache of its own, so that a tool of the same version cached earlier cannot stand in for this build.
+export NUGET_PACKAGES="$work/nuget-packages"
 as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
 "$repo/packaging/require-packages.sh" unzip file
 

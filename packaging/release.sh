@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Builds every release artifact into artifacts/release/, from the version in Directory.Build.props
+# Builds every release artifact into artifacts/, from the version in Directory.Build.props
 # (the one `docker-credential-ibmtp version` prints):
 #   docker-credential-ibmtp_<version>_linux-x64.tar.gz   the NativeAOT binary, LICENSE and README (see tarball.sh);
 #                                                        RELEASE_TARBALLS names a folder with other platforms' ones
 #   docker-credential-ibmtp_<version>_amd64.deb          /usr/bin, man page, README and a sample config
 #   docker-credential-ibmtp*.<version>.nupkg             the dotnet tool: NativeAOT for linux-x64, framework-dependent elsewhere
 #   docker-credential-ibmtp_<version>.cdx.json           CycloneDX SBOM of the shipped binary's dependencies
-#   docker-credential-ibmtp.rb                           Homebrew formula for the tarballs present in artifacts/release
+#   docker-credential-ibmtp.rb                           Homebrew formula for the tarballs present in artifacts/
 #   *.sha256 for each artifact, and SHA256SUMS
 # Installs the Debian packages it needs when they are missing (see require-packages.sh).
 #   packaging/release.sh
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-out="$repo/artifacts/release"
+out="$repo/artifacts"
 name=docker-credential-ibmtp
 project="$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj"
 
@@ -22,7 +22,8 @@ version="$(dotnet msbuild "$project" -getProperty:Version -nologo)"
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
 work="$(mktemp -d -t ibmtp-release.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-rm -rf "$out" && mkdir -p "$out"
+# Only the previous release goes: artifacts/ also holds the builds of install.sh and the tests.
+mkdir -p "$out" && rm -f "$out/$name"[._]* "$out/SHA256SUMS"
 
 echo "building $name $version (NativeAOT, linux-x64)..."
 tarball="$("$repo/packaging/tarball.sh" linux-x64 "$out")"

@@ -2,7 +2,7 @@
 # Builds the NativeAOT helper for one platform and packs it, with LICENSE and README, into
 # OUT/docker-credential-ibmtp_<version>_<RID>.tar.gz, reproducibly (timestamps of the last commit).
 # Runs on the platform it builds for: NativeAOT does not cross-compile between operating systems.
-#   packaging/tarball.sh RID OUT        e.g. packaging/tarball.sh osx-arm64 artifacts/release
+#   packaging/tarball.sh RID OUT        e.g. packaging/tarball.sh osx-arm64 artifacts
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 rid="$1" out="$(mkdir -p "$2" && cd "$2" && pwd)"
