@@ -29,16 +29,8 @@ public static class ConfigureCommand
         {
             DockerOption, ContainersOption, RegistriesOption, PrivateOption, RemoveOption, DryRunOption, new HelpOption(),
         };
-        var parsed = command.Parse(args.ToArray());
         var person = new PersonCommand(context, "configure");
-        if (parsed.Errors.Count > 0)
-            return person.Fail($"{parsed.Errors[0].Message} (see configure --help)");
-        if (parsed.Action is not null)
-        {
-            using var writer = new StreamWriter(context.Output, leaveOpen: true);
-            return parsed.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
-        }
-        return person.Run(_ => Configure(context, person, parsed));
+        return person.Parse(command, args, out var parsed) ?? person.Run(() => Configure(context, person, parsed));
     }
 
     private static int Configure(HelperContext context, PersonCommand person, ParseResult parsed)

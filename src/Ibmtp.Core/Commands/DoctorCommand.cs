@@ -21,16 +21,8 @@ public static class DoctorCommand
         {
             HostArgument, JsonOption, new HelpOption(),
         };
-        var parsed = command.Parse(args.ToArray());
         var person = new PersonCommand(context, "doctor");
-        if (parsed.Errors.Count > 0)
-            return person.Fail($"{parsed.Errors[0].Message} (see doctor --help)");
-        if (parsed.Action is not null)
-        {
-            using var writer = new StreamWriter(context.Output, leaveOpen: true);
-            return parsed.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
-        }
-        return person.Run(_ =>
+        return person.Parse(command, args, out var parsed) ?? person.Run(() =>
         {
             using var services = HelperServices.Create(context);
             var report = new Doctor(context, services).Examine(parsed.GetValue(HostArgument)!);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
@@ -12,13 +13,25 @@ public sealed class PersonCommand(HelperContext context, string name)
 {
     public void Say(string line) => Write(context.Output, line);
 
+    /// <summary>Parses the command's options; returns the exit status when that already answered (a bad option, or --help), else null.</summary>
+    public int? Parse(System.CommandLine.Command options, IReadOnlyList<string> args, out ParseResult parsed)
+    {
+        parsed = options.Parse(args.ToArray());
+        if (parsed.Errors.Count > 0)
+            return Fail($"{parsed.Errors[0].Message} (see {name} --help)");
+        if (parsed.Action is null)
+            return null;
+        using var writer = new StreamWriter(context.Output, leaveOpen: true);
+        return parsed.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+    }
+
     public void Warn(string line) => Write(context.Error, $"warning: {line}");
 
-    public int Run(Func<PersonCommand, int> body)
+    public int Run(Func<int> body)
     {
         try
         {
-            return body(this);
+            return body();
         }
         catch (HelperException error)
         {
