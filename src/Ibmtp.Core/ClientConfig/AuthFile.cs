@@ -60,6 +60,9 @@ public sealed class AuthFile
     /// <summary>The keys of <c>auths</c>: registries with a login stored in this file itself.</summary>
     public IReadOnlyList<string> AuthsKeys => (_root[AuthsKey] as JsonObject)?.Select(entry => entry.Key).ToArray() ?? [];
 
+    /// <summary>The top-level keys, which in a legacy <c>~/.dockercfg</c> are the registries logged in to.</summary>
+    public IReadOnlyList<string> TopLevelKeys => _root.Select(entry => entry.Key).ToArray();
+
     /// <summary>Names <paramref name="helper"/> for <paramref name="host"/>; false when it already was.</summary>
     /// <param name="replaced">The other helper the host named before, if any.</param>
     public bool NameHelper(string host, string helper, out string? replaced)

@@ -15,6 +15,9 @@ public sealed class AuthFiles(IEnvironment environment, HelperPaths paths)
     public string Docker =>
         Path.Combine(environment.Get("DOCKER_CONFIG") ?? Path.Combine(paths.Home, ".docker"), "config.json");
 
+    /// <summary>docker's legacy file, which the containers tools still read after every other: <c>~/.dockercfg</c>, hosts at top level.</summary>
+    public string LegacyDocker => Path.Combine(paths.Home, ".dockercfg");
+
     /// <summary>The containers tools' own file that keeps across reboots: <c>REGISTRY_AUTH_FILE</c>, else <c>${XDG_CONFIG_HOME:-~/.config}/containers/auth.json</c>.</summary>
     public string Containers =>
         environment.Get(RegistryAuthFileVariable) ?? Path.Combine(paths.ConfigHome, "containers", "auth.json");

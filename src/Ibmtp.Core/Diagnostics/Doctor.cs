@@ -129,6 +129,23 @@ public sealed class Doctor(HelperContext context, HelperServices services)
         Client("containers", files.Containers, host);
         if (login != files.Containers)
             Client("containers logins", login, host);
+        LegacyDockerFile(files.LegacyDocker, host);
+    }
+
+    /// <summary>podman, buildah and skopeo still read docker's pre-2015 file, last: a login there is used whenever the helper has nothing for the host.</summary>
+    private void LegacyDockerFile(string path, RegistryHost host)
+    {
+        if (!File.Exists(path))
+            return;
+        try
+        {
+            foreach (var key in AuthFile.Read(path).TopLevelKeys.Where(key => RegistryHost.TryParse(key, out var stored) && stored == host))
+                Add("legacy login", $"{path}: holds a login for {key} that podman, buildah and skopeo may use instead of the helper; remove that entry", Problem: true);
+        }
+        catch (HelperException error)
+        {
+            Add("legacy login", error.Message, Problem: true);
+        }
     }
 
     private void Client(string name, string path, RegistryHost host)

@@ -114,6 +114,14 @@ public sealed class DoctorCommandTests : TempHomeFixture
     }
 
     [Test]
+    public void A_login_in_the_legacy_dockercfg_is_flagged()
+    {
+        Home.WriteFile(Path.Combine(Home.Root, ".dockercfg"), """{"https://us.icr.io":{"auth":"eA==","email":""}}""");
+
+        Assert.That(Doctor().Stdout, Does.Contain("! legacy login:").And.Contain(".dockercfg: holds a login for https://us.icr.io"));
+    }
+
+    [Test]
     public void The_helpers_files_are_listed_with_their_modes()
     {
         HelperAssert.Succeeds(HelperRun.Store(Home, "us.icr.io", "Profile-stored", ApiKey));
