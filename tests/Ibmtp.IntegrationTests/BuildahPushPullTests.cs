@@ -38,7 +38,7 @@ public sealed class BuildahPushPullTests() : RegistryFixture("buildah")
     public async Task WithoutCredentialsThePushIsRefusedByTheRegistry()
     {
         using var home = HomeConfiguredByTheHelper();
-        var image = OciImage.Write(home.Subdirectory("layout"), "v1", "anonymous\n");
+        var image = OciImage.Write(home.Subdirectory("layout"), "v1", "anonymous\n", withoutLayers: true);
 
         var push = await new Buildah(home).PushAsync(image, $"{Registry.Host}/buildah/anonymous:v1");
 
@@ -48,7 +48,7 @@ public sealed class BuildahPushPullTests() : RegistryFixture("buildah")
 
     private async Task AssertBuildahPushesAndPulls(TestHome home, string repository)
     {
-        var image = OciImage.Write(home.Subdirectory("layout"), "v1", $"{repository} {Guid.NewGuid()}\n");
+        var image = OciImage.Write(home.Subdirectory("layout"), "v1", $"{repository} {Guid.NewGuid()}\n", withoutLayers: true);
         var reference = $"{Registry.Host}/{repository}:v1";
         var buildah = new Buildah(home);
 

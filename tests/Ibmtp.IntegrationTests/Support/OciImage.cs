@@ -37,24 +37,26 @@ public sealed class OciImage
 
     /// <summary>
     /// Writes the layout into <paramref name="directory"/>, which must not hold another one.
-    /// A distinct <paramref name="fileContent"/> gives a distinct manifest digest.
+    /// A distinct <paramref name="fileContent"/> gives a distinct manifest digest. Without layers
+    /// (<paramref name="withoutLayers"/>), the content goes into a label instead: buildah, run as root,
+    /// applies a pulled layer through a remount of "/", which fails where "/" is no mount point (a chroot).
     /// </summary>
-    public static OciImage Write(string directory, string tag, string fileContent = "hello from the ibmtp integration tests\n")
+    public static OciImage Write(string directory, string tag, string fileContent = "hello from the ibmtp integration tests\n", bool withoutLayers = false)
     {
         var blobs = System.IO.Directory.CreateDirectory(Path.Combine(directory, "blobs", "sha256")).FullName;
 
         var layerTar = TarOf("hello.txt", Encoding.UTF8.GetBytes(fileContent));
-        var layer = WriteBlob(blobs, Gzip(layerTar));
+        Blob[] layers = withoutLayers ? [] : [WriteBlob(blobs, Gzip(layerTar))];
         var config = WriteBlob(blobs, Json(new JsonObject
         {
             ["architecture"] = "amd64",
             ["os"] = "linux",
-            ["config"] = new JsonObject(),
+            ["config"] = withoutLayers ? new JsonObject { ["Labels"] = new JsonObject { ["content"] = fileContent } } : new JsonObject(),
             ["rootfs"] = new JsonObject
             {
                 ["type"] = "layers",
                 // diff_ids name the uncompressed layers.
-                ["diff_ids"] = new JsonArray(Digest(layerTar)),
+                ["diff_ids"] = withoutLayers ? new JsonArray() : new JsonArray(Digest(layerTar)),
             },
         }));
         var manifest = WriteBlob(blobs, Json(new JsonObject
@@ -62,7 +64,7 @@ public sealed class OciImage
             ["schemaVersion"] = 2,
             ["mediaType"] = ManifestMediaType,
             ["config"] = config.Descriptor(ConfigMediaType),
-            ["layers"] = new JsonArray(layer.Descriptor(LayerMediaType)),
+            ["layers"] = new JsonArray([.. layers.Select(layer => (JsonNode)layer.Descriptor(LayerMediaType))]),
         }));
 
         var index = new JsonObject
