@@ -19,7 +19,7 @@ as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
 check() { # LABEL COMMAND...
   local got
   [ "$("$@" version)" = "$name (ibmtp) $version" ] || { echo "$1: wrong version line" >&2; exit 1; }
-  got="$(printf us.icr.io | env -i HOME="$work/home" IBMTP_API_KEY=release-check-key IBMTP_PROFILE_ID=Profile-release "$@" get)"
+  got="$(printf us.icr.io | env -i HOME="$work/home" DOTNET_NOLOGO=1 IBMTP_API_KEY=release-check-key IBMTP_PROFILE_ID=Profile-release "$@" get)"
   [ "$got" = '{"ServerURL":"us.icr.io","Username":"Profile-release","Secret":"release-check-key"}' ] || { echo "$*: get answered: $got" >&2; exit 1; }
   echo "ok: $*"
 }
