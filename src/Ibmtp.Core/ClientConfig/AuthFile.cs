@@ -18,12 +18,15 @@ public sealed class AuthFile
 
     private readonly JsonObject _root;
 
-    private AuthFile(string path, string? original, JsonObject root)
+    private AuthFile(string path, string? original, JsonObject root, bool byteOrderMark = false)
     {
         Path = path;
         Original = original;
         _root = root;
+        _byteOrderMark = byteOrderMark;
     }
+
+    private readonly bool _byteOrderMark;
 
     public string Path { get; }
 
@@ -36,16 +39,22 @@ public sealed class AuthFile
     /// <summary>Reads <paramref name="path"/>; a file that does not exist reads as an empty object.</summary>
     public static AuthFile Read(string path)
     {
-        string original;
+        byte[] bytes;
         try
         {
-            original = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
             return new AuthFile(path, null, []);
         }
-        return new AuthFile(path, original, Parse(path, original));
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new HelperException($"{path} cannot be read: {error.Message.ReplaceLineEndings(" ")}");
+        }
+        var byteOrderMark = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
+        var original = Encoding.UTF8.GetString(byteOrderMark ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
+        return new AuthFile(path, original, Parse(path, original), byteOrderMark);
     }
 
     public string? CredsStore => _root[CredsStoreKey] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null;
@@ -57,11 +66,18 @@ public sealed class AuthFile
             .ToDictionary(entry => entry.Key, entry => entry.Value!.GetValue<string>(), StringComparer.Ordinal)
         ?? [];
 
-    /// <summary>The keys of <c>auths</c>: registries with a login stored in this file itself.</summary>
-    public IReadOnlyList<string> AuthsKeys => (_root[AuthsKey] as JsonObject)?.Select(entry => entry.Key).ToArray() ?? [];
+    /// <summary>
+    /// The keys of <c>auths</c> entries that hold a login (<c>auth</c>, <c>password</c> or
+    /// <c>identitytoken</c>); an empty entry, as docker leaves beside a helper, holds none.
+    /// </summary>
+    public IReadOnlyList<string> StoredLoginKeys =>
+        (_root[AuthsKey] as JsonObject)?.Where(entry => HoldsLogin(entry.Value)).Select(entry => entry.Key).ToArray() ?? [];
 
-    /// <summary>The top-level keys, which in a legacy <c>~/.dockercfg</c> are the registries logged in to.</summary>
-    public IReadOnlyList<string> TopLevelKeys => _root.Select(entry => entry.Key).ToArray();
+    /// <summary>The top-level keys holding a login, which in a legacy <c>~/.dockercfg</c> are the registries logged in to.</summary>
+    public IReadOnlyList<string> TopLevelLoginKeys => _root.Where(entry => HoldsLogin(entry.Value)).Select(entry => entry.Key).ToArray();
+
+    private static bool HoldsLogin(JsonNode? entry) =>
+        entry is JsonObject login && new[] { "auth", "password", "identitytoken" }.Any(field => login[field] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0);
 
     /// <summary>Names <paramref name="helper"/> for <paramref name="host"/>; false when it already was.</summary>
     /// <param name="replaced">The other helper the host named before, if any.</param>
@@ -107,7 +123,7 @@ public sealed class AuthFile
     {
         var indentation = Indentation.Of(Original);
         if (Original is null || string.IsNullOrWhiteSpace(Original))
-            return Serialize(_root, indentation, depth: 0) + "\n";
+            return Serialize(_root, indentation, depth: 0) + indentation.LineBreak;
 
         var helpers = Serialize(_root[CredHelpersKey]!, indentation, depth: 1);
         var span = JsonSpans.Find(Original, CredHelpersKey);
@@ -120,6 +136,9 @@ public sealed class AuthFile
         var at = span.LastMemberEnd ?? span.RootEnd - 1;
         return string.Concat(Original.AsSpan(0, at), inserted, Original.AsSpan(at));
     }
+
+    /// <summary>The file's bytes as they would be written: <see cref="Render"/>, after a byte-order mark where the original had one.</summary>
+    public byte[] RenderBytes() => [.. _byteOrderMark ? Encoding.UTF8.Preamble : [], .. Encoding.UTF8.GetBytes(Render())];
 
     /// <summary>A JSON value as text, indented as if it stood at <paramref name="depth"/> in the file.</summary>
     private static string Serialize(JsonNode node, Indentation indentation, int depth)
@@ -138,7 +157,7 @@ public sealed class AuthFile
             node.WriteTo(writer);
         }
         var text = Encoding.UTF8.GetString(buffer.ToArray());
-        return depth == 0 || !indentation.Indented ? text : text.Replace("\n", indentation.NewLine(depth), StringComparison.Ordinal);
+        return !indentation.Indented ? text : text.Replace("\n", indentation.NewLine(depth), StringComparison.Ordinal);
     }
 
     private static JsonObject Parse(string path, string text)
@@ -148,14 +167,15 @@ public sealed class AuthFile
             // A file that holds only whitespace is what an interrupted editor leaves: treat it as empty.
             if (string.IsNullOrWhiteSpace(text))
                 return [];
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false }) as JsonObject
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
                 ?? throw new HelperException($"{path} is not a JSON object: fix it or move it aside, then run this again");
         }
         catch (JsonException error)
         {
-            var line = error.LineNumber is { } number ? number + 1 : 0;
-            var column = error.BytePositionInLine is { } position ? position + 1 : 0;
-            throw new HelperException($"{path} is not valid JSON at line {line}, column {column}: fix it or move it aside, then run this again; it was left untouched");
+            var where = error.LineNumber is { } line
+                ? $"at line {line + 1}, column {(error.BytePositionInLine ?? 0) + 1}"
+                : $"({error.Message.ReplaceLineEndings(" ").TrimEnd('.')})";
+            throw new HelperException($"{path} is not valid JSON {where}: fix it or move it aside, then run this again; it was left untouched");
         }
     }
 }

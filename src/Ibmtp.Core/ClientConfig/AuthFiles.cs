@@ -20,7 +20,9 @@ public sealed class AuthFiles(IEnvironment environment, HelperPaths paths)
 
     /// <summary>The containers tools' own file that keeps across reboots: <c>REGISTRY_AUTH_FILE</c>, else <c>${XDG_CONFIG_HOME:-~/.config}/containers/auth.json</c>.</summary>
     public string Containers =>
-        environment.Get(RegistryAuthFileVariable) ?? Path.Combine(paths.ConfigHome, "containers", "auth.json");
+        environment.Get(RegistryAuthFileVariable)
+        // On macOS the containers tools ignore XDG_CONFIG_HOME.
+        ?? Path.Combine(OperatingSystem.IsLinux() ? paths.ConfigHome : Path.Combine(paths.Home, ".config"), "containers", "auth.json");
 
     /// <summary>
     /// The one file <c>podman|buildah|skopeo login</c> write to: <c>REGISTRY_AUTH_FILE</c>, else on

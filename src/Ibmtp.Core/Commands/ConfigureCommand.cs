@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using DiffPlex.Renderer;
 using Ibmtp.ClientConfig;
+using Ibmtp.Configuration;
 using Ibmtp.Files;
 using Ibmtp.Hosts;
 using Ibmtp.Platform;
@@ -39,21 +40,24 @@ public static class ConfigureCommand
         var remove = parsed.GetValue(RemoveOption);
         var dryRun = parsed.GetValue(DryRunOption);
         var files = new AuthFiles(context.Environment, new HelperPaths(context.Environment));
-        foreach (var path in Targets(context, files, parsed))
+
+        // Every file is read and changed in memory first, so a malformed one stops the run before any is written.
+        var edits = Targets(context, files, parsed).Select(AuthFile.Read).Select(file => remove
+            ? Remove(file, host => parsed.GetValue(RegistriesOption) is null || hosts.Contains(host), dryRun)
+            : Name(person, file, hosts, dryRun)).ToList();
+        foreach (var (file, outcome) in edits)
         {
-            var file = AuthFile.Read(path);
-            if (remove)
-                Report(person, file, $"removed {HelperName} for", file.RemoveHelper(HelperName, host => parsed.GetValue(RegistriesOption) is null || hosts.Contains(host)));
-            else
-                Name(person, file, hosts, dryRun);
-            if (file.CredsStore == HelperName)
-                person.Warn($"{path}: credsStore is \"{HelperName}\", so every registry's credentials go through this helper, which serves only ICR hosts; remove the credsStore line");
             Save(person, file, dryRun);
+            person.Say($"{file.Path}: {outcome}");
+            if (file.CredsStore == HelperName)
+                person.Warn($"{file.Path}: credsStore is \"{HelperName}\", so every registry's credentials go through this helper, which serves only ICR hosts; remove the credsStore line");
         }
 
         if (!remove)
         {
-            person.Say($"note: clients such as classic `docker build` and podman remote call the helper for every credHelpers entry; configure only the registries you use (--registries)");
+            person.Say("note: clients such as classic `docker build` and podman remote call the helper for every credHelpers entry; configure only the registries you use (--registries)");
+            foreach (var host in hosts.Where(host => RegistryHost.TryParse(host, out var parsedHost) && !ServedHosts.IsIbmRegistry(parsedHost)))
+                person.Warn($"{host} is not an IBM Cloud Container Registry host: the helper answers for it only once it is opted in, with {SettingsTable.Registries.Variable}={host} or registries in its config file");
             AdviseOnContainersLogins(context, person, files, parsed);
             if (!IsOnPath(context))
                 person.Warn($"{HelperInfo.Name} is not on PATH, so docker and podman cannot run it: install it into a folder on PATH (packaging/install.sh uses ~/.local/bin)");
@@ -96,7 +100,7 @@ public static class ConfigureCommand
         }
     }
 
-    private static void Name(PersonCommand person, AuthFile file, IReadOnlyList<string> hosts, bool dryRun)
+    private static (AuthFile File, string Outcome) Name(PersonCommand person, AuthFile file, IReadOnlyList<string> hosts, bool dryRun)
     {
         var named = 0;
         foreach (var host in hosts)
@@ -107,33 +111,53 @@ public static class ConfigureCommand
             if (replaced is not null)
                 person.Warn($"{file.Path}: {host} named the helper \"{replaced}\"; it now names \"{HelperName}\"");
         }
-        foreach (var key in file.AuthsKeys)
+        foreach (var key in file.StoredLoginKeys)
         {
             if (RegistryHost.TryParse(key, out var stored) && hosts.Contains(stored.ToString()))
                 person.Warn($"{file.Path}: auths holds a stored login for {key}, which clients stop using now that credHelpers names {HelperName} for {stored}; log in again through the helper, then remove that auths entry");
         }
-        var outcome = dryRun ? "would name" : "now names";
-        person.Say(named > 0 ? $"{file.Path}: credHelpers {outcome} {HelperName} for {named} more host(s), {hosts.Count} in all" : $"{file.Path}: already configured");
+        var outcome = dryRun ? "would name" : "names";
+        return (file, named > 0 ? $"credHelpers {outcome} {HelperName} for {named} more host(s), {hosts.Count} in all" : "already configured");
     }
 
-    private static void Report(PersonCommand person, AuthFile file, string what, IReadOnlyList<string> hosts) =>
-        person.Say(hosts.Count == 0 ? $"{file.Path}: nothing to remove" : $"{file.Path}: {what} {string.Join(", ", hosts)}");
+    private static (AuthFile File, string Outcome) Remove(AuthFile file, Func<string, bool> hosts, bool dryRun)
+    {
+        var removed = file.RemoveHelper(HelperName, hosts);
+        return (file, removed.Count == 0 ? "nothing to remove" : $"{(dryRun ? "would remove" : "removed")} {HelperName} for {string.Join(", ", removed)}");
+    }
 
+    /// <summary>
+    /// Writes a changed file, or prints its diff. A symlinked file (a dotfile manager's) is written
+    /// where the link points, so the link stays and the real file changes.
+    /// </summary>
     private static void Save(PersonCommand person, AuthFile file, bool dryRun)
     {
         if (!file.Changed)
             return;
-        var text = file.Render();
         if (dryRun)
         {
-            person.Say(UnidiffRenderer.GenerateUnidiff(file.Original ?? "", text, file.Original is null ? "/dev/null" : file.Path, file.Path).TrimEnd('\n'));
+            // Diffed without the final line break, which the renderer would show as an extra line.
+            var diff = UnidiffRenderer.GenerateUnidiff(TrimLastLineBreak(file.Original ?? ""), TrimLastLineBreak(file.Render()), file.Original is null ? "/dev/null" : file.Path, file.Path);
+            person.Say((file.Original is null ? diff.Replace("@@ -1,0 ", "@@ -0,0 ", StringComparison.Ordinal) : diff).TrimEnd('\n'));
             return;
         }
-        PrivateFiles.EnsureFolder(Path.GetDirectoryName(file.Path)!);
-        if (file.Original is not null)
-            PrivateFiles.ReplaceAtomically(file.Path + ".bak", File.ReadAllBytes(file.Path));
-        PrivateFiles.ReplaceAtomically(file.Path, System.Text.Encoding.UTF8.GetBytes(text));
+        var link = new FileInfo(file.Path);
+        var target = link.LinkTarget is null ? file.Path : link.ResolveLinkTarget(returnFinalTarget: true)!.FullName;
+        try
+        {
+            PrivateFiles.EnsureFolder(Path.GetDirectoryName(target)!);
+            if (file.Original is not null)
+                PrivateFiles.ReplaceAtomically(target + ".bak", File.ReadAllBytes(target));
+            PrivateFiles.ReplaceAtomically(target, file.RenderBytes());
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new HelperException($"{target} cannot be written ({error.GetType().Name}): check that its folder is writable; the file was left as it was");
+        }
     }
+
+    private static string TrimLastLineBreak(string text) =>
+        text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
 
     private static void AdviseOnContainersLogins(HelperContext context, PersonCommand person, AuthFiles files, ParseResult parsed)
     {

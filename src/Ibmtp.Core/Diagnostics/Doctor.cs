@@ -50,7 +50,14 @@ public sealed class Doctor(HelperContext context, HelperServices services)
         if (hostSettings.Mode.Problem is { } badMode)
             return Fail("mode", badMode);
         Add("mode", $"{Describe(hostSettings.Mode.Value)} (from {hostSettings.Mode.Origin})");
-        Add("profile", hostSettings.Profile.Problem ?? (hostSettings.Profile.Value is { } profile ? $"{profile} (from {hostSettings.Profile.Origin})" : "none"), hostSettings.Profile.Problem is not null);
+        if (hostSettings.Profile.Problem is { } badProfile)
+            return Fail("profile", badProfile);
+        if (hostSettings.Profile.Value is not { } profile)
+            Add("profile", "none");
+        else if (LooksLikeAProfile(profile))
+            Add("profile", $"{profile} (from {hostSettings.Profile.Origin})");
+        else
+            Add("profile", $"from {hostSettings.Profile.Origin}, which does not hold a profile ID (Profile-...) or CRN (crn:...): is it a key put in the wrong variable? ({new SourcedSecret(new Secrets.Secret(profile.Value), "").Fingerprint})", Problem: true);
 
         CredentialPlan? plan;
         try
@@ -139,7 +146,7 @@ public sealed class Doctor(HelperContext context, HelperServices services)
             return;
         try
         {
-            foreach (var key in AuthFile.Read(path).TopLevelKeys.Where(key => RegistryHost.TryParse(key, out var stored) && stored == host))
+            foreach (var key in AuthFile.Read(path).TopLevelLoginKeys.Where(key => RegistryHost.TryParse(key, out var stored) && stored == host))
                 Add("legacy login", $"{path}: holds a login for {key} that podman, buildah and skopeo may use instead of the helper; remove that entry", Problem: true);
         }
         catch (HelperException error)
@@ -169,14 +176,22 @@ public sealed class Doctor(HelperContext context, HelperServices services)
         Add(name, helper == HelperInfo.CredHelperName
             ? $"{path}: names the helper for {host}"
             : $"{path}: does not name the helper for {host}; run docker-credential-ibmtp configure --registries {host}", helper != HelperInfo.CredHelperName);
-        foreach (var key in file.AuthsKeys.Where(key => RegistryHost.TryParse(key, out var stored) && stored == host))
+        foreach (var key in file.StoredLoginKeys.Where(key => RegistryHost.TryParse(key, out var stored) && stored == host))
         {
-            var why = key == host.ToString()
-                ? "a stored login the clients may use instead of the helper"
-                : "a login docker 20.10 wrote under the full address, bypassing the helper; log in with the bare host";
+            var why = key.Contains("://", StringComparison.Ordinal)
+                ? "a login docker 20.10 wrote under the full address, bypassing the helper; log in with the bare host"
+                : "a stored login the clients may use instead of the helper";
             Add($"{name} login", $"{path}: auths has {key}: {why}; remove that entry (or run docker logout {key}), then log in again", Problem: true);
         }
     }
+
+    /// <summary>A value in a profile variable that is not shaped like one may be a secret pasted there by mistake, so it is not shown.</summary>
+    private static bool LooksLikeAProfile(TrustedProfile profile) => profile.Kind switch
+    {
+        TrustedProfileKind.Id => profile.Value.StartsWith("Profile-", StringComparison.Ordinal),
+        TrustedProfileKind.Crn => profile.Value.StartsWith("crn:", StringComparison.OrdinalIgnoreCase),
+        TrustedProfileKind.Name => true,
+    };
 
     private static string WithMode(string path)
     {

@@ -132,6 +132,105 @@ public sealed class ConfigureCommandTests : TempHomeFixture
     }
 
     [Test]
+    public void A_file_with_CRLF_line_breaks_keeps_them_in_what_is_added()
+    {
+        Home.WriteFile(DockerFile, "{\r\n  \"auths\": {}\r\n}\r\n");
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo("{\r\n  \"auths\": {},\r\n  \"credHelpers\": {\r\n    \"us.icr.io\": \"ibmtp\"\r\n  }\r\n}\r\n"));
+    }
+
+    [Test]
+    public void A_byte_order_mark_is_kept()
+    {
+        File.WriteAllBytes(Home.WriteFile(DockerFile, ""), [0xEF, 0xBB, 0xBF, .. "{\"auths\":{}}"u8]);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllBytes(DockerFile)[..3], Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
+        Assert.That(Helpers(DockerFile).Keys, Is.EqualTo(new[] { "us.icr.io" }));
+    }
+
+    [Test]
+    public void An_empty_file_is_written_as_a_new_one_would_be()
+    {
+        Home.WriteFile(DockerFile, "");
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo("{\n\t\"credHelpers\": {\n\t\t\"us.icr.io\": \"ibmtp\"\n\t}\n}\n"));
+    }
+
+    [Test]
+    public void A_symlinked_file_is_written_where_the_link_points_and_the_link_stays()
+    {
+        var real = Home.WriteFile(Path.Combine("dotfiles", "config.json"), "{}");
+        Directory.CreateDirectory(Path.GetDirectoryName(DockerFile)!);
+        File.CreateSymbolicLink(DockerFile, real);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(new FileInfo(DockerFile).LinkTarget, Is.EqualTo(real));
+        Assert.That(Helpers(real).Keys, Is.EqualTo(new[] { "us.icr.io" }));
+    }
+
+    [Test]
+    public void A_duplicate_key_is_an_error_naming_the_file_and_the_file_is_left_untouched()
+    {
+        const string content = """{"auths":{"us.icr.io":{},"us.icr.io":{}}}""";
+        Home.WriteFile(DockerFile, content);
+
+        var result = Configure("--docker");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.StartWith($"docker-credential-ibmtp configure: {DockerFile} is not valid JSON").And.Contain("us.icr.io"));
+        Assert.That(result.Stderr.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo(content));
+    }
+
+    [Test]
+    public void A_malformed_second_file_stops_the_run_before_the_first_is_written()
+    {
+        const string docker = """{"auths":{}}""";
+        Home.WriteFile(DockerFile, docker);
+        Home.WriteFile(ContainersFile, "{");
+
+        var result = Configure();
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo(docker));
+        Assert.That(DockerFile + ".bak", Does.Not.Exist);
+    }
+
+    [Test]
+    public void An_empty_auths_entry_is_no_stored_login_and_draws_no_warning()
+    {
+        Home.WriteFile(DockerFile, """{"auths":{"us.icr.io":{}}}""");
+
+        Assert.That(Configure("--docker", "--registries", "us.icr.io").Stderr, Does.Not.Contain("stored login"));
+    }
+
+    [Test]
+    public void A_host_that_is_not_ICR_is_configured_with_a_warning_that_the_helper_must_opt_it_in()
+    {
+        var result = Configure("--docker", "--registries", "registry.example.com:5000");
+
+        HelperAssert.Succeeds(result);
+        Assert.That(result.Stderr, Does.Contain("IBMTP_REGISTRIES=registry.example.com:5000"));
+    }
+
+    [Test]
+    public void Dry_run_of_a_new_file_diffs_against_nothing()
+    {
+        var result = Configure("--docker", "--registries", "us.icr.io", "--dry-run");
+
+        Assert.That(result.Stdout, Does.Contain($"--- /dev/null\n+++ {DockerFile}\n@@ -0,0 +1,5 @@\n+{{\n"));
+        Assert.That(result.Stdout, Does.Contain("would name"));
+        Assert.That(DockerFile, Does.Not.Exist);
+    }
+
+    [Test]
     public void The_previous_file_is_kept_as_bak()
     {
         const string before = """{"auths":{}}""";
@@ -173,7 +272,7 @@ public sealed class ConfigureCommandTests : TempHomeFixture
         var result = Configure("--docker", "--registries", "us.icr.io", "--dry-run");
 
         HelperAssert.Succeeds(result);
-        Assert.That(result.Stdout, Does.Contain($"--- {DockerFile}").And.Contain($"+++ {DockerFile}").And.Contain("+\t\t\"us.icr.io\": \"ibmtp\""));
+        Assert.That(result.Stdout, Does.Contain($"--- {DockerFile}\n+++ {DockerFile}\n@@ -1,3 +1,6 @@\n {{\n-\t\"auths\": {{}}\n+\t\"auths\": {{}},\n+\t\"credHelpers\": {{\n+\t\t\"us.icr.io\": \"ibmtp\"\n+\t}}\n }}"));
         Assert.That(File.ReadAllText(DockerFile), Is.EqualTo("{\n\t\"auths\": {}\n}\n"));
         Assert.That(DockerFile + ".bak", Does.Not.Exist);
     }
