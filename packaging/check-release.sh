@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 # A package cache of its own, so that a tool of the same version cached earlier cannot stand in for this build.
 export NUGET_PACKAGES="$work/nuget-packages"
 as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
-"$repo/packaging/require-packages.sh" unzip file
+"$repo/packaging/require-packages.sh" unzip file binutils
 
 # A get answered from the environment, as every install channel must give it.
 check() { # LABEL COMMAND...
@@ -26,6 +26,12 @@ check() { # LABEL COMMAND...
 
 (cd "$out" && sha256sum --quiet -c SHA256SUMS && for sum in *.sha256; do sha256sum --quiet -c "$sum"; done)
 echo "ok: checksums"
+
+# The .deb must install on Debian 12, whose C library is 2.36: no symbol of a newer one.
+tar -xzOf "$out/${name}_${version}_linux-x64.tar.gz" "${name}_${version}_linux-x64/$name" > "$work/binary"
+newest_glibc="$(objdump -T "$work/binary" | grep -oE 'GLIBC_[0-9.]+' | sort -V | tail -1)"
+[ "$(printf '%s\nGLIBC_2.36\n' "$newest_glibc" | sort -V | tail -1)" = GLIBC_2.36 ] || { echo "the binary needs $newest_glibc, newer than Debian 12's 2.36" >&2; exit 1; }
+echo "ok: needs at most $newest_glibc"
 
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$out/${name}_${version}_amd64.deb" >/dev/null
 check /usr/bin/$name

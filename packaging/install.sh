@@ -11,7 +11,8 @@ publish="$repo/artifacts/publish"
 # runtime's OpenSSL shim). Installed when missing.
 "$repo/packaging/require-packages.sh" clang cmake make zlib1g-dev libssl-dev
 
-dotnet publish "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -c Release -r linux-x64 -o "$publish" -nologo -v quiet
+case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+dotnet publish "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -c Release -r "$rid" -o "$publish" -nologo -v quiet
 install -d "$prefix/bin"
 install -m 0755 "$publish/docker-credential-ibmtp" "$prefix/bin/docker-credential-ibmtp"
 echo "installed $prefix/bin/docker-credential-ibmtp"

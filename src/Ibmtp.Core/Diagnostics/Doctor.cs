@@ -57,7 +57,11 @@ public sealed class Doctor(HelperContext context, HelperServices services)
         else if (LooksLikeAProfile(profile))
             Add("profile", $"{profile} (from {hostSettings.Profile.Origin})");
         else
-            Add("profile", $"from {hostSettings.Profile.Origin}, which does not hold a profile ID (Profile-...) or CRN (crn:...): is it a key put in the wrong variable? ({new SourcedSecret(new Secrets.Secret(profile.Value), "").Fingerprint})", Problem: true);
+        {
+            // Treated as a secret from here on, so it is blanked wherever it would show (as the username, say).
+            var suspect = new SourcedSecret(new Secrets.Secret(profile.Value), hostSettings.Profile.Origin);
+            Add("profile", $"from {suspect.Origin}, which does not hold a profile ID (Profile-...) or CRN (crn:...): is it a key put in the wrong variable? ({suspect.Fingerprint})", Problem: true);
+        }
 
         CredentialPlan? plan;
         try

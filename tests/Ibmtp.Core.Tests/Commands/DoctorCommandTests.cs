@@ -59,6 +59,18 @@ public sealed class DoctorCommandTests : TempHomeFixture
     }
 
     [Test]
+    public void A_profile_variable_holding_something_else_is_not_shown_in_case_it_is_a_key()
+    {
+        Home.Variables["IBMTP_API_KEY"] = "Profile-swapped";
+        Home.Variables["IBMTP_PROFILE_ID"] = ApiKey;
+
+        var result = Doctor();
+
+        Assert.That(result.Stdout, Does.Contain("! profile:").And.Contain("does not hold a profile ID"));
+        Assert.That(result.Stdout + result.Stderr, Does.Not.Contain(ApiKey));
+    }
+
+    [Test]
     public void No_credentials_at_all_is_the_problem_with_the_fix()
     {
         var result = Doctor();

@@ -35,7 +35,7 @@ public static class HelperBinary
         var project = System.IO.Path.Combine(root, "src", "Ibmtp.Helper", "Ibmtp.Helper.csproj");
         var result = ProcessRunner.RunAsync(
             "dotnet",
-            ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "-nodeReuse:false", "-p:UseSharedCompilation=false"],
+            ["publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "-o", output, "-nodeReuse:false", "-p:UseSharedCompilation=false"],
             new ProcessOptions { Environment = WithoutParentMsBuildState(), InheritEnvironment = false, Timeout = PublishTimeout, WorkingDirectory = root })
             .GetAwaiter().GetResult();
         if (!result.Succeeded)
