@@ -31,9 +31,9 @@ public sealed class FileLock : IDisposable
         }
     }
 
-    // A missing folder or a bad path will not go away by waiting; only a lock held elsewhere will.
-    private static bool IsHeldByAnother(IOException error) =>
-        error is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException);
+    // .NET reports the flock() of a lock held elsewhere with errno EWOULDBLOCK as the HResult. Only
+    // that goes away by waiting; a read-only file system or a bad path is reported at once.
+    private static bool IsHeldByAnother(IOException error) => error.HResult == (OperatingSystem.IsMacOS() ? 35 : 11);
 
     public void Dispose() => _handle.Dispose();
 }

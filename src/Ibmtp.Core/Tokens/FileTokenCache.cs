@@ -31,8 +31,20 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
 
     public async Task<IamToken> RefreshAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed)
     {
-        PrivateFiles.EnsureFolder(Folder);
-        using var singleFlight = AcquireOrServeStale(cacheKey, deadline, onStaleTokenServed, out var stale);
+        FileLock? singleFlight;
+        IamToken? stale;
+        try
+        {
+            PrivateFiles.EnsureFolder(Folder);
+            singleFlight = AcquireOrServeStale(cacheKey, deadline, onStaleTokenServed, out stale);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves IAM calls: where it cannot be kept (a read-only home in a pod, say), do without it.
+            log.Debug("token cache: {Folder} cannot be used ({Reason}); fetching without the cache", Folder, error.Message);
+            return await fetch().ConfigureAwait(false);
+        }
+        using var held = singleFlight;
         if (stale is not null)
             return stale;
         var cached = TryRead(cacheKey);

@@ -1,7 +1,6 @@
+using System.Diagnostics;
 using Ibmtp.Files;
-using Ibmtp.Keystores.EncryptedFile;
 using Ibmtp.Tests.Support;
-using Ibmtp.Tokens;
 
 namespace Ibmtp.Tests.Files;
 
@@ -28,5 +27,17 @@ public class FileLockTests : TempHomeFixture
         using var again = FileLock.Acquire(path, TimeSpan.FromMilliseconds(200));
 
         Assert.That(path, Does.Exist);
+    }
+
+    [Test]
+    public void A_lock_file_that_cannot_be_opened_fails_at_once_rather_than_waiting_for_a_holder()
+    {
+        // A symlink loop fails to open with a plain I/O error, as a read-only file system does: waiting will not help.
+        var path = Path.Combine(Home.Root, "keystore.lock");
+        File.CreateSymbolicLink(path, path);
+        var clock = Stopwatch.StartNew();
+
+        Assert.Throws(Is.InstanceOf<IOException>(), () => FileLock.Acquire(path, TimeSpan.FromSeconds(10)));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
     }
 }

@@ -168,4 +168,18 @@ public sealed class FileTokenCacheTests : TempHomeFixture
         Assert.That(_fetches, Is.EqualTo(1));
         Assert.That(tokens.Select(token => token.AccessToken).Distinct().Count(), Is.EqualTo(1));
     }
+
+    [Test]
+    public void Where_the_cache_cannot_be_kept_every_get_still_gets_a_token_straight_from_IAM()
+    {
+        // A regular file where the cache folder should be stands for a read-only home.
+        Home.Variables["XDG_CACHE_HOME"] = Home.WriteFile("not-a-folder", "");
+
+        var first = Get();
+        var second = Get();
+
+        Assert.That(_fetches, Is.EqualTo(2));
+        Assert.That(second.AccessToken, Is.Not.EqualTo(first.AccessToken));
+        Assert.That(_warnings, Is.Empty);
+    }
 }
