@@ -57,7 +57,9 @@ public sealed class HelperServices : IDisposable
     {
         var paths = new HelperPaths(context.Environment);
         var settings = SettingsResolver.Resolve(context.Environment, paths);
-        return new HelperServices(context, paths, settings, HelperLog.Create(settings.LogLevel.Value, paths.StateFolder));
+        // Without HOME (and XDG_STATE_HOME) there is nowhere to log; the call itself still works.
+        var log = paths.HasStateFolder ? HelperLog.Create(settings.LogLevel.Value, paths.StateFolder) : HelperLog.Create(LogLevel.Off, "");
+        return new HelperServices(context, paths, settings, log);
     }
 
     private TrustedProfileSource CreateTrustedProfileSource()

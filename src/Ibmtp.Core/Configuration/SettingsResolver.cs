@@ -9,8 +9,9 @@ public static class SettingsResolver
     public static HelperSettings Resolve(IEnvironment environment, HelperPaths paths)
     {
         var chosen = environment.Get(SettingsTable.ConfigFile.Variable);
-        var path = chosen ?? paths.DefaultConfigFile;
-        var file = ReadFile(path, chosen is not null);
+        // Without HOME (and XDG_CONFIG_HOME) there is no default config file; the environment alone still works.
+        var path = chosen ?? (paths.HasConfigHome ? paths.DefaultConfigFile : null);
+        var file = path is null ? null : ReadFile(path, chosen is not null);
         return new HelperSettings(new SettingLayers(environment, file, file is null ? null : path));
     }
 
@@ -27,6 +28,9 @@ public static class SettingsResolver
         try
         {
             using var stream = File.OpenRead(path);
+            // An empty file, as `touch` or an interrupted editor leaves it, is no config at all.
+            if (stream.Length == 0)
+                return null;
             return new ConfigurationBuilder().AddJsonStream(stream).Build();
         }
         catch (Exception error) when (error is FormatException or InvalidDataException or InvalidOperationException or System.Text.Json.JsonException or IOException or UnauthorizedAccessException)

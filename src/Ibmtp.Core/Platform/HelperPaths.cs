@@ -8,6 +8,12 @@ public sealed class HelperPaths(IEnvironment environment)
     /// <summary>Where the config file is looked for when IBMTP_CONFIG does not name one.</summary>
     public string DefaultConfigFile => Path.Combine(ConfigHome, AppFolder, "config.json");
 
+    /// <summary>Whether <see cref="ConfigHome"/> can be worked out: XDG_CONFIG_HOME or HOME is set.</summary>
+    public bool HasConfigHome => environment.Get("XDG_CONFIG_HOME") is not null || environment.Get("HOME") is not null;
+
+    /// <summary>Whether <see cref="StateFolder"/> can be worked out: XDG_STATE_HOME or HOME is set.</summary>
+    public bool HasStateFolder => environment.Get("XDG_STATE_HOME") is not null || environment.Get("HOME") is not null;
+
     /// <summary><c>${XDG_CONFIG_HOME:-~/.config}</c>, the user's configuration folder, shared with other programs.</summary>
     public string ConfigHome => XdgFolder("XDG_CONFIG_HOME", ".config");
 

@@ -12,12 +12,12 @@ namespace Ibmtp.Frontends.Docker;
 /// </summary>
 public static class DockerFrontend
 {
-    public static int Run(HelperContext context, string action, Action<DockerProtocol, HelperServices> handle)
+    /// <param name="handle">Reads the request and answers it. The services are created on first use, so a request can be read, and judged, before any setting is.</param>
+    public static int Run(HelperContext context, string action, Action<DockerProtocol, Lazy<HelperServices>> handle)
     {
-        HelperServices? services = null;
+        var services = new Lazy<HelperServices>(() => HelperServices.Create(context));
         try
         {
-            services = HelperServices.Create(context);
             handle(new DockerProtocol(context.Input, context.Output), services);
             return 0;
         }
@@ -29,22 +29,23 @@ public static class DockerFrontend
         }
         catch (HelperException error)
         {
-            services?.Log.Error("{Action} failed: {Message}", action, error.Message);
+            LogOf(services)?.Error("{Action} failed: {Message}", action, error.Message);
             return Fail(context, error.Message);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            services?.Log.Error("{Action} failed: {Message}", action, error.Message);
+            LogOf(services)?.Error("{Action} failed: {Message}", action, error.Message);
             return Fail(context, $"{action}: {error.Message.ReplaceLineEndings(" ")}");
         }
         catch (Exception error)
         {
-            services?.Log.Error(error, "{Action} failed unexpectedly", action);
+            LogOf(services)?.Error(error, "{Action} failed unexpectedly", action);
             return Fail(context, $"{action}: unexpected {error.GetType().Name}: {error.Message.ReplaceLineEndings(" ")}");
         }
         finally
         {
-            services?.Dispose();
+            if (services.IsValueCreated)
+                services.Value.Dispose();
         }
     }
 
@@ -54,6 +55,8 @@ public static class DockerFrontend
         WriteLine(context, SecretRedactor.Redact(message));
         return 1;
     }
+
+    private static Serilog.ILogger? LogOf(Lazy<HelperServices> services) => services.IsValueCreated ? services.Value.Log : null;
 
     private static void WriteLine(HelperContext context, string line)
     {

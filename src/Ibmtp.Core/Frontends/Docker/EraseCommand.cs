@@ -13,7 +13,7 @@ public static class EraseCommand
     public static int Run(HelperContext context, IReadOnlyList<string> args) =>
         DockerFrontend.Run(context, "erase", (protocol, services) =>
         {
-            if (!services.Credentials.Remove(protocol.ReadServerUrl()))
+            if (!services.Value.Credentials.Remove(protocol.ReadServerUrl()))
                 throw new CredentialsNotFoundException();
         });
 }

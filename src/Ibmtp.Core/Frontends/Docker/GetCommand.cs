@@ -1,3 +1,5 @@
+using Ibmtp.Credentials;
+using Ibmtp.Hosts;
 using Ibmtp.Platform;
 
 namespace Ibmtp.Frontends.Docker;
@@ -9,7 +11,21 @@ public static class GetCommand
         DockerFrontend.Run(context, "get", (protocol, services) =>
         {
             var serverUrl = protocol.ReadServerUrl();
-            var login = services.Credentials.Find(serverUrl) ?? throw new CredentialsNotFoundException();
+            CredentialService credentials;
+            try
+            {
+                credentials = services.Value.Credentials;
+            }
+            catch (HelperException) when (!IsIbmRegistry(serverUrl))
+            {
+                // Settings that cannot be read opt no host in. docker and podman call get for every
+                // configured host, so a broken setting must not fail the pulls of unrelated registries;
+                // for an IBM registry, which is served whatever the settings, the error is reported.
+                throw new CredentialsNotFoundException();
+            }
+            var login = credentials.Find(serverUrl) ?? throw new CredentialsNotFoundException();
             protocol.WriteCredentials(serverUrl, login);
         });
+
+    private static bool IsIbmRegistry(string serverUrl) => RegistryHost.TryParse(serverUrl, out var host) && ServedHosts.IsIbmRegistry(host);
 }

@@ -6,5 +6,5 @@ namespace Ibmtp.Frontends.Docker;
 public static class ListCommand
 {
     public static int Run(HelperContext context, IReadOnlyList<string> args) =>
-        DockerFrontend.Run(context, "list", (protocol, services) => protocol.WriteList(services.Credentials.List()));
+        DockerFrontend.Run(context, "list", (protocol, services) => protocol.WriteList(services.Value.Credentials.List()));
 }

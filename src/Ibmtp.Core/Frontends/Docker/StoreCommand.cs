@@ -9,6 +9,6 @@ public static class StoreCommand
         DockerFrontend.Run(context, "store", (protocol, services) =>
         {
             var credentials = protocol.ReadCredentials();
-            services.Credentials.Save(credentials.ServerUrl, credentials.Username, credentials.Secret);
+            services.Value.Credentials.Save(credentials.ServerUrl, credentials.Username, credentials.Secret);
         });
 }
