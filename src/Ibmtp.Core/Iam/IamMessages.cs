@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ibmtp.Tokens;
 
 namespace Ibmtp.Iam;
 
@@ -22,17 +23,16 @@ internal sealed class IamTokenResponse
     /// <summary>
     /// When the token expires on this machine's clock: <c>expires_in</c> when given, since it does not
     /// depend on the two clocks agreeing, else the absolute <c>expiration</c> or <c>expires_at</c>.
-    /// A token that states no lifetime is treated as expiring at once, so it is never cached.
+    /// A token that states no lifetime, or one already over, expires at once and is never handed out;
+    /// no token is trusted for longer than <see cref="IamToken.LongestLifetime"/>.
     /// </summary>
     public DateTimeOffset ExpiresAtFrom(DateTimeOffset now)
     {
-        if (ExpiresIn is > 0)
-            return now.AddSeconds(ExpiresIn.Value);
-        if (Expiration is > 0)
-            return DateTimeOffset.FromUnixTimeSeconds(Expiration.Value);
-        return DateTimeOffset.TryParse(ExpiresAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? at
+        var stated = ExpiresIn is { } seconds ? now.AddSeconds(Math.Max(seconds, 0))
+            : Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(Math.Min(Expiration.Value, DateTimeOffset.MaxValue.ToUnixTimeSeconds()))
+            : DateTimeOffset.TryParse(ExpiresAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
             : now;
+        return stated < now + IamToken.LongestLifetime ? stated : now + IamToken.LongestLifetime;
     }
 }
 

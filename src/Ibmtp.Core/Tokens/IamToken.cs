@@ -9,6 +9,9 @@ public sealed record IamToken(Secret AccessToken, DateTimeOffset IssuedAt, DateT
     private const double RenewalPoint = 0.8;
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
 
+    /// <summary>IAM's tokens live an hour; a longer stated life is a fault, and is cut to this.</summary>
+    public static readonly TimeSpan LongestLifetime = TimeSpan.FromHours(4);
+
     /// <summary>When the cache stops handing this token out and asks for a new one.</summary>
     public DateTimeOffset RenewAt => IssuedAt + (ExpiresAt - IssuedAt) * RenewalPoint;
 

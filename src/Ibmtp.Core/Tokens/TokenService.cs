@@ -14,7 +14,17 @@ public sealed class TokenService(ITokenCache cache, TimeSpan timeout, TimeProvid
 
         using var deadline = new Deadline(timeout, time);
         // The protocol is one synchronous request per process; there is no caller to yield to.
-        return cache.RefreshAsync(cacheKey, () => exchange.FetchAsync(deadline), deadline, warnUser).GetAwaiter().GetResult();
+        return cache.RefreshAsync(cacheKey, () => FetchUsableAsync(exchange, deadline), deadline, warnUser).GetAwaiter().GetResult();
+    }
+
+    /// <summary>A token that is over, or within the margin of being over, is refused before it is cached or handed out.</summary>
+    private async Task<IamToken> FetchUsableAsync(ITokenExchange exchange, Deadline deadline)
+    {
+        var token = await exchange.FetchAsync(deadline).ConfigureAwait(false);
+        return token.IsUsable(time.GetUtcNow())
+            ? token
+            : throw new IamUnavailableException(
+                $"the {exchange.Mode} exchange returned a token that expires at {token.ExpiresAt:u}, already over or within seconds of it; check this machine's clock");
     }
 
     public static string CacheKey(ITokenExchange exchange) =>

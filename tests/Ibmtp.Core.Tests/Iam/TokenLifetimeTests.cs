@@ -18,10 +18,14 @@ public class TokenLifetimeTests
         new object[] { $$"""{"access_token":"lifetime-token","expiration":{{Now.AddMinutes(30).ToUnixTimeSeconds()}}}""", Now.AddMinutes(30) },
         new object[] { """{"access_token":"lifetime-token","expires_at":"2026-12-01T08:45:00Z"}""", Now.AddMinutes(45) },
         new object[] { """{"access_token":"lifetime-token"}""", Now },
+        new object[] { """{"access_token":"lifetime-token","expires_in":0,"expiration":99999999999}""", Now },
+        new object[] { """{"access_token":"lifetime-token","expires_in":-60}""", Now },
+        new object[] { """{"access_token":"lifetime-token","expiration":32503680000}""", Now.AddHours(4) },
+        new object[] { """{"access_token":"lifetime-token","expires_in":99999999}""", Now.AddHours(4) },
     ];
 
     [TestCaseSource(nameof(Bodies))]
-    public async Task IAM_tokens_last_expires_in_else_until_expiration_or_expires_at(string body, DateTimeOffset expiresAt)
+    public async Task IAM_tokens_last_expires_in_else_until_expiration_or_expires_at_and_never_over_four_hours(string body, DateTimeOffset expiresAt)
     {
         var http = new FakeHttp().Answer(HttpStatusCode.OK, body);
         using var deadline = new Deadline(TimeSpan.FromSeconds(5), TimeProvider.System);
@@ -33,7 +37,7 @@ public class TokenLifetimeTests
     }
 
     [TestCaseSource(nameof(Bodies))]
-    public async Task VPC_tokens_last_expires_in_else_until_expiration_or_expires_at(string body, DateTimeOffset expiresAt)
+    public async Task VPC_tokens_last_expires_in_else_until_expiration_or_expires_at_and_never_over_four_hours(string body, DateTimeOffset expiresAt)
     {
         var http = new FakeHttp().AnswerToken("instance-identity").Answer(HttpStatusCode.OK, body);
         using var deadline = new Deadline(TimeSpan.FromSeconds(5), TimeProvider.System);

@@ -182,4 +182,16 @@ public sealed class FileTokenCacheTests : TempHomeFixture
         Assert.That(second.AccessToken, Is.Not.EqualTo(first.AccessToken));
         Assert.That(_warnings, Is.Empty);
     }
+
+    [Test]
+    public void A_token_that_is_already_over_is_refused_and_not_cached()
+    {
+        var now = _time.GetUtcNow();
+        Task<IamToken> Expired() => Task.FromResult(new IamToken(new Secret("expired-token-1"), now.AddHours(-1), now.AddSeconds(5)));
+
+        var error = Assert.Throws<IamUnavailableException>(() => Get(Expired));
+
+        Assert.That(error.Message, Does.Contain("clock"));
+        Assert.That(TempHome.FilesUnder(Folder).Where(file => file.EndsWith(".token", StringComparison.Ordinal)), Is.Empty);
+    }
 }
