@@ -55,6 +55,8 @@ internal sealed class SettingLayers(IEnvironment environment, IConfiguration? fi
     /// </summary>
     public SettingValue<ServedHosts> ServedHosts()
     {
+        if (file?.GetSection("hosts").Value is { } notAList)
+            return SettingValue<ServedHosts>.Invalid($"hosts in config file {configFile} is '{notAList}', not a list of {{\"host\": ...}} entries; fix it", $"config file {configFile}");
         var extraHosts = new List<RegistryHost>();
         foreach (var entry in HostEntries())
         {

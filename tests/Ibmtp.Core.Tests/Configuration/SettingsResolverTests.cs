@@ -54,6 +54,7 @@ public class SettingsResolverTests : TempHomeFixture
 
     [TestCase("""{"registries":["not a host"]}""")]
     [TestCase("""{"hosts":[{"host":"https://"}]}""")]
+    [TestCase("""{"hosts":["us.icr.io"]}""")]
     public void A_config_file_listing_something_that_is_not_a_host_is_an_error_naming_the_file_and_the_entry(string content)
     {
         var path = Home.WriteConfig(content);
@@ -61,6 +62,16 @@ public class SettingsResolverTests : TempHomeFixture
         var error = Assert.Throws<HelperException>(() => _ = Load().ServedHosts.Value);
 
         Assert.That(error.Message, Does.Contain(path).And.Contain("is not a host"));
+    }
+
+    [Test]
+    public void Hosts_that_is_not_a_list_is_an_error_naming_the_file()
+    {
+        var path = Home.WriteConfig("""{"hosts":5}""");
+
+        var error = Assert.Throws<HelperException>(() => _ = Load().ServedHosts.Value);
+
+        Assert.That(error.Message, Does.Contain(path).And.Contain("not a list"));
     }
 
     [Test]
