@@ -53,13 +53,40 @@ public sealed class CredentialService(
 
     /// <summary>
     /// Removes what was kept for a served host, if anything: afterwards nothing is kept for it either
-    /// way. False only for a host not served.
+    /// way. A host no longer served (taken out of IBMTP_REGISTRIES, say) still has a login it kept
+    /// removed, so no login is stranded; false when there was none, or the address is no host.
     /// </summary>
     public bool Remove(string address)
     {
-        if (ParseServed(address, "erase") is not { } host)
+        if (!RegistryHost.TryParse(address, out var host))
+        {
+            log.Information("erase {Address}: not a registry host", address);
             return false;
+        }
+        if (!servedHosts.Serves(host))
+            return RemoveStranded(host);
         log.Information(keystore.Value.Remove(host) ? "erase {Host}: removed" : "erase {Host}: nothing saved", host);
+        return true;
+    }
+
+    /// <summary>Looked up first, so that a keystore that cannot be read, or holds nothing for the host, changes nothing and fails nothing.</summary>
+    private bool RemoveStranded(RegistryHost host)
+    {
+        try
+        {
+            if (keystore.Value.Find(host) is null)
+            {
+                log.Information("erase {Host}: not served", host);
+                return false;
+            }
+        }
+        catch (HelperException error)
+        {
+            log.Information("erase {Host}: not served, and the keystore cannot be read: {Reason}", host, error.Message);
+            return false;
+        }
+        keystore.Value.Remove(host);
+        log.Information("erase {Host}: removed a login kept from when the host was served", host);
         return true;
     }
 

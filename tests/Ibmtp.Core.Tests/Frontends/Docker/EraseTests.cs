@@ -60,11 +60,25 @@ public class EraseTests : TempHomeFixture
     }
 
     [Test]
-    public void Erase_of_a_host_not_served_answers_not_found_without_opening_the_keystore()
+    public void Erase_of_a_host_not_served_answers_not_found_even_with_a_keystore_that_cannot_be_read()
     {
         Home.WriteFile(Home.KeystoreFile, "not a keystore");
 
         HelperAssert.NotFound(HelperRun.Run(Home, "erase", "docker.io"));
+        Assert.That(File.ReadAllText(Home.KeystoreFile), Is.EqualTo("not a keystore"));
+    }
+
+    [Test]
+    public void Erase_removes_a_login_kept_from_when_the_host_was_served()
+    {
+        Home.Variables["IBMTP_REGISTRIES"] = "localhost:5000";
+        HelperAssert.Succeeds(HelperRun.Store(Home, "localhost:5000", "user", "stranded-secret-1"));
+        Home.Variables.Remove("IBMTP_REGISTRIES");
+
+        HelperAssert.Succeeds(HelperRun.Run(Home, "erase", "localhost:5000"));
+
+        Assert.That(HelperRun.Run(Home, "list").Stdout, Is.EqualTo("{}\n"));
+        HelperAssert.NotFound(HelperRun.Run(Home, "erase", "localhost:5000"));
     }
 
     [Test]
