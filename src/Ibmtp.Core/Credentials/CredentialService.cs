@@ -47,6 +47,11 @@ public sealed class CredentialService(
                 $"{HelperInfo.Name} serves only IBM Cloud Container Registry hosts (icr.io, *.icr.io) and hosts opted in with {SettingsTable.Registries.Variable}, not {host}: " +
                 "list it under credHelpers in your docker or containers config, not as credsStore");
         }
+        if (sources.FirstOrDefault(source => source.Supplies(host, username, secret)) is { } supplier)
+        {
+            log.Debug("store {Host}: {Username} is what the environment supplies ({Source}); not kept on disk", host, username, supplier.GetType().Name);
+            return;
+        }
         keystore.Value.Save(host, new StoredLogin(username, secret));
         log.Information("store {Host}: saved for {Username}", host, username);
     }

@@ -29,6 +29,27 @@ public sealed class TrustedProfileSource(
         _ => null,
     };
 
+    /// <summary>
+    /// The API key the environment passes through, with its username; or, in a token mode, any
+    /// <c>iambearer</c> login, since a token kept on disk would outlive itself.
+    /// </summary>
+    public bool Supplies(RegistryHost host, string username, Secret secret)
+    {
+        try
+        {
+            return Plan(host) switch
+            {
+                PassThroughPlan passThrough => passThrough.Username == username && passThrough.ApiKey.Secret.Equals(secret),
+                TokenPlan => username == BearerUsername,
+                _ => false,
+            };
+        }
+        catch (HelperException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>What the host's mode would do with what the environment holds, or null when it holds nothing for it.</summary>
     public CredentialPlan? Plan(RegistryHost host)
     {
