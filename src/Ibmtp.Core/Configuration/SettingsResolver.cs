@@ -18,6 +18,8 @@ public static class SettingsResolver
     private static IConfiguration? ReadFile(string path, bool chosen)
     {
         var variable = SettingsTable.ConfigFile.Variable;
+        if (Directory.Exists(path))
+            throw new HelperException($"config file {path} is a folder, not a file: name a file in {variable}, or move the folder aside");
         if (!File.Exists(path))
         {
             return chosen

@@ -49,7 +49,7 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
             {
                 var elapsed = (time.GetUtcNow() - started).TotalSeconds;
                 throw new IamUnavailableException(
-                    $"{service} is unavailable: {Describe(response)} after {attempt} attempt(s) in {elapsed:0.#} s (deadline {deadline.Timeout.TotalSeconds:0.#} s); try again later, or raise {SettingsTable.Timeout.Variable}");
+                    $"{service} is unavailable: {Describe(response)} after {(attempt == 1 ? "1 attempt" : $"{attempt} attempts")} in {(elapsed < 1 ? $"{elapsed * 1000:0} ms" : $"{elapsed:0.#} s")} (deadline {deadline.Timeout.TotalSeconds:0.#} s); try again later, or raise {SettingsTable.Timeout.Variable}");
             }
             await Task.Delay(wait, time, CancellationToken.None).ConfigureAwait(false);
         }
@@ -94,6 +94,6 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
 
     private static string Describe(RestResponse response) =>
         GotNoAnswer(response)
-            ? response.ErrorException?.GetBaseException().Message ?? response.ResponseStatus.ToString()
+            ? response.ErrorException?.GetBaseException().Message.ReplaceLineEndings(" ") ?? response.ResponseStatus.ToString()
             : $"HTTP {(int)response.StatusCode}";
 }

@@ -9,10 +9,10 @@ public sealed class HelperPaths(IEnvironment environment)
     public string DefaultConfigFile => Path.Combine(ConfigHome, AppFolder, "config.json");
 
     /// <summary>Whether <see cref="ConfigHome"/> can be worked out: XDG_CONFIG_HOME or HOME is set.</summary>
-    public bool HasConfigHome => environment.Get("XDG_CONFIG_HOME") is not null || environment.Get("HOME") is not null;
+    public bool HasConfigHome => Absolute("XDG_CONFIG_HOME") is not null || environment.Get("HOME") is not null;
 
     /// <summary>Whether <see cref="StateFolder"/> can be worked out: XDG_STATE_HOME or HOME is set.</summary>
-    public bool HasStateFolder => environment.Get("XDG_STATE_HOME") is not null || environment.Get("HOME") is not null;
+    public bool HasStateFolder => Absolute("XDG_STATE_HOME") is not null || environment.Get("HOME") is not null;
 
     /// <summary><c>${XDG_CONFIG_HOME:-~/.config}</c>, the user's configuration folder, shared with other programs.</summary>
     public string ConfigHome => XdgFolder("XDG_CONFIG_HOME", ".config");
@@ -24,9 +24,15 @@ public sealed class HelperPaths(IEnvironment environment)
     public string CacheFolder => Path.Combine(XdgFolder("XDG_CACHE_HOME", ".cache"), AppFolder);
 
     private string XdgFolder(string variable, string underHome) =>
-        environment.Get(variable) ?? Path.Combine(Home, underHome);
+        Absolute(variable) ?? Path.Combine(Home, underHome);
 
-    public string Home =>
-        environment.Get("HOME")
-        ?? throw new HelperException("HOME is not set: set HOME, or the XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME folders");
+    /// <summary>The XDG base-directory spec says to ignore a relative path in these variables.</summary>
+    private string? Absolute(string variable) => environment.Get(variable) is { } path && Path.IsPathRooted(path) ? path : null;
+
+    public string Home => environment.Get("HOME") switch
+    {
+        null => throw new HelperException("HOME is not set: set HOME, or the XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME folders"),
+        var home when !Path.IsPathRooted(home) => throw new HelperException($"HOME is '{home}', a relative path, which would depend on the working folder: set it to an absolute path"),
+        var home => home,
+    };
 }

@@ -29,6 +29,16 @@ public class SettingsResolverTests : TempHomeFixture
     }
 
     [Test]
+    public void IBMTP_CONFIG_naming_a_folder_is_an_error_saying_so()
+    {
+        Home.Variables["IBMTP_CONFIG"] = Home.Root;
+
+        var error = Assert.Throws<HelperException>(() => Load());
+
+        Assert.That(error.Message, Does.Contain($"config file {Home.Root} is a folder"));
+    }
+
+    [Test]
     public void IBMTP_CONFIG_names_the_file_to_read_instead_of_the_default()
     {
         Home.WriteConfig("""{"registries":["default.example.com"]}""");

@@ -65,6 +65,22 @@ public class HelperPathsTests
         Assert.Throws<HelperException>(() => _ = Paths([]).DataFolder);
     }
 
+    [Test]
+    public void A_relative_XDG_folder_is_ignored_as_the_XDG_spec_says()
+    {
+        var paths = Paths(new() { ["HOME"] = "/home/user", ["XDG_DATA_HOME"] = "relative/data" });
+
+        Assert.That(paths.DataFolder, Is.EqualTo("/home/user/.local/share/ibmtp"));
+    }
+
+    [Test]
+    public void A_relative_HOME_is_refused_naming_it()
+    {
+        var error = Assert.Throws<HelperException>(() => _ = Paths(new() { ["HOME"] = "home/user" }).DataFolder);
+
+        Assert.That(error.Message, Does.Contain("HOME is 'home/user', a relative path"));
+    }
+
     private static HelperPaths Paths(Dictionary<string, string> variables) => new(new DictionaryEnvironment(variables));
 
     private static void AssertPaths(HelperPaths paths, string configFile, string dataFolder, string stateFolder)

@@ -52,7 +52,7 @@ public static class DockerFrontend
     /// <summary>One line on stdout, where the clients read a helper's error, and never a secret.</summary>
     public static int Fail(HelperContext context, string message)
     {
-        WriteLine(context, SecretRedactor.Redact(message));
+        WriteLine(context, SecretRedactor.Redact(message.ReplaceLineEndings(" ")));
         return 1;
     }
 

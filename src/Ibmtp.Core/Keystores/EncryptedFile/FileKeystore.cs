@@ -50,6 +50,8 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
 
     private (KeystoreContents Contents, KeyMaterial? Key) Read()
     {
+        if (Directory.Exists(StorePath))
+            throw new HelperException($"keystore {StorePath} is a folder, not a file: move it aside, then log in again");
         if (!File.Exists(StorePath))
             return (new KeystoreContents(), null);
 

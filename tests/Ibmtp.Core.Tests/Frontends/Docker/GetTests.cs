@@ -105,4 +105,15 @@ public class GetTests : TempHomeFixture
         Assert.That(result.ExitCode, Is.EqualTo(0));
         Assert.That(result.Stdout, Does.Contain("\"Secret\":\"api-key-1\""));
     }
+
+    [Test]
+    public void A_keystore_that_is_a_folder_is_an_error_saying_so_not_a_silent_miss()
+    {
+        Directory.CreateDirectory(Home.KeystoreFile);
+
+        var result = HelperRun.Run(Home, "get", "us.icr.io");
+
+        HelperAssert.OneLineFailure(result);
+        Assert.That(result.Stdout, Does.Contain("is a folder, not a file"));
+    }
 }
