@@ -4,7 +4,7 @@ namespace Ibmtp.Files;
 /// Creates folders and files that only the owner can read, whatever the caller's umask, and writes
 /// files atomically so that a reader never sees half a file.
 /// </summary>
-public static class PrivateFiles
+public static partial class PrivateFiles
 {
     public const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -49,6 +49,23 @@ public static class PrivateFiles
             // Theirs is as good as ours.
         }
     }
+
+    /// <summary>
+    /// Deletes the temporary files an interrupted write left in <paramref name="folder"/> (a writer
+    /// killed between writing and renaming). Call it only under the folder's lock, when no write of
+    /// ours can be under way; they may hold key material.
+    /// </summary>
+    public static void DeleteLeftoverTemporaries(string folder)
+    {
+        foreach (var path in Directory.EnumerateFiles(folder, "*.tmp"))
+        {
+            if (LeftoverTemporary().IsMatch(Path.GetFileName(path)))
+                File.Delete(path);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^.+\.[0-9a-f]{32}\.tmp$")]
+    private static partial System.Text.RegularExpressions.Regex LeftoverTemporary();
 
     /// <summary>Writes to a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it into place.</summary>
     private static void WriteAtomically(string path, ReadOnlySpan<byte> content, bool overwrite)

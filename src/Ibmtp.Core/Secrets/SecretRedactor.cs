@@ -18,13 +18,26 @@ public static partial class SecretRedactor
     private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
 
-    /// <summary>Registers a secret. <see cref="Secret"/> calls this as it is created.</summary>
+    /// <summary>
+    /// Registers a secret, and the forms it takes when a server or proxy echoes it back: URL-encoded,
+    /// JSON-escaped and base64. <see cref="Secret"/> calls this as it is created.
+    /// </summary>
     internal static void Protect(string secret)
     {
         if (secret.Length < ShortestSecret)
             return;
+        string[] forms =
+        [
+            secret,
+            Uri.EscapeDataString(secret),
+            System.Text.Json.JsonEncodedText.Encode(secret).ToString(),
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)),
+        ];
         lock (Gate)
-            Secrets.Add(secret);
+        {
+            foreach (var form in forms)
+                Secrets.Add(form);
+        }
     }
 
     public static string Redact(string text)

@@ -45,6 +45,8 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
             return await fetch().ConfigureAwait(false);
         }
         using var held = singleFlight;
+        if (held is not null)
+            PrivateFiles.DeleteLeftoverTemporaries(Folder);
         if (stale is not null)
             return stale;
         var cached = TryRead(cacheKey);

@@ -119,4 +119,18 @@ public class FileKeystoreTests : TempHomeFixture
 
         Assert.That(Home.Keystore().Usernames().Keys, Is.EquivalentTo(hosts));
     }
+
+    [Test]
+    public void Temporary_files_an_interrupted_write_left_are_deleted_by_the_next_write()
+    {
+        var folder = Home.Paths.DataFolder;
+        var leftovers = new[] { $"keystore.json.{Guid.NewGuid():N}.tmp", $"keystore.key.{Guid.NewGuid():N}.tmp" }
+            .Select(name => Home.WriteFile(Path.Combine(folder, name), "leftover")).ToArray();
+        var unrelated = Home.WriteFile(Path.Combine(folder, "notes.tmp"), "mine");
+
+        Home.Keystore().Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("leftover-secret-1")));
+
+        Assert.That(leftovers, Has.None.Exist);
+        Assert.That(unrelated, Does.Exist);
+    }
 }

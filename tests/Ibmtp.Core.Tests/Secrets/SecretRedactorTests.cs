@@ -48,4 +48,18 @@ public class SecretRedactorTests
 
         Assert.That(SecretRedactor.Redact("get us.icr.io: credentials from environment for Profile-1"), Is.EqualTo("get us.icr.io: credentials from environment for Profile-1"));
     }
+
+    [Test]
+    public void The_forms_a_server_or_proxy_echoes_a_secret_in_are_blanked_too()
+    {
+        const string secret = "redactor/key+3=\"x";
+        _ = new Secret(secret);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(SecretRedactor.Redact($"apikey={Uri.EscapeDataString(secret)}"), Is.EqualTo("apikey=[REDACTED]"));
+            Assert.That(SecretRedactor.Redact($"{{\"apikey\":\"{System.Text.Json.JsonEncodedText.Encode(secret)}\"}}"), Is.EqualTo("{\"apikey\":\"[REDACTED]\"}"));
+            Assert.That(SecretRedactor.Redact($"Basic {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret))}"), Is.EqualTo("Basic [REDACTED]"));
+        }
+    }
 }

@@ -41,6 +41,7 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
     {
         PrivateFiles.EnsureFolder(folder);
         using var exclusive = FileLock.Acquire(LockPath, LockTimeout);
+        PrivateFiles.DeleteLeftoverTemporaries(folder);
         var (contents, key) = Read();
         if (!change(contents))
             return false;
