@@ -99,8 +99,16 @@ internal sealed class SettingLayers(IEnvironment environment, IConfiguration? fi
 
     private static SettingValue<T> Parse<T>(Setting setting, SettingParser<T> parse, string text, string origin, string described) =>
         parse(text, out var value) is { } hint
-            ? SettingValue<T>.Invalid($"{described} is '{text}': {hint}", origin)
+            ? SettingValue<T>.Invalid($"{described} is {Quoted(text)}: {hint}", origin)
             : SettingValue<T>.Valid(value, origin);
+
+    /// <summary>
+    /// A value that fails to parse is shown when it is short, as a mistyped word is; a long one may be
+    /// a key pasted into the wrong variable, so only its length is told.
+    /// </summary>
+    private static string Quoted(string text) => text.Length <= LongestValueShown ? $"'{text}'" : $"a {text.Length}-character value";
+
+    private const int LongestValueShown = 24;
 
     private SettingValue<TrustedProfile?>? ProfileFromEnvironment(string? account)
     {

@@ -126,4 +126,15 @@ public sealed class HelperSettingsTests : TempHomeFixture
         Home.Variables["IBMTP_TIMEOUT"] = "5";
         Assert.That(Settings.Timeout.ToString(), Is.EqualTo("00:00:05 (from IBMTP_TIMEOUT)"));
     }
+
+    [Test]
+    public void A_long_value_that_fails_to_parse_is_not_echoed_in_case_it_is_a_key_in_the_wrong_variable()
+    {
+        const string key = "pasted-api-key-0123456789abcdefghijklmnopq";
+        Home.Variables["IBMTP_TIMEOUT"] = key;
+
+        var error = Assert.Throws<HelperException>(() => _ = Settings.Timeout.Value);
+
+        Assert.That(error.Message, Does.Not.Contain(key).And.Contain($"a {key.Length}-character value").And.Contain("IBMTP_TIMEOUT"));
+    }
 }
