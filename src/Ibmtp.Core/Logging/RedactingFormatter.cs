@@ -1,3 +1,4 @@
+using System.Text;
 using Ibmtp.Secrets;
 using Serilog.Events;
 using Serilog.Formatting;
@@ -5,10 +6,14 @@ using Serilog.Formatting.Display;
 
 namespace Ibmtp.Logging;
 
-/// <summary>Renders each log event as text, then passes it through the <see cref="SecretRedactor"/> before it reaches the file.</summary>
+/// <summary>
+/// Renders each log event as one line, then passes it through the <see cref="SecretRedactor"/> before
+/// it reaches the file. Control characters in the message (a newline in a stored username, say) are
+/// escaped, so no value can forge or split a line; an exception's stack trace follows on lines of its own.
+/// </summary>
 public sealed class RedactingFormatter : ITextFormatter
 {
-    private const string Template = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] ({ProcessId}) {Message:lj}{NewLine}{Exception}";
+    private const string Template = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] ({ProcessId}) {Message:lj}";
 
     private readonly MessageTemplateTextFormatter _inner = new(Template);
 
@@ -16,6 +21,28 @@ public sealed class RedactingFormatter : ITextFormatter
     {
         using var rendered = new StringWriter();
         _inner.Format(logEvent, rendered);
-        output.Write(SecretRedactor.Redact(rendered.ToString()));
+        var line = new StringBuilder(EscapeControlCharacters(rendered.ToString())).Append('\n');
+        if (logEvent.Exception is { } exception)
+            line.Append(exception).Append('\n');
+        output.Write(SecretRedactor.Redact(line.ToString()));
+    }
+
+    private static string EscapeControlCharacters(string text)
+    {
+        if (!text.Any(char.IsControl))
+            return text;
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var character in text)
+        {
+            escaped.Append(character switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(character) => $"\\u{(int)character:x4}",
+                _ => character.ToString(),
+            });
+        }
+        return escaped.ToString();
     }
 }

@@ -29,6 +29,17 @@ public class RedactingFormatterTests
         Assert.That(line, Does.Contain("rejected [REDACTED]").And.Not.Contain("formatter-key-2"));
     }
 
+    [Test]
+    public void A_newline_in_a_logged_value_is_escaped_so_it_cannot_forge_a_line()
+    {
+        var line = Render(Event("store {Host}: saved for {Username}", null,
+            new LogEventProperty("Host", new ScalarValue("us.icr.io")),
+            new LogEventProperty("Username", new ScalarValue("evil\n2026-01-01T00:00:00.000+00:00 [INF] (1) forged\u0007"))));
+
+        Assert.That(line.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(line, Does.Contain("evil\\n2026").And.Contain("forged\\u0007"));
+    }
+
     private static LogEvent Event(string template, Exception? exception, params LogEventProperty[] properties) =>
         new(DateTimeOffset.Now, LogEventLevel.Information, exception, new MessageTemplateParser().Parse(template), properties);
 
