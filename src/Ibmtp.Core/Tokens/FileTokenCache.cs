@@ -131,9 +131,10 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
         {
             return KeyFile.ReadOrCreate(KeyFilePath);
         }
-        catch (InvalidDataException)
+        catch (Exception error) when (error is InvalidDataException or UnsafeFileException)
         {
-            log.Warning("token cache: replacing damaged key file {Path}", KeyFilePath);
+            // The cache holds nothing that cannot be fetched again, so a key in doubt is replaced, not reported.
+            log.Warning("token cache: replacing key file {Path}: {Reason}", KeyFilePath, error.Message);
             TryDelete(KeyFilePath);
             return KeyFile.ReadOrCreate(KeyFilePath);
         }

@@ -133,4 +133,39 @@ public class FileKeystoreTests : TempHomeFixture
         Assert.That(leftovers, Has.None.Exist);
         Assert.That(unrelated, Does.Exist);
     }
+
+    [TestCase("key file")]
+    [TestCase("folder")]
+    [TestCase("symlinked key file")]
+    public void Key_material_others_could_read_or_swap_is_refused_with_the_fix_and_left_as_it_was(string loose)
+    {
+        Home.Keystore().Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("loose-key-secret-1")));
+        var folder = Home.Paths.DataFolder;
+        var fix = loose switch
+        {
+            "key file" => Loosen(Home.KeyFile, (UnixFileMode)0b110_100_100, $"chmod 600 {Home.KeyFile}"),
+            "folder" => Loosen(folder, (UnixFileMode)0b111_111_111, $"chmod 700 {folder}"),
+            _ => LinkKeyFile(),
+        };
+        var before = TempHome.Fingerprint(folder);
+
+        var error = Assert.Throws<HelperException>(() => Home.Keystore().Save(Host("de.icr.io"), new StoredLogin("Profile-2", new Secret("loose-key-secret-2"))));
+
+        Assert.That(error.Message, Does.Contain(fix));
+        Assert.That(TempHome.Fingerprint(folder), Is.EqualTo(before));
+    }
+
+    private static string Loosen(string path, UnixFileMode mode, string fix)
+    {
+        File.SetUnixFileMode(path, mode);
+        return fix;
+    }
+
+    private string LinkKeyFile()
+    {
+        var elsewhere = Path.Combine(Home.Root, "elsewhere.key");
+        File.Move(Home.KeyFile, elsewhere);
+        File.CreateSymbolicLink(Home.KeyFile, elsewhere);
+        return "is a symbolic link";
+    }
 }

@@ -194,4 +194,17 @@ public sealed class FileTokenCacheTests : TempHomeFixture
         Assert.That(error.Message, Does.Contain("clock"));
         Assert.That(TempHome.FilesUnder(Folder).Where(file => file.EndsWith(".token", StringComparison.Ordinal)), Is.Empty);
     }
+
+    [Test]
+    public void A_cache_key_others_can_read_is_replaced_by_an_owner_only_one()
+    {
+        Get();
+        var keyFile = Path.Combine(Folder, "cache.key");
+        File.SetUnixFileMode(keyFile, (UnixFileMode)0b110_100_100);
+        _time.Advance(Lifetime);
+
+        Get();
+
+        Assert.That(File.GetUnixFileMode(keyFile), Is.EqualTo(FileModes.OwnerOnlyFile));
+    }
 }

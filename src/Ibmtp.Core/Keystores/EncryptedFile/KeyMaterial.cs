@@ -31,6 +31,10 @@ internal sealed record KeyMaterial(string Source, byte[] Key, byte[]? Salt, int 
         {
             return new KeyMaterial(KeySources.KeyFile, read(), null, 0);
         }
+        catch (UnsafeFileException unsafeFile)
+        {
+            throw new HelperException($"the keystore's key file is refused: {unsafeFile.Message}");
+        }
         catch (InvalidDataException)
         {
             throw new HelperException($"the keystore's key file {path} is damaged (it must hold {KeyFile.KeySize} bytes): restore it, or move it and the keystore aside and log in again");
