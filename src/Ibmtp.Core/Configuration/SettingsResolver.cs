@@ -1,3 +1,4 @@
+using Ibmtp.Files;
 using Ibmtp.Platform;
 using Microsoft.Extensions.Configuration;
 
@@ -6,6 +7,8 @@ namespace Ibmtp.Configuration;
 /// <summary>Reads the config file, if there is one, and lays the environment over it.</summary>
 public static class SettingsResolver
 {
+    private const int LargestFile = 1024 * 1024;
+
     public static HelperSettings Resolve(IEnvironment environment, HelperPaths paths)
     {
         var chosen = environment.Get(SettingsTable.ConfigFile.Variable);
@@ -29,11 +32,11 @@ public static class SettingsResolver
 
         try
         {
-            using var stream = File.OpenRead(path);
+            var bytes = BoundedFile.ReadAllBytes(path, LargestFile);
             // An empty file, as `touch` or an interrupted editor leaves it, is no config at all.
-            if (stream.Length == 0)
+            if (bytes.Length == 0)
                 return null;
-            return new ConfigurationBuilder().AddJsonStream(stream).Build();
+            return new ConfigurationBuilder().AddJsonStream(new MemoryStream(bytes)).Build();
         }
         catch (Exception error) when (error is FormatException or InvalidDataException or InvalidOperationException or System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using Ibmtp.Files;
 using Ibmtp.Secrets;
 
 namespace Ibmtp.Credentials;
@@ -8,6 +9,8 @@ namespace Ibmtp.Credentials;
 /// </summary>
 public static class SecretReference
 {
+    private const int LargestSecret = 64 * 1024;
+
     public static Secret? Resolve(string variable, string? value)
     {
         if (value is null)
@@ -22,7 +25,11 @@ public static class SecretReference
     {
         try
         {
-            return new Secret(File.ReadAllText(path).Trim());
+            return new Secret(System.Text.Encoding.UTF8.GetString(BoundedFile.ReadAllBytes(path, LargestSecret)).Trim());
+        }
+        catch (InvalidDataException)
+        {
+            throw new HelperException($"{origin} {path}, which holds more than {LargestSecret} bytes: an API key or token is far smaller, so check the path");
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -17,7 +17,7 @@ public static class KeyFile
         try
         {
             RequirePrivate(path);
-            key = File.ReadAllBytes(path);
+            key = BoundedFile.ReadAllBytes(path, KeySize);
         }
         catch (FileNotFoundException)
         {

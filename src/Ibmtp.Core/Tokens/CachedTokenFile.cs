@@ -15,6 +15,9 @@ namespace Ibmtp.Tokens;
 /// </summary>
 internal static class CachedTokenFile
 {
+    /// <summary>No entry is larger: IAM's tokens are a few kilobytes.</summary>
+    public const int LargestFile = 256 * 1024;
+
     private const byte CurrentFormat = 1;
     private const int ExpiryOffset = 1;
     private const int NonceOffset = ExpiryOffset + sizeof(long);

@@ -107,7 +107,7 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
         try
         {
             var key = KeyFile.Read(KeyFilePath) ?? throw new FileNotFoundException("the cache key vanished", KeyFilePath);
-            return CachedTokenFile.Decode(File.ReadAllBytes(path), key, AssociatedData(cacheKey));
+            return CachedTokenFile.Decode(BoundedFile.ReadAllBytes(path, CachedTokenFile.LargestFile), key, AssociatedData(cacheKey));
         }
         catch (FileNotFoundException)
         {
@@ -148,10 +148,10 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
         {
             try
             {
-                if (CachedTokenFile.ExpiresAt(File.ReadAllBytes(path)) <= now)
+                if (CachedTokenFile.ExpiresAt(BoundedFile.ReadAllBytes(path, CachedTokenFile.LargestFile)) <= now)
                     TryDelete(path);
             }
-            catch (Exception error) when (error is FormatException or IOException)
+            catch (Exception error) when (error is FormatException or InvalidDataException or IOException)
             {
                 TryDelete(path);
             }

@@ -17,6 +17,9 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
 
+    // Thousands of logins fit in far less; a larger file is not a keystore of ours.
+    private const int LargestStore = 16 * 1024 * 1024;
+
     public string StorePath => Path.Combine(folder, "keystore.json");
 
     public string KeyFilePath => Path.Combine(folder, "keystore.key");
@@ -92,7 +95,7 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
     {
         try
         {
-            var envelope = JsonSerializer.Deserialize(File.ReadAllBytes(StorePath), KeystoreJsonContext.Default.KeystoreEnvelope);
+            var envelope = JsonSerializer.Deserialize(BoundedFile.ReadAllBytes(StorePath, LargestStore), KeystoreJsonContext.Default.KeystoreEnvelope);
             if (envelope?.Sealed is null || envelope.Format != KeystoreEnvelope.CurrentFormat)
                 throw Unreadable($"is not a format-{KeystoreEnvelope.CurrentFormat} keystore");
             return envelope;
@@ -100,6 +103,10 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
         catch (JsonException)
         {
             throw Unreadable("is damaged (not valid JSON)");
+        }
+        catch (InvalidDataException)
+        {
+            throw Unreadable($"is larger than {LargestStore} bytes, so it is no keystore of ours");
         }
     }
 

@@ -73,4 +73,27 @@ public sealed class BrokenSettingsTests : TempHomeFixture
         Assert.That(result.Stdout, Does.Contain(ApiKey));
         HelperAssert.NotFound(HelperRun.Run(Home, "get", "docker.io"));
     }
+
+    [Test]
+    public void A_config_file_that_never_ends_is_an_error_naming_it_not_an_exhausted_memory()
+    {
+        Home.Variables["IBMTP_CONFIG"] = "/dev/zero";
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+
+        var result = HelperRun.Run(Home, "get", "us.icr.io");
+
+        HelperAssert.OneLineFailure(result);
+        Assert.That(result.Stdout, Does.Contain("/dev/zero").And.Contain("more than"));
+    }
+
+    [Test]
+    public void An_at_file_secret_that_never_ends_is_an_error_naming_it()
+    {
+        Home.Variables["IBMTP_API_KEY"] = "@/dev/zero";
+
+        var result = HelperRun.Run(Home, "get", "us.icr.io");
+
+        HelperAssert.OneLineFailure(result);
+        Assert.That(result.Stdout, Does.Contain("/dev/zero").And.Contain("holds more than"));
+    }
 }
