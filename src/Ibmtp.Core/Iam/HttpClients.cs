@@ -18,6 +18,7 @@ public static class HttpClients
             FollowRedirects = false,
             Timeout = Timeout.InfiniteTimeSpan,
             UserAgent = $"{HelperInfo.Name}/{HelperInfo.Version}",
+            ConfigureMessageHandler = inner => new BoundedResponseHandler(inner),
         });
 
     /// <summary>The body as <typeparamref name="T"/>, or null when it is empty or not that JSON.</summary>
@@ -31,6 +32,13 @@ public static class HttpClients
         {
             return default;
         }
+    }
+
+    /// <summary>At most a short excerpt of a server's text, on one line: an error body can be megabytes.</summary>
+    internal static string Excerpt(string? text, int length = 300)
+    {
+        var line = (text ?? "").ReplaceLineEndings(" ");
+        return line.Length <= length ? line : $"{line[..length]}… ({line.Length} characters in all)";
     }
 
     /// <summary>A response header by name, compared as HTTP does: without regard to case.</summary>

@@ -15,6 +15,9 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
     private const string AssumeGrant = "urn:ibm:params:oauth:grant-type:assume";
     private const string CrTokenGrant = "urn:ibm:params:oauth:grant-type:cr-token";
 
+    /// <summary>IAM's tokens are a few kilobytes; one much larger is refused rather than printed and cached.</summary>
+    public const int LargestToken = 64 * 1024;
+
     private Uri? IamUrl => client.Options.BaseUrl;
 
     public Task<IamToken> ApiKeyTokenAsync(Secret apiKey, Deadline deadline) =>
@@ -57,6 +60,8 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
         var body = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse);
         if (string.IsNullOrEmpty(body?.AccessToken))
             throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant without an access token");
+        if (body.AccessToken.Length > LargestToken)
+            throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant with a token of {body.AccessToken.Length} characters, far larger than any IAM token");
         var now = time.GetUtcNow();
         return new IamToken(new Secret(body.AccessToken), now, body.ExpiresAtFrom(now));
     }
@@ -64,12 +69,11 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
     private IamRejectedException Rejection(RestResponse response, string grantName, string hint)
     {
         var error = HttpClients.ReadJson(response, IamJsonContext.Default.IamErrorResponse);
-        var requestId = error?.Context?.RequestId
-            ?? HttpClients.Header(response, "Transaction-Id");
-        var code = error?.ErrorCode ?? "no error code";
-        var message = (error?.ErrorMessage ?? response.StatusDescription ?? "").ReplaceLineEndings(" ");
+        var requestId = HttpClients.Excerpt(error?.Context?.RequestId ?? HttpClients.Header(response, "Transaction-Id") ?? "none", 64);
+        var code = HttpClients.Excerpt(error?.ErrorCode ?? "no error code", 64);
+        var message = HttpClients.Excerpt(error?.ErrorMessage ?? response.StatusDescription);
         return new IamRejectedException(
-            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {code} {message} (request id {requestId ?? "none"}); {hint}");
+            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {code} {message} (request id {requestId}); {hint}");
     }
 
     public void Dispose() => client.Dispose();

@@ -25,7 +25,9 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
             var request = createRequest();
             request.Timeout = deadline.Remaining;
             var response = await client.ExecuteAsync(request, deadline.Token).ConfigureAwait(false);
-            if (FindTlsFailure(response) is { } tlsFailure)
+            if (FindFailure<ResponseTooLargeException>(response) is { } tooLarge)
+                throw new HelperException($"{service}: {tooLarge.Message}; check the URL");
+            if (FindFailure<AuthenticationException>(response) is { } tlsFailure)
             {
                 // An untrusted certificate will not become trusted by asking again, and the user must see why.
                 throw new HelperException(
@@ -63,12 +65,13 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
         || response.StatusCode == HttpStatusCode.TooManyRequests
         || (int)response.StatusCode >= 500;
 
-    private static AuthenticationException? FindTlsFailure(RestResponse response)
+    private static TException? FindFailure<TException>(RestResponse response)
+        where TException : Exception
     {
         for (var error = response.ErrorException; error is not null; error = error.InnerException)
         {
-            if (error is AuthenticationException tlsFailure)
-                return tlsFailure;
+            if (error is TException failure)
+                return failure;
         }
         return null;
     }

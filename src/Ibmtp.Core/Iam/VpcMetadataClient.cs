@@ -32,6 +32,8 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
         var token = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse);
         if (string.IsNullOrEmpty(token?.AccessToken))
             throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an IAM token");
+        if (token.AccessToken.Length > IamClient.LargestToken)
+            throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered with a token of {token.AccessToken.Length} characters, far larger than any IAM token");
         var now = time.GetUtcNow();
         return new IamToken(new Secret(token.AccessToken), now, token.ExpiresAtFrom(now));
     }
@@ -64,7 +66,7 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
         var first = error?.Errors?.FirstOrDefault();
         throw new IamRejectedException(
             $"the VPC metadata service rejected {method.ToString().ToUpperInvariant()} /{path} (HTTP {(int)response.StatusCode}): " +
-            $"{first?.Code ?? "no error code"} {first?.Message?.ReplaceLineEndings(" ")} (trace {error?.Trace ?? "none"}); " +
+            $"{first?.Code ?? "no error code"} {HttpClients.Excerpt(first?.Message)} (trace {error?.Trace ?? "none"}); " +
             "check that the metadata service is enabled for this instance and that the trusted profile trusts it");
     }
 

@@ -71,7 +71,7 @@ public sealed class FakeHttp
     }
 
     public RestClient Client() =>
-        new(new RestClientOptions(BaseUrl) { ConfigureMessageHandler = _ => _handler.Object, Timeout = Timeout.InfiniteTimeSpan });
+        new(new RestClientOptions(BaseUrl) { ConfigureMessageHandler = _ => new BoundedResponseHandler(_handler.Object), Timeout = Timeout.InfiniteTimeSpan });
 
     public IamClient Iam(TimeProvider? time = null) =>
         new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
