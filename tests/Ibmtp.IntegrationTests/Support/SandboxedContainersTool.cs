@@ -1,0 +1,61 @@
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// podman or buildah, run as root without a service and confined to the test HOME: storage (vfs), its
+/// run root, the engine's temp dir and the network config all move there through
+/// CONTAINERS_STORAGE_CONF and CONTAINERS_CONF, so /var/lib/containers and /run are left alone.
+/// Both use containers/image for login and logout, through the test HOME's containers auth file.
+/// </summary>
+public abstract class SandboxedContainersTool(TestHome home, string tool) : ILogoutAllClient
+{
+    private readonly string executable = Peers.Require(tool);
+
+    protected TestHome Home => home;
+
+    /// <summary>The password goes through stdin, never argv.</summary>
+    public Task<ProcessResult> LoginAsync(string host, string username, string password) =>
+        RunAsync(password, "login", "--tls-verify=false", "--authfile", home.ContainersAuthFile,
+            "--username", username, "--password-stdin", host);
+
+    public Task<ProcessResult> LogoutAsync(string host) =>
+        RunAsync(null, "logout", "--authfile", home.ContainersAuthFile, host);
+
+    public Task<ProcessResult> LogoutAllAsync() =>
+        RunAsync(null, "logout", "--authfile", home.ContainersAuthFile, "--all");
+
+    protected Task<ProcessResult> RunAsync(string? standardInput, params string[] arguments) =>
+        ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
+        {
+            InheritEnvironment = false,
+            StandardInput = standardInput,
+            Environment = SandboxEnvironment(),
+        });
+
+    private Dictionary<string, string> SandboxEnvironment()
+    {
+        var sandbox = home.Subdirectory(tool);
+        var storageConf = Path.Combine(sandbox, "storage.conf");
+        File.WriteAllText(storageConf, $"""
+            [storage]
+            driver = "vfs"
+            graphroot = "{sandbox}/graphroot"
+            runroot = "{sandbox}/runroot"
+            """);
+        var containersConf = Path.Combine(sandbox, "containers.conf");
+        // netavark keeps its state in /run/containers/networks for root whatever the config says; the
+        // CNI backend only needs the config dir, and logins never set up a network anyway.
+        File.WriteAllText(containersConf, $"""
+            [network]
+            network_backend = "cni"
+            network_config_dir = "{sandbox}/networks"
+
+            [engine]
+            tmp_dir = "{sandbox}/tmp"
+            """);
+        return new Dictionary<string, string>(home.Environment)
+        {
+            ["CONTAINERS_STORAGE_CONF"] = storageConf,
+            ["CONTAINERS_CONF"] = containersConf,
+        };
+    }
+}
