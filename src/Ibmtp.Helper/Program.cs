@@ -1,9 +1,10 @@
 using Ibmtp.Commands;
 using Ibmtp.Helper;
+using Ibmtp.Interop.Unix;
 using Ibmtp.Platform;
 
 // Files are owner-only whatever the caller's umask, including those that libraries create.
-NativeMethods.RestrictUmask();
+CurrentProcess.RestrictUmask();
 
 return HelperApp.Run(args, new HelperContext
 {
@@ -11,5 +12,5 @@ return HelperApp.Run(args, new HelperContext
     Input = Console.OpenStandardInput(),
     Output = Console.OpenStandardOutput(),
     Error = Console.OpenStandardError(),
-    UserId = NativeMethods.UserId(),
+    UserId = CurrentProcess.UserId(),
 });

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ibmtp.Files;
 
 namespace Ibmtp.ClientConfig;
 
@@ -12,6 +13,8 @@ namespace Ibmtp.ClientConfig;
 /// </summary>
 public sealed class AuthFile
 {
+    // docker's own config of a person with hundreds of registries is still far smaller.
+    private const int LargestFile = 16 * 1024 * 1024;
     private const string CredHelpersKey = "credHelpers";
     private const string AuthsKey = "auths";
     private const string CredsStoreKey = "credsStore";
@@ -42,13 +45,13 @@ public sealed class AuthFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = BoundedFile.ReadAllBytes(path, LargestFile, Links.Follow);
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
             return new AuthFile(path, null, []);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new HelperException($"{path} cannot be read: {error.Message.ReplaceLineEndings(" ")}");
         }

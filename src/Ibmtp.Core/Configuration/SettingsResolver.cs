@@ -32,7 +32,7 @@ public static class SettingsResolver
 
         try
         {
-            var bytes = BoundedFile.ReadAllBytes(path, LargestFile);
+            var bytes = BoundedFile.ReadAllBytes(path, LargestFile, Links.Follow);
             // An empty file, as `touch` or an interrupted editor leaves it, is no config at all.
             if (bytes.Length == 0)
                 return null;

@@ -25,7 +25,7 @@ public static class SecretReference
     {
         try
         {
-            return new Secret(System.Text.Encoding.UTF8.GetString(BoundedFile.ReadAllBytes(path, LargestSecret)).Trim());
+            return new Secret(System.Text.Encoding.UTF8.GetString(BoundedFile.ReadAllBytes(path, LargestSecret, Links.Follow)).Trim());
         }
         catch (InvalidDataException)
         {
@@ -33,7 +33,7 @@ public static class SecretReference
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new HelperException($"{origin} {path}, which cannot be read ({error.GetType().Name}): check the path and its permissions");
+            throw new HelperException($"{origin} {path}, which cannot be read ({error.Message.ReplaceLineEndings(" ")}): check the path and its permissions");
         }
     }
 }

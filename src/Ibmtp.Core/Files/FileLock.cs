@@ -1,39 +1,50 @@
+using System.Runtime.InteropServices;
+using Ibmtp.Interop.Unix;
+using Microsoft.Win32.SafeHandles;
+
 namespace Ibmtp.Files;
 
 /// <summary>
 /// An exclusive lock held through a lock file, so that concurrent <c>store</c>s from parallel
-/// logins each see the others' entries. .NET takes an advisory flock for FileShare.None on Unix,
-/// and the kernel releases it if the process dies.
+/// logins each see the others' entries. It is an advisory flock, which the kernel releases if the
+/// process dies. The lock file is opened without following a link, so a planted link cannot make
+/// the helper create or touch another file.
 /// </summary>
 public sealed class FileLock : IDisposable
 {
-    private readonly FileStream _handle;
+    private const int Exclusive = 2;
+    private const int NonBlocking = 4;
 
-    private FileLock(FileStream handle) => _handle = handle;
+    private readonly SafeFileHandle _handle;
+
+    private FileLock(SafeFileHandle handle) => _handle = handle;
 
     public static FileLock Acquire(string path, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        var handle = SafeOpen.OwnFile(path, OpenFlags.ReadWrite);
+        try
         {
-            try
+            // Only a lock held elsewhere goes away by waiting; any other failure is reported at once.
+            while (Libc.Flock(handle, Exclusive | NonBlocking) != 0)
             {
-                return new FileLock(PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite));
-            }
-            catch (IOException held) when (IsHeldByAnother(held) && DateTime.UtcNow < deadline)
-            {
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == Errno.Interrupted)
+                    continue;
+                if (errno != Errno.WouldBlock)
+                    throw UnixFiles.Failure(path, errno);
+                if (DateTime.UtcNow >= deadline)
+                    throw new LockTimeoutException($"timed out after {timeout.TotalSeconds:0.#} s waiting for the lock {path}: another {HelperInfo.Name} may be stuck; try again");
                 Thread.Sleep(Random.Shared.Next(5, 30));
             }
-            catch (IOException held) when (IsHeldByAnother(held))
-            {
-                throw new LockTimeoutException($"timed out after {timeout.TotalSeconds:0.#} s waiting for the lock {path}: another {HelperInfo.Name} may be stuck; try again");
-            }
+            return new FileLock(handle);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
         }
     }
-
-    // .NET reports the flock() of a lock held elsewhere with errno EWOULDBLOCK as the HResult. Only
-    // that goes away by waiting; a read-only file system or a bad path is reported at once.
-    private static bool IsHeldByAnother(IOException error) => error.HResult == (OperatingSystem.IsMacOS() ? 35 : 11);
 
     public void Dispose() => _handle.Dispose();
 }

@@ -9,6 +9,16 @@ public static partial class PrivateFiles
     public const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>
+    /// Creates the folder that holds the helper's own files, or checks the one there: a link, a folder
+    /// of another user, or one others can write is refused (see <see cref="OwnerOnly"/>).
+    /// </summary>
+    public static void EnsureOwnFolder(string path)
+    {
+        EnsureFolder(path);
+        OwnerOnly.RequireFolder(path);
+    }
+
     public static void EnsureFolder(string path)
     {
         if (Directory.Exists(path))

@@ -7,7 +7,7 @@ using Serilog.Events;
 namespace Ibmtp.Logging;
 
 /// <summary>
-/// Builds the Serilog logger: a size-bounded rolling file in the XDG state folder, never the console,
+/// Builds the Serilog logger: a size-bounded rolling file in the XDG state folder (see <see cref="AppendOnlyLogFile"/>), never the console,
 /// because stdout belongs to the protocol and stderr is shown to the user mid-pull.
 /// </summary>
 public static class HelperLog
@@ -21,14 +21,11 @@ public static class HelperLog
         if (level == LogLevel.Off)
             return new LoggerConfiguration().CreateLogger();
 
-        var logFile = Path.Combine(stateFolder, FileName);
+        AppendOnlyLogFile file;
         try
         {
-            PrivateFiles.EnsureFolder(stateFolder);
-            // Shared files take no lifecycle hooks, so the first file is made owner-only here; later
-            // ones inherit the executable's 077 umask.
-            if (!Directory.EnumerateFiles(stateFolder, "ibmtp*.log").Any())
-                PrivateFiles.Open(logFile, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite).Dispose();
+            PrivateFiles.EnsureOwnFolder(stateFolder);
+            file = new AppendOnlyLogFile(Path.Combine(stateFolder, FileName), new RedactingFormatter(), FileSizeLimit, RetainedFiles);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -38,15 +35,7 @@ public static class HelperLog
         return new LoggerConfiguration()
             .MinimumLevel.Is(SerilogLevel(level))
             .Enrich.WithProperty("ProcessId", Environment.ProcessId)
-            .WriteTo.File(
-                new RedactingFormatter(),
-                logFile,
-                fileSizeLimitBytes: FileSizeLimit,
-                rollOnFileSizeLimit: true,
-                retainedFileCountLimit: RetainedFiles,
-                // Parallel pulls run many helpers at once. Shared mode seeks to the end before each write,
-                // which keeps nearly every line; without a cross-process lock a rare one can still be lost.
-                shared: true)
+            .WriteTo.Sink(file)
             .CreateLogger();
     }
 

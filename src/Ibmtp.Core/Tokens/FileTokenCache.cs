@@ -35,7 +35,7 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
         IamToken? stale;
         try
         {
-            PrivateFiles.EnsureFolder(Folder);
+            PrivateFiles.EnsureOwnFolder(Folder);
             singleFlight = AcquireOrServeStale(cacheKey, deadline, onStaleTokenServed, out stale);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
@@ -107,7 +107,7 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
         try
         {
             var key = KeyFile.Read(KeyFilePath) ?? throw new FileNotFoundException("the cache key vanished", KeyFilePath);
-            return CachedTokenFile.Decode(BoundedFile.ReadAllBytes(path, CachedTokenFile.LargestFile), key, AssociatedData(cacheKey));
+            return CachedTokenFile.Decode(BoundedFile.ReadAllBytes(path, CachedTokenFile.LargestFile, Links.Refuse), key, AssociatedData(cacheKey));
         }
         catch (FileNotFoundException)
         {
@@ -148,7 +148,7 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
         {
             try
             {
-                if (CachedTokenFile.ExpiresAt(BoundedFile.ReadAllBytes(path, CachedTokenFile.LargestFile)) <= now)
+                if (CachedTokenFile.ExpiresAt(BoundedFile.ReadAllBytes(path, CachedTokenFile.LargestFile, Links.Refuse)) <= now)
                     TryDelete(path);
             }
             catch (Exception error) when (error is FormatException or InvalidDataException or IOException)

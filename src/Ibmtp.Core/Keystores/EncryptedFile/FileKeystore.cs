@@ -42,7 +42,14 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
 
     private bool Update(Func<KeystoreContents, bool> change)
     {
-        PrivateFiles.EnsureFolder(folder);
+        try
+        {
+            PrivateFiles.EnsureOwnFolder(folder);
+        }
+        catch (UnsafeFileException unsafeFolder)
+        {
+            throw new HelperException($"the keystore's folder is refused: {unsafeFolder.Message}");
+        }
         using var exclusive = FileLock.Acquire(LockPath, LockTimeout);
         PrivateFiles.DeleteLeftoverTemporaries(folder);
         var (contents, key) = Read();
@@ -95,7 +102,7 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
     {
         try
         {
-            var envelope = JsonSerializer.Deserialize(BoundedFile.ReadAllBytes(StorePath, LargestStore), KeystoreJsonContext.Default.KeystoreEnvelope);
+            var envelope = JsonSerializer.Deserialize(BoundedFile.ReadAllBytes(StorePath, LargestStore, Links.Refuse), KeystoreJsonContext.Default.KeystoreEnvelope);
             if (envelope?.Sealed is null || envelope.Format != KeystoreEnvelope.CurrentFormat)
                 throw Unreadable($"is not a format-{KeystoreEnvelope.CurrentFormat} keystore");
             return envelope;

@@ -75,7 +75,7 @@ public sealed class BrokenSettingsTests : TempHomeFixture
     }
 
     [Test]
-    public void A_config_file_that_never_ends_is_an_error_naming_it_not_an_exhausted_memory()
+    public void A_config_file_that_is_a_device_is_an_error_naming_it_not_an_endless_read()
     {
         Home.Variables["IBMTP_CONFIG"] = "/dev/zero";
         Home.Variables["IBMTP_API_KEY"] = ApiKey;
@@ -83,17 +83,17 @@ public sealed class BrokenSettingsTests : TempHomeFixture
         var result = HelperRun.Run(Home, "get", "us.icr.io");
 
         HelperAssert.OneLineFailure(result);
-        Assert.That(result.Stdout, Does.Contain("/dev/zero").And.Contain("more than"));
+        Assert.That(result.Stdout, Does.Contain("/dev/zero").And.Contain("not a regular file"));
     }
 
     [Test]
-    public void An_at_file_secret_that_never_ends_is_an_error_naming_it()
+    public void An_at_file_secret_that_is_a_device_is_an_error_naming_it()
     {
         Home.Variables["IBMTP_API_KEY"] = "@/dev/zero";
 
         var result = HelperRun.Run(Home, "get", "us.icr.io");
 
         HelperAssert.OneLineFailure(result);
-        Assert.That(result.Stdout, Does.Contain("/dev/zero").And.Contain("holds more than"));
+        Assert.That(result.Stdout, Does.Contain("/dev/zero").And.Contain("not a regular file"));
     }
 }

@@ -1,0 +1,14 @@
+namespace Ibmtp.Interop.Unix;
+
+/// <summary>The errno values the helper tells apart, where they differ between Linux and macOS.</summary>
+internal static class Errno
+{
+    public const int NoEntry = 2;
+    public const int Interrupted = 4;
+    public const int NoDeviceOrAddress = 6;
+    public const int AccessDenied = 13;
+    public const int Exists = 17;
+    public const int ReadOnlyFileSystem = 30;
+    public static readonly int WouldBlock = OperatingSystem.IsMacOS() ? 35 : 11;
+    public static readonly int SymbolicLinkLoop = OperatingSystem.IsMacOS() ? 62 : 40;
+}

@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Ibmtp.Interop.Unix;
+
+/// <summary>
+/// The libc calls that .NET's file API does not offer: an open that neither follows a symbolic link
+/// nor blocks on a FIFO, fstat's file type and owner, a single appending write, and flock.
+/// </summary>
+internal static unsafe partial class Libc
+{
+    // open(2) is variadic, and Apple's arm64 ABI passes variadic arguments differently, so it is
+    // declared without the mode argument. It is never needed: files are created by .NET (O_EXCL).
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    internal static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fstat", SetLastError = true)]
+    internal static partial int FileStatus(SafeFileHandle file, byte* status);
+
+    // Intel Macs keep the 32-bit inode layout under the plain name for old binaries.
+    [LibraryImport("libc", EntryPoint = "fstat$INODE64", SetLastError = true)]
+    internal static partial int FileStatusIntelMac(SafeFileHandle file, byte* status);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    internal static partial nint Write(SafeFileHandle file, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    internal static partial int Flock(SafeFileHandle file, int operation);
+
+    [LibraryImport("libc", EntryPoint = "umask")]
+    internal static partial uint Umask(uint mask);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    internal static partial uint EffectiveUserId();
+}

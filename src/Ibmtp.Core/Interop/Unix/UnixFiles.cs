@@ -1,0 +1,29 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Ibmtp.Interop.Unix;
+
+/// <summary>open(2) with the flags .NET does not expose, reporting failures as .NET's file API does.</summary>
+internal static class UnixFiles
+{
+    public static SafeFileHandle Open(string path, int flags)
+    {
+        while (true)
+        {
+            var descriptor = Libc.Open(path, flags | OpenFlags.CloseOnExec);
+            if (descriptor >= 0)
+                return new SafeFileHandle(descriptor, ownsHandle: true);
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != Errno.Interrupted)
+                throw Failure(path, errno);
+        }
+    }
+
+    /// <summary>The exception .NET would throw for <paramref name="errno"/>, with the errno as its HResult.</summary>
+    public static Exception Failure(string path, int errno) => errno switch
+    {
+        Errno.NoEntry => new FileNotFoundException($"{path} does not exist", path),
+        Errno.AccessDenied => new UnauthorizedAccessException($"access to {path} is denied"),
+        _ => new IOException($"{path}: {Marshal.GetPInvokeErrorMessage(errno)}", errno),
+    };
+}
