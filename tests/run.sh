@@ -15,3 +15,6 @@ command -v docker >/dev/null || packages+=(docker.io)
 
 export IBMTP_REQUIRE_PEERS=1
 dotnet test "$repo/CredentialHelper.sln" -c Release "$@"
+
+# No dependency with a known vulnerability.
+"$repo/packaging/check-vulnerable-packages.sh"

@@ -137,6 +137,9 @@ public class FileKeystoreTests : TempHomeFixture
     [TestCase("key file")]
     [TestCase("folder")]
     [TestCase("symlinked key file")]
+    [TestCase("symlinked folder")]
+    [TestCase("key file of another user")]
+    [TestCase("folder of another user")]
     public void Key_material_others_could_read_or_swap_is_refused_with_the_fix_and_left_as_it_was(string loose)
     {
         Home.Keystore().Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("loose-key-secret-1")));
@@ -145,7 +148,10 @@ public class FileKeystoreTests : TempHomeFixture
         {
             "key file" => Loosen(Home.KeyFile, (UnixFileMode)0b110_100_100, $"chmod 600 {Home.KeyFile}"),
             "folder" => Loosen(folder, (UnixFileMode)0b111_111_111, $"chmod 700 {folder}"),
-            _ => LinkKeyFile(),
+            "symlinked key file" => LinkKeyFile(),
+            "symlinked folder" => LinkFolder(folder),
+            "key file of another user" => GiveAway(Home.KeyFile),
+            _ => GiveAway(folder),
         };
         var before = TempHome.Fingerprint(folder);
 
@@ -159,6 +165,20 @@ public class FileKeystoreTests : TempHomeFixture
     {
         File.SetUnixFileMode(path, mode);
         return fix;
+    }
+
+    private static string GiveAway(string path)
+    {
+        SpecialFiles.GiveToAnotherUser(path);
+        return $"sudo chown {Ibmtp.Interop.Unix.CurrentProcess.UserId()} {path}";
+    }
+
+    private string LinkFolder(string folder)
+    {
+        var elsewhere = Path.Combine(Home.Root, "elsewhere");
+        Directory.Move(folder, elsewhere);
+        Directory.CreateSymbolicLink(folder, elsewhere);
+        return "is a symbolic link";
     }
 
     private string LinkKeyFile()
