@@ -38,7 +38,9 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
             return true;
         });
 
-    public bool Remove(RegistryHost host) => Update(contents => contents.Entries.Remove(host.ToString()));
+    // With no keystore there is nothing to remove, and nothing is created: a logout on a read-only
+    // home, or before any login, succeeds without writing.
+    public bool Remove(RegistryHost host) => File.Exists(StorePath) && Update(contents => contents.Entries.Remove(host.ToString()));
 
     private bool Update(Func<KeystoreContents, bool> change)
     {

@@ -51,12 +51,15 @@ public class EraseTests : TempHomeFixture
     }
 
     [Test]
-    public void Erase_with_no_keystore_yet_succeeds_silently()
+    public void Erase_with_no_keystore_yet_succeeds_silently_and_creates_nothing()
     {
+        Home.Variables["IBMTP_LOG_LEVEL"] = "off";
+
         var result = HelperRun.Run(Home, "erase", "us.icr.io");
 
         HelperAssert.Succeeds(result);
         Assert.That(result.Stdout + result.Stderr, Is.Empty);
+        Assert.That(TempHome.FilesUnder(Home.Root), Is.Empty);
     }
 
     [Test]
