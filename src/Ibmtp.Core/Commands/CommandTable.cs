@@ -1,4 +1,5 @@
 using Ibmtp.Frontends.Docker;
+using Ibmtp.Frontends.Kubelet;
 
 namespace Ibmtp.Commands;
 
@@ -14,6 +15,7 @@ public static class CommandTable
         new("version", "prints the version", VersionCommand.Run, "--version"),
         new("help", "prints this text", HelpCommand.Run, "--help", "-h"),
         new("configure", "names the helper under credHelpers for the ICR registries in docker's and podman's auth files (see configure --help)", ConfigureCommand.Run),
+        new("kubelet", "the kubelet's image credential provider: reads a CredentialProviderRequest on stdin, prints a CredentialProviderResponse", KubeletCommand.Run),
         new("doctor", "[host] [--json] explains what get would answer for a host (default us.icr.io), and why", DoctorCommand.Run),
     ];
 

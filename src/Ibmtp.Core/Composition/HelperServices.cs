@@ -26,9 +26,12 @@ public sealed class HelperServices : IDisposable
     private ITokenCache? _tokenCache;
     private EnvironmentSecrets? _secrets;
 
-    private HelperServices(HelperContext context, HelperPaths paths, HelperSettings settings, Logger log)
+    private readonly TimeSpan _longestTimeout;
+
+    private HelperServices(HelperContext context, HelperPaths paths, HelperSettings settings, Logger log, TimeSpan longestTimeout)
     {
         _context = context;
+        _longestTimeout = longestTimeout;
         _log = log;
         Paths = paths;
         Settings = settings;
@@ -42,6 +45,15 @@ public sealed class HelperServices : IDisposable
 
     public CredentialService Credentials => _credentials ??= new CredentialService(Settings.ServedHosts.Value, [TrustedProfiles, new KeystoreSource(Keystore)], Keystore, Log);
 
+    /// <summary>
+    /// What the kubelet provider answers from: the pod's service account first, then the node's own
+    /// identity. A node has no <c>docker login</c>, so the keystore is never read.
+    /// </summary>
+    public CredentialService KubeletCredentials(ServiceAccount? account) =>
+        new(Settings.ServedHosts.Value, account is null ? [TrustedProfiles] : [new ServiceAccountSource(account, TrustedProfiles, Log), TrustedProfiles], NoKeystore, Log);
+
+    private static readonly Lazy<IKeystore> NoKeystore = new(() => throw new InvalidOperationException("the kubelet provider has no keystore"));
+
     /// <summary>The environment's own credentials in each host's mode, asked first.</summary>
     public TrustedProfileSource TrustedProfiles => _trustedProfiles ??= CreateTrustedProfileSource();
 
@@ -53,13 +65,14 @@ public sealed class HelperServices : IDisposable
     public EnvironmentSecrets Secrets => _secrets ??= new(_context.Environment, EnvironmentSecrets.DefaultComputeResourceTokenFiles);
 
     /// <summary>Resolves paths and settings and opens the log; throws a <see cref="HelperException"/> for settings that cannot be read.</summary>
-    public static HelperServices Create(HelperContext context)
+    /// <param name="longestTimeout">A bound on the timeout setting, for a caller that kills the helper sooner (the kubelet).</param>
+    public static HelperServices Create(HelperContext context, TimeSpan? longestTimeout = null)
     {
         var paths = new HelperPaths(context.Environment);
         var settings = SettingsResolver.Resolve(context.Environment, paths);
         // Without HOME (and XDG_STATE_HOME) there is nowhere to log; the call itself still works.
         var log = paths.HasStateFolder ? HelperLog.Create(settings.LogLevel.Value, paths.StateFolder) : HelperLog.Create(LogLevel.Off, "");
-        return new HelperServices(context, paths, settings, log);
+        return new HelperServices(context, paths, settings, log, longestTimeout ?? TimeSpan.MaxValue);
     }
 
     private TrustedProfileSource CreateTrustedProfileSource()
@@ -70,7 +83,7 @@ public sealed class HelperServices : IDisposable
         return new TrustedProfileSource(
             Settings,
             Secrets,
-            new TokenService(TokenCache, Settings.Timeout.Value, time, warnings.Warn),
+            new TokenService(TokenCache, Settings.Timeout.Value < _longestTimeout ? Settings.Timeout.Value : _longestTimeout, time, warnings.Warn),
             iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
             metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, time));
     }

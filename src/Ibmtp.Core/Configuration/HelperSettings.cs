@@ -18,6 +18,9 @@ public sealed class HelperSettings
     // Only vpc mode needs it, and a URL costs every other call its parser's start-up.
     private readonly Lazy<SettingValue<Uri>> _vpcMetadataUrl;
 
+    // Only the kubelet front end needs it.
+    private readonly Lazy<SettingValue<TimeSpan>> _kubeletCacheDuration;
+
     internal HelperSettings(SettingLayers layers)
     {
         _layers = layers;
@@ -26,6 +29,7 @@ public sealed class HelperSettings
         Timeout = layers.Resolve<TimeSpan>(SettingsTable.Timeout, SettingParsers.Timeout);
         CacheDisabled = layers.Resolve<bool>(SettingsTable.NoCache, SettingParsers.Switch);
         _vpcMetadataUrl = new(() => layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl));
+        _kubeletCacheDuration = new(() => layers.Resolve<TimeSpan>(SettingsTable.KubeletCacheDuration, SettingParsers.CacheDuration));
     }
 
     /// <summary>The config file that was read, or null when there is none.</summary>
@@ -42,6 +46,9 @@ public sealed class HelperSettings
     public SettingValue<bool> CacheDisabled { get; }
 
     public SettingValue<Uri> VpcMetadataUrl => _vpcMetadataUrl.Value;
+
+    /// <summary>How long the kubelet may keep a login that is not a token (an API key passed through).</summary>
+    public SettingValue<TimeSpan> KubeletCacheDuration => _kubeletCacheDuration.Value;
 
     /// <summary>How to log in to <paramref name="host"/>.</summary>
     public HostSettings For(RegistryHost host)

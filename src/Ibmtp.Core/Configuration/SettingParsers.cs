@@ -45,6 +45,13 @@ internal static class SettingParsers
         return valid ? null : $"give a number of seconds up to {LongestTimeoutSeconds}, such as 20";
     }
 
+    /// <summary>How long the kubelet may keep an answer: Go's syntax, from 0s (keep nothing) to a day.</summary>
+    public static string? CacheDuration(string text, out TimeSpan duration)
+    {
+        var valid = GoDuration.TryParse(text, out duration) && duration <= TimeSpan.FromDays(1);
+        return valid ? null : "give a Go duration up to 24h, such as 1h0m0s, 45m or 0s";
+    }
+
     /// <summary>Exactly "1", "true" or "yes" turn a switch on; anything else leaves it off.</summary>
     public static string? Switch(string text, out bool on)
     {

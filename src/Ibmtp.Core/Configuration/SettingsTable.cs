@@ -52,10 +52,14 @@ public static class SettingsTable
     public static readonly Setting LogLevel = new("IBMTP_LOG_LEVEL", null, "logLevel", "information",
         "off, error, warning, information or debug");
 
+    public static readonly Setting KubeletCacheDuration = new("IBMTP_KUBELET_CACHE_DURATION", null, "kubeletCacheDuration", "1h0m0s",
+        "kubelet mode: how long the kubelet keeps a login that is no token (Go duration)");
+
     /// <summary>Every row, in the order the usage text and the README list them.</summary>
     public static readonly IReadOnlyList<Setting> All =
     [
         ApiKey, ProfileId, ProfileCrn, ProfileName, AccountId, IbmCloudCrProfile, Mode, CrToken,
         IamUrl, VpcMetadataUrl, Timeout, NoCache, Registries, ConfigFile, KeystorePassphrase, LogLevel,
+        KubeletCacheDuration,
     ];
 }

@@ -29,6 +29,10 @@ public sealed class TrustedProfileSource(
         _ => null,
     };
 
+    /// <summary>A pod's service-account token, traded with the cr-token grant for <paramref name="profile"/>, in the host's IAM.</summary>
+    public Login ForServiceAccount(RegistryHost host, Secret serviceAccountToken, TrustedProfile profile) =>
+        Bearer(CrTokenExchange(settings.For(host), serviceAccountToken, profile));
+
     /// <summary>
     /// The API key the environment passes through, with its username; or, in a token mode, any
     /// <c>iambearer</c> login, since a token kept on disk would outlive itself.

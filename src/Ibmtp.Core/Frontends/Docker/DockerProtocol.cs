@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Ibmtp.Credentials;
+using Ibmtp.Platform;
 
 namespace Ibmtp.Frontends.Docker;
 
@@ -73,17 +74,9 @@ public sealed class DockerProtocol(Stream input, Stream output)
         WriteLine(JsonSerializer.SerializeToUtf8Bytes(sorted, DockerJsonContext.Default.SortedDictionaryStringString));
     }
 
-    private byte[] ReadInput()
-    {
-        var buffer = new byte[MaxInputBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = input.Read(buffer, length, buffer.Length - length)) > 0)
-            length += read;
-        return length <= MaxInputBytes
-            ? buffer[..length]
-            : throw new HelperException($"input on stdin is larger than {MaxInputBytes} bytes; a server URL or credentials JSON is far smaller");
-    }
+    private byte[] ReadInput() =>
+        BoundedInput.Read(input, MaxInputBytes)
+            ?? throw new HelperException($"input on stdin is larger than {MaxInputBytes} bytes; a server URL or credentials JSON is far smaller");
 
     private static string DecodeText(byte[] bytes)
     {

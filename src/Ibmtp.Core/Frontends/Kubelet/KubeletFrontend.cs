@@ -1,0 +1,56 @@
+using System.Text;
+using System.Text.Json;
+using Ibmtp.Composition;
+using Ibmtp.Platform;
+using Ibmtp.Secrets;
+
+namespace Ibmtp.Frontends.Kubelet;
+
+/// <summary>
+/// The kubelet provider's rules for every outcome: stdout carries a valid response and nothing else,
+/// with exit 0; any failure is one line on stderr, which the kubelet logs, with exit 1.
+/// </summary>
+public static class KubeletFrontend
+{
+    private const string Action = "kubelet";
+
+    public static int Run(HelperContext context, Func<Lazy<HelperServices>, CredentialProviderResponse> answer)
+    {
+        var services = new Lazy<HelperServices>(() => HelperServices.Create(context, KubeletApi.LongestTimeout));
+        try
+        {
+            var response = answer(services);
+            context.Output.Write(JsonSerializer.SerializeToUtf8Bytes(response, KubeletJsonContext.Default.CredentialProviderResponse));
+            context.Output.WriteByte((byte)'\n');
+            context.Output.Flush();
+            return 0;
+        }
+        catch (HelperException error)
+        {
+            return Fail(context, services, error.Message, null);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return Fail(context, services, $"{Action}: {error.Message}", null);
+        }
+        catch (Exception error)
+        {
+            return Fail(context, services, $"{Action}: unexpected {error.GetType().Name}: {error.Message}", error);
+        }
+        finally
+        {
+            if (services.IsValueCreated)
+                services.Value.Dispose();
+        }
+    }
+
+    private static int Fail(HelperContext context, Lazy<HelperServices> services, string message, Exception? unexpected)
+    {
+        var line = SecretRedactor.Redact(message.ReplaceLineEndings(" "));
+        if (services.IsValueCreated)
+            services.Value.Log.Error(unexpected, "{Action} failed: {Message}", Action, line);
+        context.Error.Write(Encoding.UTF8.GetBytes(line + "\n"));
+        context.Error.Flush();
+        return 1;
+    }
+}
