@@ -33,9 +33,7 @@ public static class KubeletCommand
             }
             if (credentials.Find(registry) is not { } login)
                 return CredentialProviderResponse.Empty;
-            var cacheDuration = login.RenewAt is { } renewAt
-                ? renewAt - context.Time.GetUtcNow()
-                : services.Value.Settings.KubeletCacheDuration.Value;
+            var cacheDuration = CacheDuration.For(login, context.Time.GetUtcNow(), services.Value.Settings.KubeletCacheDuration.Value);
             return new CredentialProviderResponse(
                 GoDuration.Format(cacheDuration),
                 new() { [registry] = new AuthConfig(login.Username, login.Secret.Value) });

@@ -1,0 +1,36 @@
+using Ibmtp.Configuration;
+using Ibmtp.Credentials;
+using Ibmtp.Frontends.Kubelet;
+using Ibmtp.Secrets;
+
+namespace Ibmtp.Tests.Frontends.Kubelet;
+
+[TestFixture]
+public sealed class CacheDurationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public void A_token_is_kept_until_the_cache_would_renew_it()
+    {
+        var token = new Login("iambearer", new Secret("cache-duration-token-1"), "IAM (cr-token)", Now.AddMinutes(60), Now.AddMinutes(48));
+
+        Assert.That(GoDuration.Format(CacheDuration.For(token, Now, TimeSpan.FromHours(1))), Is.EqualTo("48m0s"));
+    }
+
+    [Test]
+    public void A_token_past_its_renewal_time_is_not_kept_at_all()
+    {
+        var token = new Login("iambearer", new Secret("cache-duration-token-2"), "IAM (token)", Now.AddSeconds(30), Now.AddSeconds(-5));
+
+        Assert.That(GoDuration.Format(CacheDuration.For(token, Now, TimeSpan.FromHours(1))), Is.EqualTo("0s"));
+    }
+
+    [Test]
+    public void An_API_key_is_kept_for_the_configured_duration()
+    {
+        var key = new Login("iamapikey", new Secret("cache-duration-key-3"), "environment (apikey)");
+
+        Assert.That(CacheDuration.For(key, Now, TimeSpan.FromMinutes(20)), Is.EqualTo(TimeSpan.FromMinutes(20)));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Ibmtp.Tests.Support;
+
+namespace Ibmtp.Tests.Frontends.Kubelet;
+
+[TestFixture]
+public sealed class KubeletCommandTests : TempHomeFixture
+{
+    private const string ApiKey = "kubelet-node-api-key-0123456789abcdef";
+
+    private HelperResult Kubelet(string request) => HelperRun.Run(Home, "kubelet", request);
+
+    private static JsonElement Response(HelperResult result)
+    {
+        Assert.That(result.ExitCode, Is.Zero, $"stderr: {result.Stderr}");
+        Assert.That(result.Stderr, Is.Empty);
+        return JsonDocument.Parse(result.Stdout).RootElement;
+    }
+
+    [Test]
+    public void An_API_key_on_the_node_answers_for_the_images_registry_with_the_configured_cache_duration()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_KUBELET_CACHE_DURATION"] = "45m";
+
+        var response = Response(Kubelet(KubeletRequests.For("us.icr.io/team/app:1.2")));
+
+        Assert.That(response.GetProperty("apiVersion").GetString(), Is.EqualTo(KubeletRequests.ApiVersion));
+        Assert.That(response.GetProperty("kind").GetString(), Is.EqualTo("CredentialProviderResponse"));
+        Assert.That(response.GetProperty("cacheKeyType").GetString(), Is.EqualTo("Registry"));
+        Assert.That(response.GetProperty("cacheDuration").GetString(), Is.EqualTo("45m0s"));
+        var auth = response.GetProperty("auth");
+        Assert.That(auth.EnumerateObject().Select(entry => entry.Name), Is.EqualTo(new[] { "us.icr.io" }));
+        Assert.That(auth.GetProperty("us.icr.io").GetProperty("username").GetString(), Is.EqualTo("iamapikey"));
+        Assert.That(auth.GetProperty("us.icr.io").GetProperty("password").GetString(), Is.EqualTo(ApiKey));
+    }
+
+    [Test]
+    public void An_API_key_is_kept_by_the_kubelet_for_an_hour_by_default()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+
+        var response = Response(Kubelet(KubeletRequests.For("de.icr.io/team/app@sha256:" + new string('a', 64))));
+
+        Assert.That(response.GetProperty("cacheDuration").GetString(), Is.EqualTo("1h0m0s"));
+        Assert.That(response.GetProperty("auth").TryGetProperty("de.icr.io", out _), Is.True);
+    }
+
+    [TestCase("docker.io/library/nginx:1")]
+    [TestCase("nginx")]
+    [TestCase("us.icr.io.evil.example/team/app")]
+    [TestCase("quay.io/team/app")]
+    public void An_image_on_a_host_not_served_gets_an_empty_auth_and_exit_0(string image)
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+
+        var response = Response(Kubelet(KubeletRequests.For(image)));
+
+        Assert.That(response.GetProperty("auth").EnumerateObject(), Is.Empty);
+    }
+
+    [Test]
+    public void A_host_not_served_gets_an_empty_auth_even_when_the_settings_are_broken()
+    {
+        Home.Variables["IBMTP_TIMEOUT"] = "soon";
+
+        var response = Response(Kubelet(KubeletRequests.For("docker.io/library/nginx")));
+
+        Assert.That(response.GetProperty("auth").EnumerateObject(), Is.Empty);
+    }
+
+    [Test]
+    public void Nothing_for_the_node_or_the_pod_gets_an_empty_auth_so_the_kubelet_uses_pull_secrets()
+    {
+        var response = Response(Kubelet(KubeletRequests.For("us.icr.io/team/app")));
+
+        Assert.That(response.GetProperty("auth").EnumerateObject(), Is.Empty);
+    }
+
+    [Test]
+    public void The_keystore_is_never_read_in_kubelet_mode()
+    {
+        HelperAssert.Succeeds(HelperRun.Store(Home, "us.icr.io", "iamapikey", "a-login-from-docker-login"));
+
+        var response = Response(Kubelet(KubeletRequests.For("us.icr.io/team/app")));
+
+        Assert.That(response.GetProperty("auth").EnumerateObject(), Is.Empty);
+    }
+
+    [Test]
+    public void Unknown_fields_are_ignored_as_the_kubelets_decoder_ignores_them()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        var request = KubeletRequests.For("us.icr.io/team/app").Replace("{", """{"futureField":{"nested":[1,2]},""");
+
+        var response = Response(Kubelet(request));
+
+        Assert.That(response.GetProperty("auth").TryGetProperty("us.icr.io", out _), Is.True);
+    }
+
+    [TestCase("not json", "not a CredentialProviderRequest")]
+    [TestCase("null", "not a CredentialProviderRequest")]
+    [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1beta1","kind":"CredentialProviderRequest","image":"us.icr.io/a"}""", "apiVersion")]
+    [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderResponse","image":"us.icr.io/a"}""", "kind")]
+    [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest"}""", "no image")]
+    [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":""}""", "no image")]
+    public void A_bad_request_is_one_line_on_stderr_with_exit_1_and_nothing_on_stdout(string request, string named)
+    {
+        var result = Kubelet(request);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout, Is.Empty);
+        Assert.That(result.Stderr.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(result.Stderr, Does.Contain(named).And.Not.Contain("   at "));
+    }
+
+    [Test]
+    public void A_request_larger_than_any_the_kubelet_sends_is_refused()
+    {
+        var result = HelperRun.Run(Home, ["kubelet"], new byte[1024 * 1024]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.Contain("more than"));
+    }
+
+    [Test]
+    public void A_profile_named_without_its_account_is_an_error_that_says_which_annotation_to_add()
+    {
+        const string token = "sa-token-header.sa-token-payload.sa-token-signature";
+        var request = KubeletRequests.For("us.icr.io/team/app", token, new() { ["docker-credential-ibmtp/profile-name"] = "builder" });
+
+        var result = Kubelet(request);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.Contain("docker-credential-ibmtp/account-id"));
+        Assert.That(result.Stdout + result.Stderr, Does.Not.Contain(token));
+    }
+}
