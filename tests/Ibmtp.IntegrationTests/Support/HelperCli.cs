@@ -14,6 +14,13 @@ public sealed class HelperCli(TestHome home)
             [action],
             new ProcessOptions { InheritEnvironment = false, Environment = home.Environment, StandardInput = standardInput });
 
+    /// <summary>Runs one action that must end within <paramref name="limit"/>: past it the helper is killed and a <see cref="TimeoutException"/> says so.</summary>
+    public Task<ProcessResult> RunWithinAsync(TimeSpan limit, string action, string standardInput) =>
+        ProcessRunner.RunAsync(
+            Executable,
+            [action],
+            new ProcessOptions { InheritEnvironment = false, Environment = home.Environment, StandardInput = standardInput, Timeout = limit });
+
     /// <summary>Runs one action with raw bytes on stdin, e.g. input that is not UTF-8 text.</summary>
     public Task<ProcessResult> RunAsync(string action, byte[] standardInput) =>
         ProcessRunner.RunAsync(

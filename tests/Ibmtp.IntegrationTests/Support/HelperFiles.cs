@@ -11,6 +11,22 @@ public static class HelperFiles
 
     public static string KeystoreKeyFile(this TestHome home) => Path.Combine(home.KeystoreFolder(), "keystore.key");
 
+    public static string KeystoreLockFile(this TestHome home) => Path.Combine(home.KeystoreFolder(), "keystore.lock");
+
+    public static string CacheFolder(this TestHome home) => Path.Combine(home.Environment["XDG_CACHE_HOME"], "ibmtp");
+
+    public static string CacheKeyFile(this TestHome home) => Path.Combine(home.CacheFolder(), "cache.key");
+
+    public static string CacheLockFile(this TestHome home) => Path.Combine(home.CacheFolder(), "cache.lock");
+
+    /// <summary>The temporary files of interrupted atomic writes in <paramref name="folder"/>, by name.</summary>
+    public static IReadOnlyList<string> Temporaries(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*.tmp").Select(entry => Path.GetFileName(entry)).Order(StringComparer.Ordinal).ToList() : [];
+
+    /// <summary>Every entry of <paramref name="folder"/>, by name; none when it does not exist.</summary>
+    public static IReadOnlyList<string> Entries(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFileSystemEntries(folder).Select(entry => Path.GetFileName(entry)).Order(StringComparer.Ordinal).ToList() : [];
+
     public static string LogFolder(this TestHome home) => Path.Combine(home.Environment["XDG_STATE_HOME"], "ibmtp");
 
     public static string LogFile(this TestHome home) => Path.Combine(home.LogFolder(), "ibmtp.log");

@@ -1,0 +1,61 @@
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// A FIFO with no writer, or a /dev/zero device node, in place of a file the helper reads: each call
+/// must end within seconds (a hang fails the test) with one line naming the file and no stack trace.
+/// Only a cache or the log may instead be done without, and the call succeed.
+/// </summary>
+[TestFixture]
+public sealed class PlantedSpecialFileTests : IamEmulatorFixture
+{
+    public static IEnumerable<TestCaseData> FilesWeRead() =>
+        PlantSites.Read.Select(site => new TestCaseData(site).SetArgDisplayNames(site.Name));
+
+    [TestCaseSource(nameof(FilesWeRead))]
+    public async Task AFifoInPlaceOfAFileWeReadEndsTheCallWithinSecondsNamingTheFile(PlantSite site)
+    {
+        await site.PrepareAsync(Home, World);
+        var path = site.Path(Home);
+        await Plant.FifoAsync(path);
+
+        await AssertEachCallEndsInTimeNamingAsync(site, path, "a FIFO");
+    }
+
+    [TestCaseSource(nameof(FilesWeRead))]
+    public async Task DevZeroInPlaceOfAFileWeReadEndsTheCallWithinSecondsNamingTheFile(PlantSite site)
+    {
+        await site.PrepareAsync(Home, World);
+        var path = site.Path(Home);
+        await Plant.DevZeroAsync(path);
+
+        await AssertEachCallEndsInTimeNamingAsync(site, path, "/dev/zero");
+    }
+
+    private async Task AssertEachCallEndsInTimeNamingAsync(PlantSite site, string path, string planted)
+    {
+        foreach (var call in site.Calls)
+        {
+            var context = $"{call} with {planted} as the {site}";
+            ProcessResult result;
+            try
+            {
+                result = await call.RunWithinAsync(Helper, Deadlines.AFewSeconds);
+            }
+            catch (TimeoutException hang)
+            {
+                Assert.Fail($"{context}: hung for {Deadlines.AFewSeconds.TotalSeconds} s, then was killed\n{hang.Message}");
+                return;
+            }
+
+            if (site.MaySucceedOverGarbage && result.Succeeded)
+            {
+                continue;
+            }
+
+            var line = HelperOutput.AssertOneLineFailure(result);
+            Assert.That(line, Does.Contain(path), $"{context}: the message must name the file");
+        }
+    }
+}

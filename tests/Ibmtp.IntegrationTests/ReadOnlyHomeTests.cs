@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// A HOME mounted read-only, as in a locked-down pod: a token-mode get still answers (without the
+/// cache), and store and erase fail at once saying the file system is read-only, changing nothing.
+/// </summary>
+[TestFixture]
+public sealed class ReadOnlyHomeTests : IamEmulatorFixture
+{
+    [Test]
+    public async Task ATokenModeGetStillAnswersWithTheCacheSkipped()
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+        using var mounts = await PrivateMountNamespace.CreateAsync();
+        await mounts.MountReadOnlyAsync(Home.Path);
+
+        var get = await mounts.RunHelperAsync(Home, Deadlines.AFewSeconds, "get", Registry);
+
+        var (username, token) = CredentialsAllowingWarnings(get);
+        Assert.Multiple(() =>
+        {
+            Assert.That(username, Is.EqualTo(BearerUsername));
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(Directory.Exists(Home.CacheFolder()), Is.False, "nothing can have been cached");
+        });
+    }
+
+    [TestCase("store", false)]
+    [TestCase("store", true)]
+    [TestCase("erase", true)]
+    public async Task StoreAndEraseFailAtOnceSayingTheFileSystemIsReadOnly(string action, bool withKeystore)
+    {
+        if (withKeystore)
+        {
+            HelperOutput.AssertSilentSuccess(await Helper.StoreAsync(Registry, "stored-user", FakeCredentials.NewApiKey()));
+        }
+
+        var before = Home.KeystoreFingerprint();
+        using var mounts = await PrivateMountNamespace.CreateAsync();
+        await mounts.MountReadOnlyAsync(Home.Path);
+        var call = action == "store" ? HelperCall.Store("de.icr.io") : HelperCall.Erase(Registry);
+
+        var clock = Stopwatch.StartNew();
+        var result = await mounts.RunHelperAsync(Home, Deadlines.AFewSeconds, call.Action, call.Input);
+        var elapsed = clock.Elapsed;
+
+        Assert.That(HelperOutput.AssertOneLineFailure(result), Does.Contain("read-only file system").IgnoreCase);
+        Assert.That(elapsed, Is.LessThan(Deadlines.AtOnce));
+        Assert.That(Home.KeystoreFingerprint(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task AGetFromTheKeystoreStillAnswers()
+    {
+        var secret = FakeCredentials.NewApiKey();
+        HelperOutput.AssertSilentSuccess(await Helper.StoreAsync(Registry, "stored-user", secret));
+        using var mounts = await PrivateMountNamespace.CreateAsync();
+        await mounts.MountReadOnlyAsync(Home.Path);
+
+        var get = await mounts.RunHelperAsync(Home, Deadlines.AFewSeconds, "get", Registry);
+
+        Assert.That(HelperOutput.Credentials(get), Is.EqualTo((Registry, "stored-user", secret)));
+    }
+}
