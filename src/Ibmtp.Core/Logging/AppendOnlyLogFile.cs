@@ -42,10 +42,17 @@ internal sealed class AppendOnlyLogFile : ILogEventSink, IDisposable
         using var text = new StringWriter();
         _formatter.Format(logEvent, text);
         var line = Encoding.UTF8.GetBytes(text.ToString());
-        if (_size >= _sizeLimit)
-            Roll();
-        WriteWhole(line);
-        _size += line.Length;
+        try
+        {
+            if (_size >= _sizeLimit)
+                Roll();
+            WriteWhole(line);
+            _size += line.Length;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a log folder gone read-only loses the line, never the call.
+        }
     }
 
     public void Dispose() => _file.Dispose();
