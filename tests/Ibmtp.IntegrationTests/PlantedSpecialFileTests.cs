@@ -10,27 +10,21 @@ namespace Ibmtp.IntegrationTests;
 [TestFixture]
 public sealed class PlantedSpecialFileTests : IamEmulatorFixture
 {
+    private const string Fifo = "a FIFO";
+    private const string DevZero = "/dev/zero";
+
     public static IEnumerable<TestCaseData> FilesWeRead() =>
-        PlantSites.Read.Select(site => new TestCaseData(site).SetArgDisplayNames(site.Name));
+        PlantSites.Read.SelectMany(site => new[] { Fifo, DevZero }.Select(planted =>
+            new TestCaseData(site, planted).SetArgDisplayNames(site.Name, planted)));
 
     [TestCaseSource(nameof(FilesWeRead))]
-    public async Task AFifoInPlaceOfAFileWeReadEndsTheCallWithinSecondsNamingTheFile(PlantSite site)
+    public async Task AFifoOrADeviceInPlaceOfAFileWeReadEndsTheCallWithinSecondsNamingTheFile(PlantSite site, string planted)
     {
         await site.PrepareAsync(Home, World);
         var path = site.Path(Home);
-        await Plant.FifoAsync(path);
+        await (planted == Fifo ? Plant.FifoAsync(path) : Plant.DevZeroAsync(path));
 
-        await AssertEachCallEndsInTimeNamingAsync(site, path, "a FIFO");
-    }
-
-    [TestCaseSource(nameof(FilesWeRead))]
-    public async Task DevZeroInPlaceOfAFileWeReadEndsTheCallWithinSecondsNamingTheFile(PlantSite site)
-    {
-        await site.PrepareAsync(Home, World);
-        var path = site.Path(Home);
-        await Plant.DevZeroAsync(path);
-
-        await AssertEachCallEndsInTimeNamingAsync(site, path, "/dev/zero");
+        await AssertEachCallEndsInTimeNamingAsync(site, path, planted);
     }
 
     private async Task AssertEachCallEndsInTimeNamingAsync(PlantSite site, string path, string planted)

@@ -17,27 +17,15 @@ public sealed class PlantedSymlinkTests : IamEmulatorFixture
     public static IEnumerable<TestCaseData> FilesTheUserNames() => Cases(PlantSites.NamedByTheUser);
 
     [TestCaseSource(nameof(OurFiles))]
-    public async Task ALinkAtOneOfOurFilesIsNeverFollowedToCreateModifyOrShowItsTarget(PlantSite site, bool targetExists)
-    {
-        var sentinel = await PlantLinkAsync(site, targetExists);
-
-        foreach (var call in site.Calls)
-        {
-            var context = $"{call} with the {site} linked to {sentinel}";
-            var result = await call.RunWithinAsync(Helper, Deadlines.AFewSeconds);
-
-            Assert.That(result.StandardOutput + result.StandardError, Does.Not.Contain(sentinel.Content), $"{context}: the target was read into output");
-            if (!result.Succeeded)
-            {
-                HelperOutput.AssertOneLineFailure(result);
-            }
-
-            sentinel.AssertUntouched(context);
-        }
-    }
+    public Task ALinkAtOneOfOurFilesIsNeverFollowedToCreateModifyOrShowItsTarget(PlantSite site, bool targetExists) =>
+        AssertNeverFollowedAsync(site, targetExists, mayBeRead: false);
 
     [TestCaseSource(nameof(FilesTheUserNames))]
-    public async Task ALinkAtAFileTheUserNamesIsNeverWrittenThrough(PlantSite site, bool targetExists)
+    public Task ALinkAtAFileTheUserNamesIsNeverWrittenThrough(PlantSite site, bool targetExists) =>
+        AssertNeverFollowedAsync(site, targetExists, mayBeRead: true);
+
+    /// <param name="mayBeRead">A file the user names may be read through the link; one of ours may not even be read.</param>
+    private async Task AssertNeverFollowedAsync(PlantSite site, bool targetExists, bool mayBeRead)
     {
         var sentinel = await PlantLinkAsync(site, targetExists);
 
@@ -45,6 +33,11 @@ public sealed class PlantedSymlinkTests : IamEmulatorFixture
         {
             var context = $"{call} with the {site} linked to {sentinel}";
             var result = await call.RunWithinAsync(Helper, Deadlines.AFewSeconds);
+
+            if (!mayBeRead)
+            {
+                Assert.That(result.StandardOutput + result.StandardError, Does.Not.Contain(sentinel.Content), $"{context}: the target was read into output");
+            }
 
             if (!result.Succeeded)
             {
