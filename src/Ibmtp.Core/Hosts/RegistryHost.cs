@@ -21,6 +21,8 @@ public readonly record struct RegistryHost
 
     public override string ToString() => Port is null ? Name : $"{Name}:{Port}";
 
+    private static readonly string[] Schemes = ["https://", "http://"];
+
     public static bool TryParse(string? address, out RegistryHost host)
     {
         host = default;
@@ -62,11 +64,15 @@ public readonly record struct RegistryHost
         && System.Net.IPAddress.TryParse(name[1..^1], out var address)
         && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
 
+    /// <summary>
+    /// Only a leading http:// or https:// is taken off, as docker and the containers tools do: in
+    /// <c>evil.example/x://us.icr.io</c> or <c>ftp://us.icr.io</c> a client would not find us.icr.io.
+    /// </summary>
     private static string StripSchemeAndPath(string address)
     {
-        var schemeEnd = address.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd >= 0)
-            address = address[(schemeEnd + 3)..];
+        var scheme = Schemes.FirstOrDefault(scheme => address.StartsWith(scheme, StringComparison.OrdinalIgnoreCase));
+        if (scheme is not null)
+            address = address[scheme.Length..];
         var pathStart = address.IndexOf('/');
         return pathStart >= 0 ? address[..pathStart] : address;
     }

@@ -39,6 +39,15 @@ public class RegistryHostTests
         Assert.That(host.ToString(), Is.EqualTo(expected));
     }
 
+    [TestCase("evil.example/x://us.icr.io", "evil.example")]
+    [TestCase("HTTPS://evil.example/x://us.icr.io", "evil.example")]
+    [TestCase("evil.example/https://us.icr.io/", "evil.example")]
+    public void Only_a_leading_http_or_https_scheme_is_taken_off(string address, string expected)
+    {
+        Assert.That(RegistryHost.TryParse(address, out var host), Is.True);
+        Assert.That(host.ToString(), Is.EqualTo(expected));
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase("   \n")]
@@ -55,6 +64,10 @@ public class RegistryHostTests
     [TestCase("us[1].icr.io")]
     [TestCase("us.icr.io\0")]
     [TestCase("ус.icr.io")]
+    [TestCase("://us.icr.io")]
+    [TestCase("ftp://us.icr.io")]
+    [TestCase("evil.example://us.icr.io")]
+    [TestCase("evil.example#://us.icr.io")]
     public void Anything_that_is_not_a_host_and_port_is_rejected(string? address)
     {
         Assert.That(RegistryHost.TryParse(address, out _), Is.False);
