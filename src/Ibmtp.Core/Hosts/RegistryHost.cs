@@ -34,7 +34,8 @@ public readonly record struct RegistryHost
         int? port = null;
         if (portText is not null)
         {
-            if (!int.TryParse(portText, System.Globalization.NumberStyles.None, null, out var parsed) || parsed is < 1 or > 65535)
+            // int.TryParse lets trailing NULs through ("443\0"): only ASCII digits are a port.
+            if (!portText.All(char.IsAsciiDigit) || !int.TryParse(portText, System.Globalization.NumberStyles.None, null, out var parsed) || parsed is < 1 or > 65535)
                 return false;
             port = parsed == 443 ? null : parsed;
         }
