@@ -40,9 +40,13 @@ public readonly record struct RegistryHost
             port = parsed == 443 ? null : parsed;
         }
 
-        name = name.TrimEnd('.');
-        if (!IsHostName(name) && !IsBracketedIPv6(name))
-            return false;
+        // One trailing dot is the DNS root, an absolute name for the same host; more make no DNS name, and an IPv6 literal has no root.
+        if (!IsBracketedIPv6(name))
+        {
+            name = name.EndsWith('.') ? name[..^1] : name;
+            if (!IsHostName(name))
+                return false;
+        }
         host = new RegistryHost(name.ToLowerInvariant(), port);
         return true;
     }
@@ -57,7 +61,7 @@ public readonly record struct RegistryHost
     }
 
     private static bool IsHostName(string name) =>
-        name.Length > 0 && !name.StartsWith('.') && !name.Contains("..")
+        name.Length > 0 && !name.StartsWith('.') && !name.EndsWith('.') && !name.Contains("..")
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
     private static bool IsBracketedIPv6(string name) =>

@@ -14,6 +14,8 @@ public class RegistryHostTests
     [TestCase("US.ICR.IO")]
     [TestCase("us.icr.io\n")]
     [TestCase("  us.icr.io \r\n")]
+    [TestCase("us.icr.io.")]
+    [TestCase("https://us.icr.io.:443/v2/")]
     public void Every_form_a_client_sends_normalises_to_the_bare_lower_case_host(string address)
     {
         Assert.That(RegistryHost.TryParse(address, out var host), Is.True);
@@ -58,6 +60,10 @@ public class RegistryHostTests
     [TestCase("us.icr.io:65536")]
     [TestCase("us.icr.io:-1")]
     [TestCase("us..icr.io")]
+    [TestCase("us.icr.io..")]
+    [TestCase("us.icr.io...:443")]
+    [TestCase("[::1]..:5000")]
+    [TestCase("[::1].:5000")]
     [TestCase(".icr.io")]
     [TestCase("us.icr.io;rm -rf")]
     [TestCase("us.icr.io:5000:6000")]
