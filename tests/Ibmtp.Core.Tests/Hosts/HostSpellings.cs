@@ -115,13 +115,16 @@ internal static class HostSpellings
         ['0'] = "\u0660\uff10\u041e", ['1'] = "\u0661\uff11\u217c", ['2'] = "\uff12", ['3'] = "\uff13", [':'] = "\uff1a\u0589\u2236",
     };
 
-    /// <summary>One character of the deciding domain swapped for a Unicode look-alike (Cyrillic, Greek, fullwidth, Roman numerals, the Kelvin sign).</summary>
+    /// <summary>
+    /// One character swapped for a Unicode look-alike (Cyrillic, Greek, fullwidth, Roman numerals, the
+    /// Kelvin sign, which lower-cases to k), anywhere in the name: clients send ASCII names only.
+    /// </summary>
     private static Gen<string> Homoglyph(ServedHost host)
     {
-        var positions = Enumerable.Range(0, host.Domain.Length).Where(i => LookAlikes.ContainsKey(host.Domain[i])).ToArray();
+        var positions = Enumerable.Range(0, host.Name.Length).Where(i => LookAlikes.ContainsKey(host.Name[i])).ToArray();
         return from index in Gen.OneOf(positions)
-               from glyph in Gen.OneOf(LookAlikes[host.Domain[index]].ToCharArray())
-               select host.Subdomain + host.Domain[..index] + glyph + host.Domain[(index + 1)..] + PortText(host);
+               from glyph in Gen.OneOf(LookAlikes[host.Name[index]].ToCharArray())
+               select host.Name[..index] + glyph + host.Name[(index + 1)..] + PortText(host);
     }
 
     // Computed with Python's idna codec from one-letter Cyrillic or Turkish swaps: what a browser sends for a look-alike.
