@@ -22,6 +22,7 @@ public class TokenLifetimeTests
         new object[] { """{"access_token":"lifetime-token","expires_in":-60}""", Now },
         new object[] { """{"access_token":"lifetime-token","expiration":32503680000}""", Now.AddHours(4) },
         new object[] { """{"access_token":"lifetime-token","expires_in":99999999}""", Now.AddHours(4) },
+        new object[] { """{"access_token":"lifetime-token","expires_in":9223372036854775807}""", Now.AddHours(4) },
     ];
 
     [TestCaseSource(nameof(Bodies))]
