@@ -29,8 +29,9 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
                 request.AddStringBody(body, ContentType.Json);
         }, deadline).ConfigureAwait(false);
 
-        var token = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse);
-        if (string.IsNullOrEmpty(token?.AccessToken))
+        var token = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)
+            ?? throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered with {HttpClients.NotATokenResponse}");
+        if (string.IsNullOrEmpty(token.AccessToken))
             throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an IAM token");
         if (token.AccessToken.Length > IamClient.LargestToken)
             throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered with a token of {token.AccessToken.Length} characters, far larger than any IAM token");
