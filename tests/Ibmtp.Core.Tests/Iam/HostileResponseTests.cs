@@ -59,6 +59,20 @@ public class HostileResponseTests
     }
 
     [Test]
+    public void A_huge_redirect_target_is_cut_to_a_short_excerpt()
+    {
+        var target = $"http://elsewhere.example/{new string('p', 60_000)}";
+        var http = new FakeHttp().Answer(HttpStatusCode.Found, "", response => response.Headers.Location = new Uri(target));
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+
+        var error = Assert.ThrowsAsync<HelperException>(() => iam.ApiKeyTokenAsync(ApiKey, deadline));
+
+        Assert.That(error!.Message, Does.Contain("redirect").And.Contain("elsewhere.example").And.Contain("characters in all"));
+        Assert.That(error.Message, Has.Length.LessThan(1000));
+    }
+
+    [Test]
     public void A_huge_error_message_is_cut_to_a_short_excerpt()
     {
         var http = new FakeHttp().Answer(HttpStatusCode.BadRequest, $$"""{"errorCode":"BXNIM0415E","errorMessage":"{{new string('e', 50_000)}}"}""");
