@@ -59,12 +59,7 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
 
         var body = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)
             ?? throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant with {HttpClients.NotATokenResponse}");
-        if (string.IsNullOrEmpty(body.AccessToken))
-            throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant without an access token");
-        if (body.AccessToken.Length > LargestToken)
-            throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant with a token of {body.AccessToken.Length} characters, far larger than any IAM token");
-        var now = time.GetUtcNow();
-        return new IamToken(new Secret(body.AccessToken), now, body.ExpiresAtFrom(now));
+        return body.ToToken($"IAM at {IamUrl} answered the {grantName} grant", time.GetUtcNow());
     }
 
     private IamRejectedException Rejection(RestResponse response, string grantName, string hint)
