@@ -21,6 +21,8 @@ public readonly record struct RegistryHost
 
     public override string ToString() => Port is null ? Name : $"{Name}:{Port}";
 
+    private static readonly string[] Schemes = ["https://", "http://"];
+
     public static bool TryParse(string? address, out RegistryHost host)
     {
         host = default;
@@ -32,14 +34,19 @@ public readonly record struct RegistryHost
         int? port = null;
         if (portText is not null)
         {
-            if (!int.TryParse(portText, System.Globalization.NumberStyles.None, null, out var parsed) || parsed is < 1 or > 65535)
+            // int.TryParse lets trailing NULs through ("443\0"): only ASCII digits are a port.
+            if (!portText.All(char.IsAsciiDigit) || !int.TryParse(portText, System.Globalization.NumberStyles.None, null, out var parsed) || parsed is < 1 or > 65535)
                 return false;
             port = parsed == 443 ? null : parsed;
         }
 
-        name = name.TrimEnd('.');
-        if (!IsHostName(name) && !IsBracketedIPv6(name))
-            return false;
+        // One trailing dot is the DNS root, an absolute name for the same host; more make no DNS name, and an IPv6 literal has no root.
+        if (!IsBracketedIPv6(name))
+        {
+            name = name.EndsWith('.') ? name[..^1] : name;
+            if (!IsHostName(name))
+                return false;
+        }
         host = new RegistryHost(name.ToLowerInvariant(), port);
         return true;
     }
@@ -54,7 +61,7 @@ public readonly record struct RegistryHost
     }
 
     private static bool IsHostName(string name) =>
-        name.Length > 0 && !name.StartsWith('.') && !name.Contains("..")
+        name.Length > 0 && !name.StartsWith('.') && !name.EndsWith('.') && !name.Contains("..")
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
     private static bool IsBracketedIPv6(string name) =>
@@ -62,11 +69,15 @@ public readonly record struct RegistryHost
         && System.Net.IPAddress.TryParse(name[1..^1], out var address)
         && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
 
+    /// <summary>
+    /// Only a leading http:// or https:// is taken off, as docker and the containers tools do: in
+    /// <c>evil.example/x://us.icr.io</c> or <c>ftp://us.icr.io</c> a client would not find us.icr.io.
+    /// </summary>
     private static string StripSchemeAndPath(string address)
     {
-        var schemeEnd = address.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd >= 0)
-            address = address[(schemeEnd + 3)..];
+        var scheme = Schemes.FirstOrDefault(scheme => address.StartsWith(scheme, StringComparison.OrdinalIgnoreCase));
+        if (scheme is not null)
+            address = address[scheme.Length..];
         var pathStart = address.IndexOf('/');
         return pathStart >= 0 ? address[..pathStart] : address;
     }

@@ -21,6 +21,9 @@ public static class HttpClients
             ConfigureMessageHandler = inner => new BoundedResponseHandler(inner),
         });
 
+    /// <summary>Why <see cref="ReadJson"/> found nothing in a success: "without an access token" would mislead when a field has the wrong type.</summary>
+    internal const string NotATokenResponse = "a body that is not a token response (empty, not JSON, or a field of the wrong type)";
+
     /// <summary>The body as <typeparamref name="T"/>, or null when it is empty or not that JSON.</summary>
     internal static T? ReadJson<T>(RestResponse response, JsonTypeInfo<T> type)
     {

@@ -57,13 +57,9 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
         if (!response.IsSuccessStatusCode)
             throw Rejection(response, grantName, hint);
 
-        var body = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse);
-        if (string.IsNullOrEmpty(body?.AccessToken))
-            throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant without an access token");
-        if (body.AccessToken.Length > LargestToken)
-            throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant with a token of {body.AccessToken.Length} characters, far larger than any IAM token");
-        var now = time.GetUtcNow();
-        return new IamToken(new Secret(body.AccessToken), now, body.ExpiresAtFrom(now));
+        var body = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)
+            ?? throw new IamUnavailableException($"IAM at {IamUrl} answered the {grantName} grant with {HttpClients.NotATokenResponse}");
+        return body.ToToken($"IAM at {IamUrl} answered the {grantName} grant", time.GetUtcNow());
     }
 
     private IamRejectedException Rejection(RestResponse response, string grantName, string hint)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ibmtp.Secrets;
 using Ibmtp.Tokens;
 
 namespace Ibmtp.Iam;
@@ -21,14 +22,32 @@ internal sealed class IamTokenResponse
     public string? ExpiresAt { get; set; }
 
     /// <summary>
+    /// The token this answer carries, or an <see cref="IamUnavailableException"/> that says why it
+    /// carries none worth using. <paramref name="answer"/> names who answered what, e.g.
+    /// "IAM at https://iam.cloud.ibm.com/ answered the apikey grant".
+    /// </summary>
+    public IamToken ToToken(string answer, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(AccessToken))
+            throw new IamUnavailableException($"{answer} without an access token");
+        if (AccessToken.Length > IamClient.LargestToken)
+            throw new IamUnavailableException($"{answer} with a token of {AccessToken.Length} characters, far larger than any IAM token");
+        // Refused here rather than as "already over": the clock is not to blame.
+        if (ExpiresIn is null && Expiration is null && ExpiresAt is null)
+            throw new IamUnavailableException($"{answer} with a token but no lifetime (expires_in, expiration or expires_at)");
+        return new IamToken(new Secret(AccessToken), now, ExpiresAtFrom(now));
+    }
+
+    /// <summary>
     /// When the token expires on this machine's clock: <c>expires_in</c> when given, since it does not
     /// depend on the two clocks agreeing, else the absolute <c>expiration</c> or <c>expires_at</c>.
-    /// A token that states no lifetime, or one already over, expires at once and is never handed out;
+    /// A lifetime that cannot be read, or one already over, expires at once and is never handed out;
     /// no token is trusted for longer than <see cref="IamToken.LongestLifetime"/>.
     /// </summary>
-    public DateTimeOffset ExpiresAtFrom(DateTimeOffset now)
+    private DateTimeOffset ExpiresAtFrom(DateTimeOffset now)
     {
-        var stated = ExpiresIn is { } seconds ? now.AddSeconds(Math.Max(seconds, 0))
+        // Clamped before adding: a huge expires_in would overflow DateTimeOffset and fail the call with an unexpected exception.
+        var stated = ExpiresIn is { } seconds ? now.AddSeconds(Math.Clamp(seconds, 0, (long)IamToken.LongestLifetime.TotalSeconds))
             : Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(Math.Min(Expiration.Value, DateTimeOffset.MaxValue.ToUnixTimeSeconds()))
             : DateTimeOffset.TryParse(ExpiresAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
             : now;

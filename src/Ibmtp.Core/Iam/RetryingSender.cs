@@ -38,7 +38,7 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
             {
                 var target = HttpClients.Header(response, "Location");
                 throw new HelperException(
-                    $"{service} answered with a redirect (HTTP {(int)response.StatusCode}) to {target ?? "nowhere"}; credentials are never sent on to another address: set the URL to the final one");
+                    $"{service} answered with a redirect (HTTP {(int)response.StatusCode}) to {HttpClients.Excerpt(target ?? "nowhere", 200)}; credentials are never sent on to another address: set the URL to the final one");
             }
             if (!IsRetryable(response))
                 return response;

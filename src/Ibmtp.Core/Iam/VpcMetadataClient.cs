@@ -29,13 +29,9 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
                 request.AddStringBody(body, ContentType.Json);
         }, deadline).ConfigureAwait(false);
 
-        var token = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse);
-        if (string.IsNullOrEmpty(token?.AccessToken))
-            throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an IAM token");
-        if (token.AccessToken.Length > IamClient.LargestToken)
-            throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered with a token of {token.AccessToken.Length} characters, far larger than any IAM token");
-        var now = time.GetUtcNow();
-        return new IamToken(new Secret(token.AccessToken), now, token.ExpiresAtFrom(now));
+        var token = HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)
+            ?? throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered with {HttpClients.NotATokenResponse}");
+        return token.ToToken($"the VPC metadata service at {MetadataUrl} answered", time.GetUtcNow());
     }
 
     private async Task<Secret> InstanceIdentityTokenAsync(Deadline deadline)

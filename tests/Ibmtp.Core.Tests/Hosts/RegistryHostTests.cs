@@ -14,6 +14,8 @@ public class RegistryHostTests
     [TestCase("US.ICR.IO")]
     [TestCase("us.icr.io\n")]
     [TestCase("  us.icr.io \r\n")]
+    [TestCase("us.icr.io.")]
+    [TestCase("https://us.icr.io.:443/v2/")]
     public void Every_form_a_client_sends_normalises_to_the_bare_lower_case_host(string address)
     {
         Assert.That(RegistryHost.TryParse(address, out var host), Is.True);
@@ -39,6 +41,15 @@ public class RegistryHostTests
         Assert.That(host.ToString(), Is.EqualTo(expected));
     }
 
+    [TestCase("evil.example/x://us.icr.io", "evil.example")]
+    [TestCase("HTTPS://evil.example/x://us.icr.io", "evil.example")]
+    [TestCase("evil.example/https://us.icr.io/", "evil.example")]
+    public void Only_a_leading_http_or_https_scheme_is_taken_off(string address, string expected)
+    {
+        Assert.That(RegistryHost.TryParse(address, out var host), Is.True);
+        Assert.That(host.ToString(), Is.EqualTo(expected));
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase("   \n")]
@@ -49,12 +60,23 @@ public class RegistryHostTests
     [TestCase("us.icr.io:65536")]
     [TestCase("us.icr.io:-1")]
     [TestCase("us..icr.io")]
+    [TestCase("us.icr.io..")]
+    [TestCase("us.icr.io...:443")]
+    [TestCase("[::1]..:5000")]
+    [TestCase("[::1].:5000")]
     [TestCase(".icr.io")]
     [TestCase("us.icr.io;rm -rf")]
     [TestCase("us.icr.io:5000:6000")]
     [TestCase("us[1].icr.io")]
     [TestCase("us.icr.io\0")]
+    [TestCase("us.icr.io:443\0")]
+    [TestCase("localhost:5000\0\0")]
+    [TestCase("us.icr.io:\u0664\u0664\u0663")]
     [TestCase("ус.icr.io")]
+    [TestCase("://us.icr.io")]
+    [TestCase("ftp://us.icr.io")]
+    [TestCase("evil.example://us.icr.io")]
+    [TestCase("evil.example#://us.icr.io")]
     public void Anything_that_is_not_a_host_and_port_is_rejected(string? address)
     {
         Assert.That(RegistryHost.TryParse(address, out _), Is.False);

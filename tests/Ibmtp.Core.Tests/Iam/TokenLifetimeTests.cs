@@ -17,11 +17,11 @@ public class TokenLifetimeTests
         new object[] { """{"access_token":"lifetime-token","expires_in":1200,"expiration":1,"expires_at":"2000-01-01T00:00:00Z"}""", Now.AddSeconds(1200) },
         new object[] { $$"""{"access_token":"lifetime-token","expiration":{{Now.AddMinutes(30).ToUnixTimeSeconds()}}}""", Now.AddMinutes(30) },
         new object[] { """{"access_token":"lifetime-token","expires_at":"2026-12-01T08:45:00Z"}""", Now.AddMinutes(45) },
-        new object[] { """{"access_token":"lifetime-token"}""", Now },
         new object[] { """{"access_token":"lifetime-token","expires_in":0,"expiration":99999999999}""", Now },
         new object[] { """{"access_token":"lifetime-token","expires_in":-60}""", Now },
         new object[] { """{"access_token":"lifetime-token","expiration":32503680000}""", Now.AddHours(4) },
         new object[] { """{"access_token":"lifetime-token","expires_in":99999999}""", Now.AddHours(4) },
+        new object[] { """{"access_token":"lifetime-token","expires_in":9223372036854775807}""", Now.AddHours(4) },
     ];
 
     [TestCaseSource(nameof(Bodies))]
@@ -34,6 +34,21 @@ public class TokenLifetimeTests
         var token = await iam.ApiKeyTokenAsync(new("lifetime-api-key"), deadline);
 
         Assert.That(token.ExpiresAt, Is.EqualTo(expiresAt));
+    }
+
+    [Test]
+    public void A_token_that_states_no_lifetime_is_refused_as_such()
+    {
+        const string body = """{"access_token":"lifetime-token","token_type":"Bearer"}""";
+        using var deadline = new Deadline(TimeSpan.FromSeconds(5), TimeProvider.System);
+        using var iam = new FakeHttp().Answer(HttpStatusCode.OK, body).Iam();
+        using var metadata = new FakeHttp().AnswerToken("instance-identity").Answer(HttpStatusCode.OK, body).Metadata();
+
+        var iamError = Assert.ThrowsAsync<IamUnavailableException>(() => iam.ApiKeyTokenAsync(new("lifetime-api-key"), deadline));
+        var metadataError = Assert.ThrowsAsync<IamUnavailableException>(() => metadata.TrustedProfileTokenAsync(null, deadline));
+
+        Assert.That(iamError!.Message, Does.StartWith("IAM at").And.Contain("no lifetime"));
+        Assert.That(metadataError!.Message, Does.StartWith("the VPC metadata service at").And.Contain("no lifetime"));
     }
 
     [TestCaseSource(nameof(Bodies))]
