@@ -127,6 +127,28 @@ public sealed class KubeletConformanceTests : KubeletFixture
     }
 
     /// <summary>
+    /// A kubelet started by systemd has no HOME, so a mode that caches tokens needs a cache folder from the
+    /// config's env; without one the provider says what to set rather than guess a folder.
+    /// </summary>
+    [Test]
+    public async Task UnderSystemdTheConfigsEnvNamesTheCacheFolder()
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+        var cacheFolder = Home.Subdirectory("var", "cache");
+
+        var withoutFolder = await KubeletStartedBySystemd().ProvideAsync(IcrImage);
+        var withFolder = await KubeletStartedBySystemd(("XDG_CACHE_HOME", cacheFolder)).ProvideAsync(IcrImage);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withoutFolder.Process?.ExitCode, Is.EqualTo(1), withoutFolder.ToString());
+            Assert.That(withoutFolder.Process?.StandardError, Does.Contain("HOME is not set"));
+            Assert.That(withFolder.SingleCredentialFor(IcrImage).Username, Is.EqualTo(BearerUsername));
+            Assert.That(Directory.EnumerateFiles(cacheFolder, "*", SearchOption.AllDirectories), Is.Not.Empty, "the token is cached there");
+        });
+    }
+
+    /// <summary>
     /// The kubelet kills a provider after a minute, so the provider's own deadline stops at 50 s whatever
     /// IBMTP_TIMEOUT says. Shown without waiting for it: IAM answers 503 asking for a retry after 55 s, which a
     /// 50 s deadline cannot fit, so the provider gives up at once and names its deadline.

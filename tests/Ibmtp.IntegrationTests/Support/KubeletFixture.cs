@@ -30,5 +30,20 @@ public abstract class KubeletFixture : IamEmulatorFixture
         return new KubeletPluginRunner(Home.BinDirectory, provider, Home.Environment.Where(variable => !IsSetting(variable)).ToDictionary());
     }
 
+    /// <summary>
+    /// The kubelet as a systemd unit without <c>User=</c> runs it: an environment with PATH but no HOME or XDG
+    /// folders. The IBMTP_ settings and <paramref name="configEnv"/> go in the provider's config env.
+    /// </summary>
+    protected KubeletPluginRunner KubeletStartedBySystemd(params (string Name, string Value)[] configEnv)
+    {
+        var provider = new KubeletCredentialProvider
+        {
+            MatchImages = IcrMatchImages,
+            Env = [.. Home.Environment.Where(IsSetting).Select(variable => (variable.Key, variable.Value)), .. configEnv],
+            TokenAttributes = new KubeletTokenAttributes(),
+        };
+        return new KubeletPluginRunner(Home.BinDirectory, provider, new Dictionary<string, string> { ["PATH"] = Home.Environment["PATH"] });
+    }
+
     private static bool IsSetting(KeyValuePair<string, string> variable) => variable.Key.StartsWith(SettingPrefix, StringComparison.Ordinal);
 }
