@@ -108,6 +108,21 @@ public sealed class KubeletConformanceTests : KubeletFixture
     }
 
     [Test]
+    public async Task WithNeitherAProfileAnnotationNorANodeIdentityTheKubeletFallsBackToPullSecrets()
+    {
+        var pod = KubeletServiceAccount.Of(Iam, IamWorld.BuilderPods, ("team", "ci"));
+
+        var outcome = await Kubelet().ProvideAsync(IcrImage, pod);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Accepted, outcome.ToString());
+            Assert.That(outcome.Response?.Auth, Is.Empty, "an empty auth sends the kubelet on to the pod's image pull secrets");
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+        });
+    }
+
+    [Test]
     public async Task AnImageOnAHostNotServedGetsEmptyAuthWithoutCallingIam()
     {
         UseTokenMode(IamWorld.Builder.Id);
