@@ -28,6 +28,11 @@ internal static class AdminEndpoints
                 request.Id, request.Crn, request.Name, request.AccountId, request.Trusts.ToHashSet(StringComparer.Ordinal)));
             return TypedResults.NoContent();
         });
+        admin.MapPost("/trusted-profiles/{id}/service-accounts", (string id, ServiceAccount request, IdentityDirectory directory) =>
+            directory.TrustServiceAccount(id, request.ToAccount()) ? Results.NoContent() : Results.NotFound());
+        admin.MapPost("/service-account-tokens", (ServiceAccountTokenRequest request, ServiceAccountTokens tokens) =>
+            TypedResults.Ok(new ServiceAccountToken(tokens.Issue(
+                request.Account.ToAccount(), request.Audience ?? ServiceAccountTokens.IamAudience, TimeSpan.FromSeconds(request.ExpirationSeconds ?? 3600)))));
         admin.MapPost("/revoke-all", (IssuedTokens tokens) =>
         {
             tokens.RevokeAll();
@@ -60,6 +65,15 @@ internal static class AdminEndpoints
         [property: JsonRequired] string Name,
         [property: JsonRequired] string AccountId,
         [property: JsonRequired] IReadOnlyList<string> Trusts);
+
+    private sealed record ServiceAccount([property: JsonRequired] string Cluster, [property: JsonRequired] string Namespace, [property: JsonRequired] string Name)
+    {
+        public KubernetesServiceAccount ToAccount() => new(Cluster, Namespace, Name);
+    }
+
+    private sealed record ServiceAccountTokenRequest([property: JsonRequired] ServiceAccount Account, string? Audience, int? ExpirationSeconds);
+
+    private sealed record ServiceAccountToken(string Token);
 
     private sealed record Counts(
         int TokenRequests,

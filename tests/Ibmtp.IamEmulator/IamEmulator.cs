@@ -15,6 +15,7 @@ public sealed class IamEmulator : IAsyncDisposable
     private readonly DirectoryInfo workDirectory;
     private readonly IdentityDirectory directory;
     private readonly IssuedTokens tokens;
+    private readonly ServiceAccountTokens serviceAccountTokens;
     private readonly EmulatorSettings settings;
     private readonly FailureInjection failures;
     private readonly RequestCounters counters;
@@ -29,6 +30,7 @@ public sealed class IamEmulator : IAsyncDisposable
         this.tlsCertificate = tlsCertificate;
         directory = app.Services.GetRequiredService<IdentityDirectory>();
         tokens = app.Services.GetRequiredService<IssuedTokens>();
+        serviceAccountTokens = app.Services.GetRequiredService<ServiceAccountTokens>();
         settings = app.Services.GetRequiredService<EmulatorSettings>();
         failures = app.Services.GetRequiredService<FailureInjection>();
         counters = app.Services.GetRequiredService<RequestCounters>();
@@ -147,6 +149,26 @@ public sealed class IamEmulator : IAsyncDisposable
         directory.AddTrustedProfile(new TrustedProfile(id, crn, name, accountId, trusts.ToHashSet(StringComparer.Ordinal)));
 
     /// <summary>
+    /// Adds a compute-resource trust condition to the registered profile <paramref name="profileId"/>: it then accepts
+    /// the cr-token grant with a token of <paramref name="account"/> (same cluster, namespace and name).
+    /// </summary>
+    public void TrustServiceAccount(string profileId, KubernetesServiceAccount account)
+    {
+        if (!directory.TrustServiceAccount(profileId, account))
+        {
+            throw new ArgumentException($"no trusted profile '{profileId}' is registered", nameof(profileId));
+        }
+    }
+
+    /// <summary>
+    /// A projected token of <paramref name="account"/>, as its cluster would mint it for a pod; the cr-token grant
+    /// takes it only for <see cref="ServiceAccountTokens.IamAudience"/> and a profile that trusts the account.
+    /// </summary>
+    /// <param name="lifetime">One hour by default, the kubelet's default for the tokens it requests.</param>
+    public string IssueServiceAccountToken(KubernetesServiceAccount account, string audience = ServiceAccountTokens.IamAudience, TimeSpan? lifetime = null) =>
+        serviceAccountTokens.Issue(account, audience, lifetime ?? TimeSpan.FromHours(1));
+
+    /// <summary>
     /// Makes the next <paramref name="count"/> requests to <c>/identity/token</c> fail with <paramref name="statusCode"/>
     /// and an IAM-shaped body, with a Retry-After header when <paramref name="retryAfter"/> is given.
     /// </summary>
@@ -204,6 +226,7 @@ public sealed class IamEmulator : IAsyncDisposable
         builder.Services
             .AddSingleton<IdentityDirectory>()
             .AddSingleton<IssuedTokens>()
+            .AddSingleton<ServiceAccountTokens>()
             .AddSingleton<EmulatorSettings>()
             .AddSingleton<FailureInjection>()
             .AddSingleton<RequestCounters>()

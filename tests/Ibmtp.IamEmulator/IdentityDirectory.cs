@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Ibmtp.Emulators;
 
-/// <summary>The API keys, compute-resource tokens and trusted profiles a test has registered.</summary>
+/// <summary>The API keys, compute-resource tokens and trusted profiles (with their trust conditions) a test has registered.</summary>
 internal sealed class IdentityDirectory
 {
     private readonly ConcurrentDictionary<string, string> serviceIdsByApiKey = new(StringComparer.Ordinal);
@@ -22,6 +22,20 @@ internal sealed class IdentityDirectory
     public void AddComputeResourceToken(string token, string subject) => subjectsByComputeResourceToken[token] = subject;
 
     public void AddTrustedProfile(TrustedProfile profile) => profilesById[profile.Id] = profile;
+
+    /// <summary>Adds a compute-resource trust condition to a registered profile; false if there is no such profile.</summary>
+    public bool TrustServiceAccount(string profileId, KubernetesServiceAccount account)
+    {
+        while (profilesById.TryGetValue(profileId, out var profile))
+        {
+            if (profilesById.TryUpdate(profileId, profile.AlsoTrusting(account), profile))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool TryFindServiceId(string apiKey, [NotNullWhen(true)] out string? serviceIdName) =>
         serviceIdsByApiKey.TryGetValue(apiKey, out serviceIdName);

@@ -1,7 +1,7 @@
 namespace Ibmtp.Emulators;
 
 /// <summary>The three grants of <c>/identity/token</c>: validation, identity lookup, trust check, token issue.</summary>
-internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens tokens, EmulatorSettings settings)
+internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens tokens, ServiceAccountTokens serviceAccountTokens, EmulatorSettings settings)
 {
     public IResult Exchange(TokenRequestForm form) => form.GrantType switch
     {
@@ -58,9 +58,26 @@ internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens toke
             return invalidProfile;
         }
 
-        return directory.TryFindComputeResourceSubject(form.Required("cr_token"), out var subject)
+        var crToken = form.Required("cr_token");
+        if (serviceAccountTokens.TryGetLiveForIam(crToken, out var account))
+        {
+            return IssueForServiceAccount(reference, account);
+        }
+
+        return directory.TryFindComputeResourceSubject(crToken, out var subject)
             ? IssueForProfile(reference, subject, GrantTypes.ComputeResourceToken)
             : IamError.InvalidToken("cr_token");
+    }
+
+    private IResult IssueForServiceAccount(ProfileReference reference, KubernetesServiceAccount account)
+    {
+        var profile = directory.FindProfile(reference);
+        if (profile is null)
+        {
+            return IamError.ProfileNotFound();
+        }
+
+        return profile.Trusts(account) ? Issue(profile.Id, GrantTypes.ComputeResourceToken) : IamError.NotTrusted();
     }
 
     private IResult IssueForProfile(ProfileReference reference, string callerIdentity, string grantType)

@@ -11,7 +11,7 @@ public sealed record IamProfile(string Id, string Name, string AccountId)
 
 /// <summary>
 /// The identities an <see cref="IamEmulator"/> is loaded with for the helper's tests: service IDs with
-/// API keys, a compute-resource token, and trusted profiles that trust some of them. Keys and tokens
+/// API keys, a compute-resource token, Kubernetes service accounts, and trusted profiles that trust some of them. Keys and tokens
 /// are fresh per instance, so a leak scan cannot match a copy left by an earlier run.
 /// </summary>
 public sealed class IamWorld
@@ -37,6 +37,18 @@ public sealed class IamWorld
 
     /// <summary>Exists but trusts nobody.</summary>
     public static readonly IamProfile Untrusting = new("Profile-77777777-8888-4999-8aaa-bbbbbbbbbbbb", "untrusting", AccountId);
+
+    /// <summary>A pod's service account that <see cref="Builder"/> trusts by cluster, namespace and name.</summary>
+    public static readonly KubernetesServiceAccount BuilderPods = new("cluster1", "ci", "builder");
+
+    /// <summary>A pod's service account that <see cref="Deployer"/> trusts, and <see cref="Builder"/> does not.</summary>
+    public static readonly KubernetesServiceAccount DeployerPods = new("cluster1", "cd", "deployer");
+
+    /// <summary>Named like <see cref="BuilderPods"/> but in another cluster: trust names the cluster too.</summary>
+    public static readonly KubernetesServiceAccount BuilderPodsElsewhere = new("cluster2", "ci", "builder");
+
+    /// <summary>The service account of the node's own credential-provider token, trusted by <see cref="Builder"/>.</summary>
+    public static readonly KubernetesServiceAccount NodeAgent = new("cluster1", "kube-system", "ibmtp-node");
 
     /// <summary>A well-formed ID that IAM does not know.</summary>
     public const string UnknownProfileId = "Profile-00000000-0000-4000-8000-000000000000";
@@ -79,6 +91,9 @@ public sealed class IamWorld
         }
 
         iam.AddTrustedProfile(Untrusting.Id, Untrusting.Crn, Untrusting.Name, Untrusting.AccountId);
+        iam.TrustServiceAccount(Builder.Id, BuilderPods);
+        iam.TrustServiceAccount(Builder.Id, NodeAgent);
+        iam.TrustServiceAccount(Deployer.Id, DeployerPods);
         iam.VpcDefaultProfileId = VpcDefault.Id;
     }
 

@@ -26,6 +26,17 @@ public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, stri
     public Task<ProcessResult> InspectAsync(string reference) =>
         RunAsync("inspect", "--authfile", authFile, "--tls-verify=false", $"docker://{reference}");
 
+    /// <summary>
+    /// Reads the image's manifest and config with exactly this login, as a container runtime pulls with the
+    /// credentials the kubelet hands it; no auth file or helper is consulted.
+    /// </summary>
+    public Task<ProcessResult> InspectWithAsync(string reference, string username, string password) =>
+        RunAsync("inspect", "--tls-verify=false", "--creds", $"{username}:{password}", $"docker://{reference}");
+
+    /// <summary>Reads the image's manifest and config with no login at all.</summary>
+    public Task<ProcessResult> InspectAnonymouslyAsync(string reference) =>
+        RunAsync("inspect", "--tls-verify=false", "--no-creds", $"docker://{reference}");
+
     /// <summary>The password goes through stdin, never argv.</summary>
     public Task<ProcessResult> LoginAsync(string host, string username, string password) =>
         RunWithInputAsync(password, "login", "--tls-verify=false", "--authfile", authFile, "--username", username, "--password-stdin", host);
