@@ -26,6 +26,8 @@ public sealed class HelperServices : IDisposable
     private ITokenCache? _tokenCache;
     private EnvironmentSecrets? _secrets;
 
+    private static readonly Lazy<IKeystore> NoKeystore = new(() => throw new InvalidOperationException("the kubelet provider has no keystore"));
+
     private readonly TimeSpan _longestTimeout;
 
     private HelperServices(HelperContext context, HelperPaths paths, HelperSettings settings, Logger log, TimeSpan longestTimeout)
@@ -52,15 +54,13 @@ public sealed class HelperServices : IDisposable
     public CredentialService KubeletCredentials(ServiceAccount? account) =>
         new(Settings.ServedHosts.Value, account is null ? [TrustedProfiles] : [new ServiceAccountSource(account, TrustedProfiles, Log), TrustedProfiles], NoKeystore, Log);
 
-    private static readonly Lazy<IKeystore> NoKeystore = new(() => throw new InvalidOperationException("the kubelet provider has no keystore"));
-
     /// <summary>The environment's own credentials in each host's mode, asked first.</summary>
     public TrustedProfileSource TrustedProfiles => _trustedProfiles ??= CreateTrustedProfileSource();
 
     /// <summary>The keystore, opened on first use: a get answered from the environment never reads it.</summary>
     public Lazy<IKeystore> Keystore => _keystore ??= new(() => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()));
 
-    public ITokenCache TokenCache => _tokenCache ??= Settings.CacheDisabled.Value ? NullTokenCache.Instance : new FileTokenCache(() => Paths.CacheFolder, _context.Time, Log);
+    public ITokenCache TokenCache => _tokenCache ??= CreateTokenCache();
 
     public EnvironmentSecrets Secrets => _secrets ??= new(_context.Environment, EnvironmentSecrets.DefaultComputeResourceTokenFiles);
 
@@ -73,6 +73,19 @@ public sealed class HelperServices : IDisposable
         // Without HOME (and XDG_STATE_HOME) there is nowhere to log; the call itself still works.
         var log = paths.HasStateFolder ? HelperLog.Create(settings.LogLevel.Value, paths.StateFolder) : HelperLog.Create(LogLevel.Off, "");
         return new HelperServices(context, paths, settings, log, longestTimeout ?? TimeSpan.MaxValue);
+    }
+
+    private ITokenCache CreateTokenCache()
+    {
+        if (Settings.CacheDisabled.Value)
+            return NullTokenCache.Instance;
+        if (!Paths.HasCacheFolder)
+        {
+            // A kubelet started by systemd has no HOME; the cache only saves IAM calls, so do without it.
+            Log.Debug("no token cache: neither XDG_CACHE_HOME nor HOME is set");
+            return NullTokenCache.Instance;
+        }
+        return new FileTokenCache(() => Paths.CacheFolder, _context.Time, Log);
     }
 
     private TrustedProfileSource CreateTrustedProfileSource()

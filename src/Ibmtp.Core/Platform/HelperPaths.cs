@@ -14,6 +14,9 @@ public sealed class HelperPaths(IEnvironment environment)
     /// <summary>Whether <see cref="StateFolder"/> can be worked out: XDG_STATE_HOME or HOME is set.</summary>
     public bool HasStateFolder => Absolute("XDG_STATE_HOME") is not null || environment.Get("HOME") is not null;
 
+    /// <summary>Whether <see cref="CacheFolder"/> can be worked out: XDG_CACHE_HOME or HOME is set.</summary>
+    public bool HasCacheFolder => Absolute("XDG_CACHE_HOME") is not null || environment.Get("HOME") is not null;
+
     /// <summary><c>${XDG_CONFIG_HOME:-~/.config}</c>, the user's configuration folder, shared with other programs.</summary>
     public string ConfigHome => XdgFolder("XDG_CONFIG_HOME", ".config");
 
