@@ -9,11 +9,14 @@ if (args.Length != 1 || !FuzzTargets.Names.Contains(args[0]))
     return 2;
 }
 
-using var target = FuzzTargets.Create(args[0]);
+// Created inside the first run: instrumented code may only execute once Fuzzer.Run has set up the coverage map.
+IFuzzTarget? target = null;
 Fuzzer.Run(stream =>
 {
     using var input = new MemoryStream();
     stream.CopyTo(input);
+    target ??= FuzzTargets.Create(args[0]);
     target.Check(input.ToArray());
 });
+target?.Dispose();
 return 0;
