@@ -1,3 +1,4 @@
+using Ibmtp.Configuration;
 using Ibmtp.Files;
 using Ibmtp.Hosts;
 using Ibmtp.Keystores;
@@ -38,6 +39,9 @@ public sealed class FuzzHome : IDisposable
             ["XDG_STATE_HOME"] = Path.Combine(Root, "state"),
             ["XDG_CACHE_HOME"] = Path.Combine(Root, "cache"),
             ["XDG_RUNTIME_DIR"] = Path.Combine(Root, "run"),
+            // Opening the log file costs a call twenty times what parsing its input does, and the
+            // log reads no outside input; the config target still resolves a file's logLevel.
+            [SettingsTable.LogLevel.Variable] = "off",
         };
         Paths = new HelperPaths(Environment);
 
@@ -61,13 +65,19 @@ public sealed class FuzzHome : IDisposable
 
     private string KeystoreKeyFile => Path.Combine(Paths.DataFolder, "keystore.key");
 
-    /// <summary>Deletes whatever the last input left, and writes the keystore, its key and the cache key back.</summary>
+    /// <summary>Deletes every file the last input left, and writes back the keystore, its key and the cache key where they differ.</summary>
     public void Reset()
     {
-        foreach (var folder in Directory.EnumerateDirectories(Root))
-            Directory.Delete(folder, recursive: true);
+        foreach (var path in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            if (!_template.ContainsKey(path))
+                File.Delete(path);
+        }
         foreach (var (path, content) in _template)
-            WritePrivate(path, content);
+        {
+            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
+                WritePrivate(path, content);
+        }
     }
 
     /// <summary>Writes a file, and its folders, as the helper would: owner-only, which its key files require.</summary>
