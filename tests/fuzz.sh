@@ -13,7 +13,9 @@ sharpfuzz_version=2.3.0
 # One input that takes this long is a hang, not a slow run: the helper answers in milliseconds.
 hang_ms=5000
 
-targets=(get store erase list config iam-response metadata-response keystore token-cache)
+# Each target has a seed folder (FuzzInputTests holds every target to it), so the folders list them.
+corpus="$repo/tests/Ibmtp.Fuzz/Corpus"
+mapfile -t targets < <(find "$corpus" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort)
 if [ "$which_targets" != all ]; then
   [[ " ${targets[*]} " == *" $which_targets "* ]] || { echo "unknown target $which_targets; targets: all ${targets[*]}" >&2; exit 2; }
   targets=("$which_targets")
@@ -22,7 +24,7 @@ fi
 "$repo/packaging/require-packages.sh" afl++
 
 tools="$repo/artifacts/tools"
-if [ "$("$tools/sharpfuzz" --version 2>/dev/null || true)" != "$sharpfuzz_version" ]; then
+if [ ! -d "$tools/.store/sharpfuzz.commandline/$sharpfuzz_version" ]; then
   dotnet tool update SharpFuzz.CommandLine --version "$sharpfuzz_version" --tool-path "$tools" >/dev/null
 fi
 
@@ -46,7 +48,7 @@ for target in "${targets[@]}"; do
   rm -rf "$findings" "$scratch"
   mkdir -p "$findings" "$scratch" "$(dirname "$log")"
   echo "fuzzing $target for ${seconds}s..."
-  if ! TMPDIR="$scratch" afl-fuzz -i "$repo/tests/Ibmtp.Fuzz/Corpus/$target" -o "$findings" -x "$repo/tests/Ibmtp.Fuzz/fuzz.dict" \
+  if ! TMPDIR="$scratch" afl-fuzz -i "$corpus/$target" -o "$findings" -x "$repo/tests/Ibmtp.Fuzz/fuzz.dict" \
       -t "$hang_ms" -V "$seconds" -- dotnet "$bin/Ibmtp.Fuzz.dll" "$target" >"$log" 2>&1; then
     tail -n 30 "$log" >&2
     echo "afl-fuzz failed on $target; full log: $log" >&2
