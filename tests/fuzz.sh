@@ -48,7 +48,7 @@ for target in "${targets[@]}"; do
   rm -rf "$findings" "$scratch"
   mkdir -p "$findings" "$scratch" "$(dirname "$log")"
   echo "fuzzing $target for ${seconds}s..."
-  if ! TMPDIR="$scratch" afl-fuzz -i "$corpus/$target" -o "$findings" -x "$repo/tests/Ibmtp.Fuzz/fuzz.dict" \
+  if ! TMPDIR="$scratch" afl-fuzz -i "$corpus/$target" -o "$findings" -D -x "$repo/tests/Ibmtp.Fuzz/fuzz.dict" \
       -t "$hang_ms" -V "$seconds" -- dotnet "$bin/Ibmtp.Fuzz.dll" "$target" >"$log" 2>&1; then
     tail -n 30 "$log" >&2
     echo "afl-fuzz failed on $target; full log: $log" >&2
