@@ -28,7 +28,8 @@ internal sealed class IamTokenResponse
     /// </summary>
     public DateTimeOffset ExpiresAtFrom(DateTimeOffset now)
     {
-        var stated = ExpiresIn is { } seconds ? now.AddSeconds(Math.Max(seconds, 0))
+        // Clamped before it is added: a lifetime that ends past the year 9999 cannot be a date at all.
+        var stated = ExpiresIn is { } seconds ? now.AddSeconds(Math.Clamp(seconds, 0, (long)IamToken.LongestLifetime.TotalSeconds))
             : Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(Math.Min(Expiration.Value, DateTimeOffset.MaxValue.ToUnixTimeSeconds()))
             : DateTimeOffset.TryParse(ExpiresAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
             : now;
