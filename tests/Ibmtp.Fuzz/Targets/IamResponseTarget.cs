@@ -1,6 +1,5 @@
 using Ibmtp.Iam;
 using Ibmtp.Secrets;
-using Ibmtp.Tokens;
 using Serilog.Core;
 
 namespace Ibmtp.Fuzz.Targets;
@@ -14,17 +13,7 @@ public sealed class IamResponseTarget : IFuzzTarget
     public void Check(byte[] input)
     {
         using var iam = new IamClient(HttpAnswer.From(input).Client(IamUrl), new RetryingSender(TimeProvider.System, Logger.None), TimeProvider.System);
-        using var deadline = new Deadline(TimeSpan.FromSeconds(10), TimeProvider.System);
-        IamToken token;
-        try
-        {
-            token = iam.ApiKeyTokenAsync(ApiKey, deadline).GetAwaiter().GetResult();
-        }
-        catch (HelperException)
-        {
-            return;
-        }
-        IssuedToken.RequirePlausible(token, "the IAM client");
+        IssuedToken.RequirePlausibleOrRefused(deadline => iam.ApiKeyTokenAsync(ApiKey, deadline), "the IAM client");
     }
 
     public void Dispose()

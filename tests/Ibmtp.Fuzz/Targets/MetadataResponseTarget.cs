@@ -1,6 +1,5 @@
 using Ibmtp.Configuration;
 using Ibmtp.Iam;
-using Ibmtp.Tokens;
 using Serilog.Core;
 
 namespace Ibmtp.Fuzz.Targets;
@@ -17,17 +16,7 @@ public sealed class MetadataResponseTarget : IFuzzTarget
     public void Check(byte[] input)
     {
         using var metadata = new VpcMetadataClient(HttpAnswer.From(input).Client(MetadataUrl), new RetryingSender(TimeProvider.System, Logger.None), TimeProvider.System);
-        using var deadline = new Deadline(TimeSpan.FromSeconds(10), TimeProvider.System);
-        IamToken token;
-        try
-        {
-            token = metadata.TrustedProfileTokenAsync(Profile, deadline).GetAwaiter().GetResult();
-        }
-        catch (HelperException)
-        {
-            return;
-        }
-        IssuedToken.RequirePlausible(token, "the metadata client");
+        IssuedToken.RequirePlausibleOrRefused(deadline => metadata.TrustedProfileTokenAsync(Profile, deadline), "the metadata client");
     }
 
     public void Dispose()
