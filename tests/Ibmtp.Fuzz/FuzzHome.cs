@@ -53,9 +53,9 @@ public sealed class FuzzHome : IDisposable
         _template = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).ToDictionary(path => path, File.ReadAllBytes);
     }
 
-    public string Root { get; }
+    public IReadOnlyDictionary<string, string> Variables { get; }
 
-    public Dictionary<string, string> Variables { get; }
+    private string Root { get; }
 
     public IEnvironment Environment => new VariablesEnvironment(Variables);
 

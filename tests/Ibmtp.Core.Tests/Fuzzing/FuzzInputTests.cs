@@ -34,6 +34,18 @@ public class FuzzInputTests
         Assert.That(check.Wait(HangLimit), Is.True, $"checking {file} took longer than {HangLimit.TotalSeconds} s, which afl-fuzz counts as a hang");
     }
 
+    [Test]
+    public void Every_folder_of_saved_inputs_is_named_after_a_target()
+    {
+        var folders = Collections
+            .Select(collection => RepositoryFiles.Path("tests", "Ibmtp.Fuzz", collection))
+            .SelectMany(Directory.EnumerateDirectories)
+            .Select(Path.GetFileName)
+            .Distinct();
+
+        Assert.That(folders, Is.SubsetOf(FuzzTargets.Names), "tests/fuzz.sh fuzzes each folder of Corpus, and the replay skips a folder no target is named after");
+    }
+
     [TestCaseSource(typeof(FuzzTargets), nameof(FuzzTargets.Names))]
     public void Every_target_has_a_seed_corpus(string target)
     {
