@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: the unit tests, and the published NativeAOT helper against the real clients
-# (docker, podman, buildah, skopeo) and Debian's docker-registry. Installs what is missing first
-# (see packaging/require-packages.sh), so no integration test is skipped for want of a peer: with
-# IBMTP_REQUIRE_PEERS=1 a missing peer fails its test instead.
+# Runs every test: the unit tests, the published NativeAOT helper against the real clients
+# (docker, podman, buildah, skopeo) and Debian's docker-registry, then a short fuzzing run
+# (tests/fuzz.sh). Installs what is missing first (see packaging/require-packages.sh), so no
+# integration test is skipped for want of a peer: with IBMTP_REQUIRE_PEERS=1 a missing peer fails
+# its test instead.
 #   tests/run.sh [dotnet test options...]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,6 +16,10 @@ command -v docker >/dev/null || packages+=(docker.io)
 
 export IBMTP_REQUIRE_PEERS=1
 dotnet test "$repo/CredentialHelper.sln" -c Release "$@"
+
+# A short fuzzing run of every parser of outside input (docs/fuzzing.md): fuzz.sh installs afl++
+# if it is missing, and fails on any crash or hang.
+"$repo/tests/fuzz.sh" all 15
 
 # No dependency with a known vulnerability.
 "$repo/packaging/check-vulnerable-packages.sh"

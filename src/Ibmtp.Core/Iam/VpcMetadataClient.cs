@@ -39,10 +39,17 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
         var body = JsonSerializer.Serialize(new InstanceTokenRequest { ExpiresIn = InstanceTokenSeconds }, IamJsonContext.Default.InstanceTokenRequest);
         var response = await SendAsync(Method.Put, "instance_identity/v1/token", request => request.AddStringBody(body, ContentType.Json), deadline)
             .ConfigureAwait(false);
-        return HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)?.AccessToken is { Length: > 0 } token
-            ? new Secret(token)
-            : throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an instance identity token");
+        return HttpClients.ReadJson(response, IamJsonContext.Default.IamTokenResponse)?.AccessToken switch
+        {
+            { Length: > 0 } token when IsHeaderText(token) => new Secret(token),
+            { Length: > 0 } => throw new IamUnavailableException(
+                $"the VPC metadata service at {MetadataUrl} answered with an instance identity token that holds spaces, control or non-ASCII characters, so it cannot be sent back in a header"),
+            _ => throw new IamUnavailableException($"the VPC metadata service at {MetadataUrl} answered without an instance identity token"),
+        };
     }
+
+    /// <summary>The token goes back in the Authorization header, where a line break would end the header (and RestSharp throws).</summary>
+    private static bool IsHeaderText(string token) => token.All(character => character is > ' ' and < '\u007f');
 
     private async Task<RestResponse> SendAsync(Method method, string path, Action<RestRequest> complete, Deadline deadline)
     {

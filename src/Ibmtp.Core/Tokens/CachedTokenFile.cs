@@ -64,12 +64,17 @@ internal static class CachedTokenFile
         var plaintext = box.Open(key, associatedData);
         try
         {
-            if (plaintext.Length < TimesSize)
-                throw new FormatException("cache entry payload too short");
+            if (plaintext.Length <= TimesSize)
+                throw new FormatException("cache entry holds no token");
+            var issuedAt = BinaryPrimitives.ReadInt64LittleEndian(plaintext);
+            var expiresAt = BinaryPrimitives.ReadInt64LittleEndian(plaintext.AsSpan(sizeof(long)));
+            // Sealed with the key, but perhaps by another version: only a lifetime Encode could have been given is one.
+            if (!IsDate(issuedAt) || !IsDate(expiresAt) || expiresAt - issuedAt > (long)IamToken.LongestLifetime.TotalSeconds)
+                throw new FormatException("cache entry times are not a token's lifetime");
             return new IamToken(
                 new Secret(Encoding.UTF8.GetString(plaintext.AsSpan(TimesSize))),
-                DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64LittleEndian(plaintext)),
-                DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64LittleEndian(plaintext.AsSpan(sizeof(long)))));
+                DateTimeOffset.FromUnixTimeSeconds(issuedAt),
+                DateTimeOffset.FromUnixTimeSeconds(expiresAt));
         }
         finally
         {
@@ -82,6 +87,9 @@ internal static class CachedTokenFile
         RequireLayout(file);
         return BinaryPrimitives.ReadInt64LittleEndian(file[ExpiryOffset..]);
     }
+
+    private static bool IsDate(long unixSeconds) =>
+        unixSeconds >= DateTimeOffset.MinValue.ToUnixTimeSeconds() && unixSeconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private static void RequireLayout(ReadOnlySpan<byte> file)
     {

@@ -88,6 +88,10 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
             // Each secret is registered with the redactor as it is read.
             var contents = JsonSerializer.Deserialize(plaintext, KeystoreJsonContext.Default.KeystoreContents)
                 ?? throw new JsonException("empty contents");
+            // Contents that decrypt were written with the key, but perhaps by another version: a login
+            // must be whole before any is used, or get prints half an answer.
+            if (contents.Entries is null || contents.Entries.Values.Any(login => login?.Username is null || login.Secret is null))
+                throw new JsonException("an entry without a username or secret");
             return (contents, key);
         }
         catch (JsonException)

@@ -1,0 +1,21 @@
+using System.Text;
+using Ibmtp.Commands;
+using Ibmtp.Platform;
+
+namespace Ibmtp.Fuzz;
+
+/// <summary>Runs one action through <see cref="HelperApp"/>, the entry point of the binary, with in-memory standard streams.</summary>
+public static class HelperCall
+{
+    public static HelperOutcome Run(IEnvironment environment, string action, byte[] stdin)
+    {
+        using var input = new MemoryStream(stdin);
+        using var output = new MemoryStream();
+        using var error = new MemoryStream();
+        var exitCode = HelperApp.Run([action], new HelperContext { Environment = environment, Input = input, Output = output, Error = error });
+        return new HelperOutcome(action, exitCode, Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    public static HelperOutcome Run(IEnvironment environment, string action, string stdin) =>
+        Run(environment, action, Encoding.UTF8.GetBytes(stdin));
+}
