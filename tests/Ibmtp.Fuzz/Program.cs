@@ -11,12 +11,19 @@ if (args.Length != 1 || !FuzzTargets.Names.Contains(args[0]))
 
 // Created inside the first run: instrumented code may only execute once Fuzzer.Run has set up the coverage map.
 IFuzzTarget? target = null;
-Fuzzer.Run(stream =>
+try
 {
-    using var input = new MemoryStream();
-    stream.CopyTo(input);
-    target ??= FuzzTargets.Create(args[0]);
-    target.Check(input.ToArray());
-});
-target?.Dispose();
+    Fuzzer.Run(stream =>
+    {
+        using var input = new MemoryStream();
+        stream.CopyTo(input);
+        target ??= FuzzTargets.Create(args[0]);
+        target.Check(input.ToArray());
+    });
+}
+finally
+{
+    // A replayed crash throws out of Fuzzer.Run; its throwaway home is removed all the same.
+    target?.Dispose();
+}
 return 0;
