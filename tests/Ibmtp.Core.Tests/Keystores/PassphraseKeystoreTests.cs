@@ -37,6 +37,23 @@ public class PassphraseKeystoreTests
         Assert.That(TempHome.Fingerprint(_home.Paths.DataFolder), Is.EqualTo(_saved), "the keystore folder changed");
 
     [Test]
+    public void A_keystore_asking_for_an_unbounded_key_derivation_is_refused_at_once()
+    {
+        using var planted = new TempHome();
+        planted.Keystore(Passphrase).Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("planted-secret-6c1f")));
+        var envelope = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(planted.KeystoreFile))!;
+        // Five times the limit: without it this derivation alone would take most of a minute.
+        envelope["iterations"] = 5 * 10_000_000;
+        File.WriteAllText(planted.KeystoreFile, envelope.ToJsonString());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.Throws<HelperException>(() => planted.Keystore(Passphrase).Find(Host("us.icr.io")));
+
+        Assert.That(error.Message, Does.Contain("names no usable key"));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
+    }
+
+    [Test]
     public void The_login_reads_back_with_the_same_passphrase()
     {
         Assert.That(_home.Keystore(Passphrase).Find(Host("us.icr.io")), Is.EqualTo(new StoredLogin("Profile-1", new Secret(DistinctiveSecret))));

@@ -128,7 +128,7 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
         KeySources.KeyFile => KeyMaterial.ReadKeyFile(KeyFilePath),
         KeySources.Passphrase when passphrase is null =>
             throw new HelperException($"keystore {StorePath} is protected by a passphrase: set {SettingsTable.KeystorePassphrase.Variable}"),
-        KeySources.Passphrase when envelope.Salt is { Length: > 0 } salt && envelope.Iterations > 0 =>
+        KeySources.Passphrase when envelope.Salt is { Length: > 0 } salt && envelope.Iterations is > 0 and <= KeyMaterial.LargestIterations =>
             KeyMaterial.FromPassphrase(passphrase.Value, salt, envelope.Iterations),
         _ => throw Unreadable("names no usable key"),
     };

@@ -12,6 +12,12 @@ internal sealed record KeyMaterial(string Source, byte[] Key, byte[]? Salt, int 
     // OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Stored in each file, so it can be raised later.
     private const int PassphraseIterations = 600_000;
 
+    /// <summary>
+    /// The most iterations a keystore may ask for: room to raise the figure above, but a planted
+    /// keystore cannot make every get derive a key for hours.
+    /// </summary>
+    public const int LargestIterations = 10_000_000;
+
     public static KeyMaterial FromPassphrase(string passphrase, byte[] salt, int iterations) =>
         new(KeySources.Passphrase, Rfc2898DeriveBytes.Pbkdf2(passphrase, salt, iterations, HashAlgorithmName.SHA256, KeyFile.KeySize), salt, iterations);
 
