@@ -16,6 +16,7 @@ public static class FuzzTargets
         ("metadata-response", () => new MetadataResponseTarget()),
         ("keystore", () => new KeystoreTarget()),
         ("token-cache", () => new TokenCacheTarget()),
+        ("kubelet-request", () => new KubeletRequestTarget()),
     ];
 
     public static IEnumerable<string> Names => Table.Select(entry => entry.Name);

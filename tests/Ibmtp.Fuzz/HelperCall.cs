@@ -13,7 +13,7 @@ public static class HelperCall
         using var output = new MemoryStream();
         using var error = new MemoryStream();
         var exitCode = HelperApp.Run([action], new HelperContext { Environment = environment, Input = input, Output = output, Error = error });
-        return new HelperOutcome(action, exitCode, Encoding.UTF8.GetString(output.ToArray()));
+        return new HelperOutcome(action, exitCode, Encoding.UTF8.GetString(output.ToArray()), Encoding.UTF8.GetString(error.ToArray()));
     }
 
     public static HelperOutcome Run(IEnvironment environment, string action, string stdin) =>

@@ -1,7 +1,7 @@
 namespace Ibmtp.Fuzz;
 
-/// <summary>What one docker-protocol action answered: its exit code and stdout.</summary>
-public sealed record HelperOutcome(string Action, int ExitCode, string Stdout)
+/// <summary>What one action answered: its exit code, stdout and stderr.</summary>
+public sealed record HelperOutcome(string Action, int ExitCode, string Stdout, string Stderr)
 {
     public bool Succeeded => ExitCode == 0;
 
