@@ -21,24 +21,70 @@ public sealed class PrivateMountNamespace : IDisposable
             throw new InvalidOperationException("mounting a read-only HOME or a small tmpfs needs root: run the integration tests as root, as CI does");
         }
 
-        var holder = Process.Start(new ProcessStartInfo("unshare", ["--mount", "--propagation", "private", "--", "sleep", "3600"]) { UseShellExecute = false })
+        // "private" makes every mount private first, so nothing mounted here reaches the machine. In a
+        // chroot (a fresh build root, say) "/" is no mount point and that fails; there the mounts may be
+        // left as they are, provided none propagates anywhere.
+        var holder = await StartHolderAsync("private")
+            ?? (NoMountPropagates() ? await StartHolderAsync("unchanged") : null)
+            ?? throw new InvalidOperationException("unshare --mount could not make a private mount namespace");
+        return new PrivateMountNamespace(holder);
+    }
+
+    /// <summary>A process holding a new mount namespace made with <paramref name="propagation"/>, or null when unshare fails.</summary>
+    private static async Task<Process?> StartHolderAsync(string propagation)
+    {
+        var holder = Process.Start(new ProcessStartInfo("unshare", ["--mount", "--propagation", propagation, "--", "sleep", "3600"]) { UseShellExecute = false, RedirectStandardError = true })
             ?? throw new InvalidOperationException("could not start unshare");
         var ours = File.ResolveLinkTarget("/proc/self/ns/mnt", returnFinalTarget: false)?.ToString();
         var clock = Stopwatch.StartNew();
         // The namespace is ready once unshare has made it and exec'd sleep.
-        while (File.ResolveLinkTarget($"/proc/{holder.Id}/ns/mnt", returnFinalTarget: false)?.ToString() == ours
-            || File.ReadAllText($"/proc/{holder.Id}/comm").Trim() != "sleep")
+        while (!holder.HasExited && (Namespace(holder) == ours || Command(holder) != "sleep"))
         {
-            if (holder.HasExited || clock.Elapsed > StartTimeout)
+            if (clock.Elapsed > StartTimeout)
             {
-                throw new InvalidOperationException($"unshare --mount did not start a namespace (exit {(holder.HasExited ? holder.ExitCode : -1)})");
+                holder.Kill();
+                throw new InvalidOperationException($"unshare --mount --propagation {propagation} did not start within {StartTimeout.TotalSeconds} s");
             }
 
             await Task.Delay(10);
         }
 
-        return new PrivateMountNamespace(holder);
+        if (holder.HasExited)
+        {
+            holder.Dispose();
+            return null;
+        }
+
+        return holder;
     }
+
+    private static string? Namespace(Process process)
+    {
+        try
+        {
+            return File.ResolveLinkTarget($"/proc/{process.Id}/ns/mnt", returnFinalTarget: false)?.ToString();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Command(Process process)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{process.Id}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>No mount of this machine is shared or a slave, so a mount made in a copied namespace reaches no other.</summary>
+    private static bool NoMountPropagates() =>
+        File.ReadLines("/proc/self/mountinfo").All(line => !line.Contains(" shared:", StringComparison.Ordinal) && !line.Contains(" master:", StringComparison.Ordinal));
 
     /// <summary>Runs mount inside the namespace; throws when it fails.</summary>
     public async Task MountAsync(params string[] arguments)
