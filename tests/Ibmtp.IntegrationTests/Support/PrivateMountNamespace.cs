@@ -5,7 +5,9 @@ namespace Ibmtp.IntegrationTests;
 /// <summary>
 /// A mount namespace of its own, held open by a sleeping process, where a test can mount a read-only
 /// view of its HOME or a small tmpfs without touching the machine's mounts. Helpers run inside it
-/// through nsenter; the test reads its files through <see cref="Inside"/>. Needs root (CAP_SYS_ADMIN).
+/// through nsenter (with the holder's root too: entering a mount namespace resets the root to the
+/// namespace's own, which in a chroot is not the test's); the test reads its files through
+/// <see cref="Inside"/>. Needs root (CAP_SYS_ADMIN).
 /// </summary>
 public sealed class PrivateMountNamespace : IDisposable
 {
@@ -89,7 +91,7 @@ public sealed class PrivateMountNamespace : IDisposable
     /// <summary>Runs mount inside the namespace; throws when it fails.</summary>
     public async Task MountAsync(params string[] arguments)
     {
-        var result = await ProcessRunner.RunAsync("nsenter", ["--target", $"{holder.Id}", "--mount", "--", "mount", .. arguments]);
+        var result = await ProcessRunner.RunAsync("nsenter", ["--target", $"{holder.Id}", "--mount", "--root", "--", "mount", .. arguments]);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"mount failed: {result}");
@@ -106,7 +108,7 @@ public sealed class PrivateMountNamespace : IDisposable
     public Task<ProcessResult> RunHelperAsync(TestHome home, TimeSpan limit, string action, string? standardInput = null) =>
         ProcessRunner.RunAsync(
             "/usr/bin/nsenter",
-            ["--target", $"{holder.Id}", "--mount", "--", HelperBinary.Path, action],
+            ["--target", $"{holder.Id}", "--mount", "--root", "--", HelperBinary.Path, action],
             new ProcessOptions { InheritEnvironment = false, Environment = home.Environment, StandardInput = standardInput, Timeout = limit });
 
     /// <summary><paramref name="path"/> as processes in the namespace see it, for the test to read.</summary>
