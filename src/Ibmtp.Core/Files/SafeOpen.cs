@@ -46,9 +46,10 @@ public static class SafeOpen
             {
                 PrivateFiles.Open(path, FileMode.CreateNew, FileAccess.Write).Dispose();
             }
-            catch (IOException raced) when (raced.HResult == Errno.Exists)
+            catch (IOException raced) when (raced.HResult == Errno.Exists || File.Exists(path))
             {
-                // Another process created it first; it is opened below like any existing file.
+                // Another process created it first, or locked it the instant after this one created it
+                // (.NET takes a flock as it creates); either way it is opened below like any existing file.
             }
             handle = Open(path, flags);
         }
