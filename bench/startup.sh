@@ -65,14 +65,16 @@ apikey_env=("IBMTP_API_KEY=$api_key" "IBMTP_PROFILE_ID=$profile")
 token_env=(IBMTP_MODE=token "IBMTP_IAM_URL=$iam" "${apikey_env[@]}")
 
 # One scenario as a JSON line: scenario LABEL EXPECT_EXIT STDIN HOME_NAME PROGRAM [VAR=VALUE...]
+# scenario LABEL ACTION EXPECTED_EXIT STDIN HOME PROGRAM [VARIABLE=VALUE...]
 scenario() {
-  local label="$1" expect="$2" stdin="$3" home="$4" program="$5" env; shift 5
+  local label="$1" action="$2" expect="$3" stdin="$4" home="$5" program="$6" env; shift 6
   mapfile -t env < <(base_env "$home")
   python3 -c 'import json, sys
-label, expect, stdin, program, *env = sys.argv[1:]
-print(json.dumps({"label": label, "argv": [program, "get"], "stdin": stdin, "expect_exit": int(expect),
-                  "env": dict(kv.split("=", 1) for kv in env)}))' "$label" "$expect" "$stdin" "$program" "${env[@]}" "$@"
+label, action, expect, stdin, program, *env = sys.argv[1:]
+print(json.dumps({"label": label, "argv": [program, action], "stdin": stdin, "expect_exit": int(expect),
+                  "env": dict(kv.split("=", 1) for kv in env)}))' "$label" "$action" "$expect" "$stdin" "$program" "${env[@]}" "$@"
 }
+kubelet_request='{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"us.icr.io/bench/app:1"}'
 # Runs PROGRAM ARGS... once, untimed, with exactly the environment a scenario in HOME_NAME gets.
 in_home() { local home="$1" env; shift; mapfile -t env < <(base_env "$home"); env -i "${env[@]}" "$@"; }
 
@@ -89,20 +91,23 @@ setup_build() {
   post reset '{}'
   out="$(printf 'us.icr.io' | in_home "$name" env "${token_env[@]}" "$program" get)" || true
   [[ "$out" == *'"Secret":"'* ]] || { echo "$name: the token-mode get failed: $out" >&2; exit 1; }
+  out="$(printf '%s' "$kubelet_request" | in_home "$name" env "${token_env[@]}" "$program" kubelet)" || true
+  [[ "$out" == *'"password":"'* ]] || { echo "$name: the kubelet provider gave no login: $out" >&2; exit 1; }
   iam_lines+=("IAM calls of the cold token-mode \`get\` that filled the \`$name\` cache: $(count tokenRequests) ($(count apiKeyGrants) apikey grant + $(count assumeGrants) assume grant).")
 
   {
-    scenario "$name: get, API key from the environment" 0 us.icr.io "$name" "$program" "${apikey_env[@]}"
-    scenario "$name: get, host not served" 1 docker.io "$name" "$program"
-    scenario "$name: get, keystore entry" 0 us.icr.io "$name" "$program"
-    scenario "$name: get, token mode served from the cache" 0 us.icr.io "$name" "$program" "${token_env[@]}"
+    scenario "$name: get, API key from the environment" get 0 us.icr.io "$name" "$program" "${apikey_env[@]}"
+    scenario "$name: get, host not served" get 1 docker.io "$name" "$program"
+    scenario "$name: get, keystore entry" get 0 us.icr.io "$name" "$program"
+    scenario "$name: get, token mode served from the cache" get 0 us.icr.io "$name" "$program" "${token_env[@]}"
+    scenario "$name: kubelet, token mode served from the cache" kubelet 0 "$kubelet_request" "$name" "$program" "${token_env[@]}"
   } >> "$work/scenarios.jsonl"
 }
 setup_build ibmtp "$helper"
 [ -z "$before" ] || setup_build before "$before"
 # ecr-login answers a host that is not ECR with "credentials not found in native keychain", exit 1
 # (and logs "can only be used with Amazon Elastic Container Registry" under $HOME/.ecr/log).
-scenario ecr-login 1 us.icr.io ecr-login "$ecr_login" >> "$work/scenarios.jsonl"
+scenario ecr-login get 1 us.icr.io ecr-login "$ecr_login" >> "$work/scenarios.jsonl"
 python3 -c 'import json, sys; print(json.dumps([json.loads(l) for l in open(sys.argv[1])]))' \
   "$work/scenarios.jsonl" > "$work/scenarios.json"
 
@@ -114,7 +119,7 @@ warm_total="$(count tokenRequests)"
 [ "$warm_total" = 0 ] || echo "warning: the cached token-mode runs made $warm_total IAM token requests" >&2
 
 {
-  echo "# Benchmark: start-up of \`get\`"
+  echo "# Benchmark: start-up of \`get\` and of the kubelet provider"
   echo
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)): $runs timed rounds after $warmup warm-up rounds,"
   echo "the scenarios interleaved in each round. Each process is spawned directly with posix_spawn (no shell,"
