@@ -83,6 +83,8 @@ public sealed class KubeletEndToEndTests : KubeletFixture
         {
             Assert.That(outcome.Process?.ExitCode, Is.EqualTo(1), outcome.ToString());
             Assert.That(outcome.Process?.StandardError, Does.Contain("trusted"), outcome.ToString());
+            Assert.That(outcome.Process?.StandardError.TrimEnd('\n'), Does.Not.Contain('\n'), "one line on stderr");
+            Assert.That(outcome.Process?.StandardOutput, Is.Empty, "stdout carries only a valid response");
             Assert.That(outcome.CredentialsFor(Image), Is.Empty);
             Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.CrTokenExchanges(1)), "refused by IAM; the node's identity is not used instead");
             Assert.That(pull.Succeeded, Is.False, "without the provider's login the runtime pulls anonymously, and is refused");

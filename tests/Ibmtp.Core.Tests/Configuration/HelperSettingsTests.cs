@@ -75,6 +75,7 @@ public sealed class HelperSettingsTests : TempHomeFixture
     [TestCase("0")]
     [TestCase("-5")]
     [TestCase("99999")]
+    [TestCase("1e400")]
     public void A_bad_timeout_in_the_config_file_is_an_error_naming_the_file_as_in_the_environment(string timeout)
     {
         var file = Home.WriteConfig($$"""{"timeout":{{timeout}}}""");

@@ -32,6 +32,16 @@ public class TokenExchangeIdentityTests
     }
 
     [Test]
+    public void Two_service_accounts_trading_for_the_same_profile_never_share_a_cached_token()
+    {
+        var iam = new Uri("https://iam.cloud.ibm.com");
+        var first = new CrTokenExchange(() => throw new AssertionException("no call"), iam, new Secret("identity-sa-token-1"), Profile);
+        var second = new CrTokenExchange(() => throw new AssertionException("no call"), iam, new Secret("identity-sa-token-2"), Profile);
+
+        Assert.That(TokenService.CacheKey(first), Is.Not.EqualTo(TokenService.CacheKey(second)));
+    }
+
+    [Test]
     public void A_VPC_exchange_is_known_by_mode_profile_and_metadata_endpoint()
     {
         var exchange = new VpcExchange(() => throw new AssertionException("no call"), new Uri("http://169.254.169.254"), null);

@@ -120,7 +120,23 @@ public sealed class KubeletCommandTests : TempHomeFixture
         var result = HelperRun.Run(Home, ["kubelet"], new byte[1024 * 1024]);
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout, Is.Empty);
+        Assert.That(result.Stderr.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
         Assert.That(result.Stderr, Does.Contain("more than"));
+    }
+
+    [Test]
+    public void A_service_account_without_a_profile_annotation_pulls_as_the_node_and_says_so_in_the_debug_log()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_LOG_LEVEL"] = "debug";
+        var request = KubeletRequests.For("us.icr.io/team/app", "sa-token-unannotated.payload.signature", new() { ["team"] = "builders" });
+
+        var response = Response(Kubelet(request));
+
+        Assert.That(response.GetProperty("auth").GetProperty("us.icr.io").GetProperty("password").GetString(), Is.EqualTo(ApiKey));
+        var log = File.ReadAllText(Path.Combine(Home.Paths.StateFolder, "ibmtp.log"));
+        Assert.That(log, Does.Contain("[DBG]").And.Contain("names no trusted profile").And.Contain("node's identity"));
     }
 
     [Test]
