@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Ibmtp.Secrets;
 using RestSharp;
 
 namespace Ibmtp.Iam;
@@ -40,7 +41,8 @@ public static class HttpClients
     /// <summary>At most a short excerpt of a server's text, on one line: an error body can be megabytes.</summary>
     internal static string Excerpt(string? text, int length = 300)
     {
-        var line = (text ?? "").ReplaceLineEndings(" ");
+        // Redacted before it is cut or joined, either of which could leave a secret the redactor no longer recognises.
+        var line = SecretRedactor.Redact(text ?? "").ReplaceLineEndings(" ");
         return line.Length <= length ? line : $"{line[..length]}… ({line.Length} characters in all)";
     }
 

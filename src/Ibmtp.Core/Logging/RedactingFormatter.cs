@@ -21,10 +21,12 @@ public sealed class RedactingFormatter : ITextFormatter
     {
         using var rendered = new StringWriter();
         _inner.Format(logEvent, rendered);
-        var line = new StringBuilder(EscapeControlCharacters(rendered.ToString())).Append('\n');
+        // Redacted before it is escaped or joined: a secret holding a control character would no longer
+        // match the forms the redactor knows once escaped.
+        var line = new StringBuilder(EscapeControlCharacters(SecretRedactor.Redact(rendered.ToString()))).Append('\n');
         if (logEvent.Exception is { } exception)
-            line.Append(exception).Append('\n');
-        output.Write(SecretRedactor.Redact(line.ToString()));
+            line.Append(SecretRedactor.Redact(exception.ToString())).Append('\n');
+        output.Write(line.ToString());
     }
 
     private static string EscapeControlCharacters(string text)

@@ -29,6 +29,18 @@ public class RedactingFormatterTests
         Assert.That(line, Does.Contain("rejected [REDACTED]").And.Not.Contain("formatter-key-2"));
     }
 
+    [TestCase("formatter-key\n3")]
+    [TestCase("formatter-key\u001b4")]
+    [TestCase("formatter-key\b5")]
+    public void A_secret_holding_a_control_character_is_blanked_before_it_is_escaped(string secret)
+    {
+        _ = new Secret(secret);
+
+        var line = Render(Event("logged in with {Key}", null, new LogEventProperty("Key", new ScalarValue(secret))));
+
+        Assert.That(line, Does.Contain("logged in with [REDACTED]").And.Not.Contain("formatter-key"));
+    }
+
     [Test]
     public void A_newline_in_a_logged_value_is_escaped_so_it_cannot_forge_a_line()
     {

@@ -35,12 +35,12 @@ public static class DockerFrontend
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             LogOf(services)?.Error("{Action} failed: {Message}", action, error.Message);
-            return Fail(context, $"{action}: {error.Message.ReplaceLineEndings(" ")}");
+            return Fail(context, $"{action}: {error.Message}");
         }
         catch (Exception error)
         {
             LogOf(services)?.Error(error, "{Action} failed unexpectedly", action);
-            return Fail(context, $"{action}: unexpected {error.GetType().Name}: {error.Message.ReplaceLineEndings(" ")}");
+            return Fail(context, $"{action}: unexpected {error.GetType().Name}: {error.Message}");
         }
         finally
         {
@@ -52,7 +52,8 @@ public static class DockerFrontend
     /// <summary>One line on stdout, where the clients read a helper's error, and never a secret.</summary>
     public static int Fail(HelperContext context, string message)
     {
-        WriteLine(context, SecretRedactor.Redact(message.ReplaceLineEndings(" ")));
+        // Redacted before the line is joined: a secret holding a line break would otherwise no longer match.
+        WriteLine(context, SecretRedactor.Redact(message).ReplaceLineEndings(" "));
         return 1;
     }
 

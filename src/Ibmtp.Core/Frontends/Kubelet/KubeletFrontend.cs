@@ -46,7 +46,8 @@ public static class KubeletFrontend
 
     private static int Fail(HelperContext context, Lazy<HelperServices> services, string message, Exception? unexpected)
     {
-        var line = SecretRedactor.Redact(message.ReplaceLineEndings(" "));
+        // Redacted before the line is joined: a secret holding a line break would otherwise no longer match.
+        var line = SecretRedactor.Redact(message).ReplaceLineEndings(" ");
         if (services.IsValueCreated)
             services.Value.Log.Error(unexpected, "{Action} failed: {Message}", Action, line);
         context.Error.Write(Encoding.UTF8.GetBytes(line + "\n"));
