@@ -1,4 +1,5 @@
 using Ibmtp.Hosts;
+using Ibmtp.Secrets;
 
 namespace Ibmtp.Credentials;
 
@@ -13,5 +14,5 @@ public interface ICredentialSource
     /// for the host, worked out without the network. docker login stores back what get gave it, and a
     /// login the environment supplies must not be copied to disk.
     /// </summary>
-    bool Supplies(RegistryHost host, string username, Secrets.Secret secret);
+    bool Supplies(RegistryHost host, string username, Secret secret);
 }

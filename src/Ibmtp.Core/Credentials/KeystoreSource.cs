@@ -1,5 +1,6 @@
 using Ibmtp.Hosts;
 using Ibmtp.Keystores;
+using Ibmtp.Secrets;
 
 namespace Ibmtp.Credentials;
 
@@ -10,5 +11,5 @@ public sealed class KeystoreSource(Lazy<IKeystore> keystore) : ICredentialSource
         keystore.Value.Find(host) is { } stored ? new Login(stored.Username, stored.Secret, "keystore") : null;
 
     /// <summary>Storing what the keystore holds changes nothing, so it is stored as usual.</summary>
-    public bool Supplies(RegistryHost host, string username, Secrets.Secret secret) => false;
+    public bool Supplies(RegistryHost host, string username, Secret secret) => false;
 }

@@ -6,6 +6,7 @@ using Ibmtp.Credentials;
 using Ibmtp.Hosts;
 using Ibmtp.Logging;
 using Ibmtp.Platform;
+using Ibmtp.Secrets;
 using Ibmtp.Tokens;
 
 namespace Ibmtp.Diagnostics;
@@ -59,7 +60,7 @@ public sealed class Doctor(HelperContext context, HelperServices services)
         else
         {
             // Treated as a secret from here on, so it is blanked wherever it would show (as the username, say).
-            var suspect = new SourcedSecret(new Secrets.Secret(profile.Value), hostSettings.Profile.Origin);
+            var suspect = new SourcedSecret(new Secret(profile.Value), hostSettings.Profile.Origin);
             Add("profile", $"from {suspect.Origin}, which does not hold a profile ID (Profile-...) or CRN (crn:...): is it a key put in the wrong variable? ({suspect.Fingerprint})", Problem: true);
         }
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Ibmtp.Interop.Unix;
 using Microsoft.Win32.SafeHandles;
 
@@ -12,9 +11,6 @@ namespace Ibmtp.Files;
 /// </summary>
 public sealed class FileLock : IDisposable
 {
-    private const int Exclusive = 2;
-    private const int NonBlocking = 4;
-
     private readonly SafeFileHandle _handle;
 
     private FileLock(SafeFileHandle handle) => _handle = handle;
@@ -26,11 +22,9 @@ public sealed class FileLock : IDisposable
         try
         {
             // Only a lock held elsewhere goes away by waiting; any other failure is reported at once.
-            while (Libc.Flock(handle, Exclusive | NonBlocking) != 0)
+            int errno;
+            while ((errno = UnixFiles.TryLockExclusive(handle)) != 0)
             {
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == Errno.Interrupted)
-                    continue;
                 if (errno != Errno.WouldBlock)
                     throw UnixFiles.Failure(path, errno);
                 if (DateTime.UtcNow >= deadline)

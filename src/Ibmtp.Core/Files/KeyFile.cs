@@ -18,9 +18,9 @@ public static class KeyFile
         try
         {
             OwnerOnly.RequireFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            using var stream = SafeOpen.ForReading(path, Links.Refuse);
             // Checked on the open file, so that what is checked is what is read.
-            OwnerOnly.RequireFile(SafeOpen.Status(stream.SafeFileHandle, path), path);
+            using var stream = SafeOpen.ForReading(path, Links.Refuse, out var status);
+            OwnerOnly.RequireFile(status, path);
             key = BoundedFile.ReadAll(stream, path, KeySize);
         }
         catch (FileNotFoundException)

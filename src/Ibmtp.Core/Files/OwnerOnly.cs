@@ -18,7 +18,7 @@ internal static class OwnerOnly
     public static void RequireFolder(string folder)
     {
         using var handle = SafeOpen.Open(folder, OpenFlags.ReadOnly | OpenFlags.NoFollow | OpenFlags.NonBlocking);
-        var status = SafeOpen.Status(handle, folder);
+        var status = FileStatus.Of(handle, folder);
         if (status.Kind != FileKind.Directory)
             throw new UnsafeFileException($"{folder} is not a folder: move it aside");
         RequireOwner(status, folder);

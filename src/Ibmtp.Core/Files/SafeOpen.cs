@@ -12,12 +12,15 @@ namespace Ibmtp.Files;
 public static class SafeOpen
 {
     /// <summary>Opens an existing regular file for reading.</summary>
-    public static FileStream ForReading(string path, Links links)
+    public static FileStream ForReading(string path, Links links) => ForReading(path, links, out _);
+
+    /// <summary>Opens an existing regular file for reading, with what fstat said of it (its owner and mode, to check before trusting it).</summary>
+    internal static FileStream ForReading(string path, Links links, out FileStatus status)
     {
         var handle = Open(path, OpenFlags.ReadOnly | OpenFlags.NonBlocking | (links == Links.Refuse ? OpenFlags.NoFollow : 0));
         try
         {
-            RequireRegularFile(handle, path);
+            status = RequireRegularFile(handle, path);
             return new FileStream(handle, FileAccess.Read, bufferSize: 0);
         }
         catch
@@ -65,9 +68,6 @@ public static class SafeOpen
         }
     }
 
-    /// <summary>What fstat says about an open file: its owner and permission bits, to check before trusting it.</summary>
-    internal static FileStatus Status(SafeFileHandle handle, string path) => FileStatus.Of(handle, path);
-
     /// <summary>Opens <paramref name="path"/>, refusing a symbolic link when <paramref name="flags"/> hold O_NOFOLLOW.</summary>
     internal static SafeFileHandle Open(string path, int flags)
     {
@@ -81,16 +81,14 @@ public static class SafeOpen
         }
     }
 
-    private static void RequireRegularFile(SafeFileHandle handle, string path)
+    private static FileStatus RequireRegularFile(SafeFileHandle handle, string path)
     {
-        switch (FileStatus.Of(handle, path).Kind)
+        var status = FileStatus.Of(handle, path);
+        return status.Kind switch
         {
-            case FileKind.Regular:
-                return;
-            case FileKind.Directory:
-                throw new IOException($"{path} is a folder, not a file");
-            case FileKind.Other:
-                throw new IOException($"{path} is not a regular file (a FIFO, a device or a socket): point it at a plain file");
-        }
+            FileKind.Regular => status,
+            FileKind.Directory => throw new IOException($"{path} is a folder, not a file"),
+            FileKind.Other => throw new IOException($"{path} is not a regular file (a FIFO, a device or a socket): point it at a plain file"),
+        };
     }
 }

@@ -11,6 +11,9 @@ public sealed class ServedHosts(IEnumerable<RegistryHost> extraHosts)
 
     public bool Serves(RegistryHost host) => _extraHosts.Contains(host) || IsIbmRegistry(host);
 
+    /// <summary>Whether <paramref name="address"/> names an IBM registry, which is served whatever the settings say.</summary>
+    public static bool IsIbmRegistry(string address) => RegistryHost.TryParse(address, out var host) && IsIbmRegistry(host);
+
     public static bool IsIbmRegistry(RegistryHost host)
     {
         if (host.Port is not null)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using Ibmtp.Files;
 using Ibmtp.Interop.Unix;
@@ -18,8 +17,6 @@ namespace Ibmtp.Logging;
 /// </summary>
 internal sealed class AppendOnlyLogFile : ILogEventSink, IDisposable
 {
-    private const int ExclusiveNonBlocking = 2 | 4;
-
     private readonly string _path;
     private readonly ITextFormatter _formatter;
     private readonly long _sizeLimit;
@@ -46,7 +43,7 @@ internal sealed class AppendOnlyLogFile : ILogEventSink, IDisposable
         {
             if (_size >= _sizeLimit)
                 Roll();
-            WriteWhole(line);
+            UnixFiles.WriteAll(_file, line, _path);
             _size += line.Length;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
@@ -66,7 +63,7 @@ internal sealed class AppendOnlyLogFile : ILogEventSink, IDisposable
     /// </summary>
     private void Roll()
     {
-        if (Libc.Flock(_file, ExclusiveNonBlocking) == 0 && StillHasTheName())
+        if (UnixFiles.TryLockExclusive(_file) == 0 && StillHasTheName())
         {
             File.Delete(RolledName(_retainedFiles - 1));
             for (var age = _retainedFiles - 2; age >= 1; age--)
@@ -86,7 +83,7 @@ internal sealed class AppendOnlyLogFile : ILogEventSink, IDisposable
         try
         {
             using var named = SafeOpen.Open(_path, OpenFlags.ReadOnly | OpenFlags.NoFollow | OpenFlags.NonBlocking);
-            return SafeOpen.Status(named, _path).Inode == SafeOpen.Status(_file, _path).Inode;
+            return FileStatus.Of(named, _path).Inode == FileStatus.Of(_file, _path).Inode;
         }
         catch (IOException)
         {
@@ -95,24 +92,4 @@ internal sealed class AppendOnlyLogFile : ILogEventSink, IDisposable
     }
 
     private string RolledName(int age) => Path.ChangeExtension(_path, $"{age}{Path.GetExtension(_path)}");
-
-    private unsafe void WriteWhole(byte[] line)
-    {
-        fixed (byte* start = line)
-        {
-            var written = 0;
-            while (written < line.Length)
-            {
-                var result = Libc.Write(_file, start + written, line.Length - written);
-                if (result < 0)
-                {
-                    var errno = Marshal.GetLastPInvokeError();
-                    if (errno == Errno.Interrupted)
-                        continue;
-                    throw UnixFiles.Failure(_path, errno);
-                }
-                written += (int)result;
-            }
-        }
-    }
 }

@@ -16,7 +16,7 @@ public static class GetCommand
             {
                 credentials = services.Value.Credentials;
             }
-            catch (HelperException) when (!IsIbmRegistry(serverUrl))
+            catch (HelperException) when (!ServedHosts.IsIbmRegistry(serverUrl))
             {
                 // Settings that cannot be read opt no host in. docker and podman call get for every
                 // configured host, so a broken setting must not fail the pulls of unrelated registries;
@@ -26,6 +26,4 @@ public static class GetCommand
             var login = credentials.Find(serverUrl) ?? throw new CredentialsNotFoundException();
             protocol.WriteCredentials(serverUrl, login);
         });
-
-    private static bool IsIbmRegistry(string serverUrl) => RegistryHost.TryParse(serverUrl, out var host) && ServedHosts.IsIbmRegistry(host);
 }

@@ -26,7 +26,7 @@ public static class KubeletCommand
             {
                 credentials = services.Value.KubeletCredentials(account);
             }
-            catch (HelperException) when (!IsIbmRegistry(registry))
+            catch (HelperException) when (!ServedHosts.IsIbmRegistry(registry))
             {
                 // As for get: settings that cannot be read opt no host in, and must not fail other registries' pulls.
                 return CredentialProviderResponse.Empty;
@@ -65,6 +65,4 @@ public static class KubeletCommand
             throw new HelperException($"kubelet: the {KubeletApi.RequestKind} names no image");
         return request;
     }
-
-    private static bool IsIbmRegistry(string registry) => RegistryHost.TryParse(registry, out var host) && ServedHosts.IsIbmRegistry(host);
 }

@@ -5,10 +5,8 @@ internal static class Errno
 {
     public const int NoEntry = 2;
     public const int Interrupted = 4;
-    public const int NoDeviceOrAddress = 6;
     public const int AccessDenied = 13;
     public const int Exists = 17;
-    public const int ReadOnlyFileSystem = 30;
     public static readonly int WouldBlock = OperatingSystem.IsMacOS() ? 35 : 11;
     public static readonly int SymbolicLinkLoop = OperatingSystem.IsMacOS() ? 62 : 40;
 }

@@ -19,6 +19,41 @@ internal static class UnixFiles
         }
     }
 
+    /// <summary>Takes an exclusive flock without waiting; returns 0, or the errno (EWOULDBLOCK when another holds it).</summary>
+    public static int TryLockExclusive(SafeFileHandle file)
+    {
+        const int exclusiveNonBlocking = 2 | 4;
+        while (true)
+        {
+            if (Libc.Flock(file, exclusiveNonBlocking) == 0)
+                return 0;
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != Errno.Interrupted)
+                return errno;
+        }
+    }
+
+    /// <summary>Writes all of <paramref name="bytes"/> to <paramref name="file"/>; with O_APPEND a small write lands whole at the end.</summary>
+    public static unsafe void WriteAll(SafeFileHandle file, byte[] bytes, string path)
+    {
+        fixed (byte* start = bytes)
+        {
+            var written = 0;
+            while (written < bytes.Length)
+            {
+                var result = Libc.Write(file, start + written, bytes.Length - written);
+                if (result >= 0)
+                {
+                    written += (int)result;
+                    continue;
+                }
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno != Errno.Interrupted)
+                    throw Failure(path, errno);
+            }
+        }
+    }
+
     /// <summary>The exception .NET would throw for <paramref name="errno"/>, with the errno as its HResult.</summary>
     public static Exception Failure(string path, int errno) => errno switch
     {
