@@ -13,7 +13,7 @@ namespace Ibmtp.Commands;
 /// <c>configure</c>: names the helper under <c>credHelpers</c> for the ICR hosts, in docker's
 /// config.json and in the containers tools' auth files, changing nothing else in them.
 /// </summary>
-public static class ConfigureCommand
+public static partial class ConfigureCommand
 {
     private const string HelperName = HelperInfo.CredHelperName;
 
@@ -130,6 +130,9 @@ public static class ConfigureCommand
     /// Writes a changed file, or prints its diff. A symlinked file (a dotfile manager's) is written
     /// where the link points, so the link stays and the real file changes.
     /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(""(?:auth|password|identitytoken|registrytoken)""\s*:\s*)""(?:[^""\\]|\\.)*""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex StoredCredential();
+
     private static void Save(PersonCommand person, AuthFile file, bool dryRun)
     {
         if (!file.Changed)
@@ -138,7 +141,9 @@ public static class ConfigureCommand
         {
             // Diffed without the final line break, which the renderer would show as an extra line.
             var diff = UnidiffRenderer.GenerateUnidiff(TrimLastLineBreak(file.Original ?? ""), TrimLastLineBreak(file.Render()), file.Original is null ? "/dev/null" : file.Path, file.Path);
-            person.Say((file.Original is null ? diff.Replace("@@ -1,0 ", "@@ -0,0 ", StringComparison.Ordinal) : diff).TrimEnd('\n'));
+            diff = file.Original is null ? diff.Replace("@@ -1,0 ", "@@ -0,0 ", StringComparison.Ordinal) : diff;
+            // The lines around the change can be a client's own logins, which must not reach a terminal or a CI log.
+            person.Say(StoredCredential().Replace(diff, "$1\"[REDACTED]\"").TrimEnd('\n'));
             return;
         }
         var link = new FileInfo(file.Path);

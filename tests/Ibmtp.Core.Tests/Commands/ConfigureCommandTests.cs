@@ -231,6 +231,25 @@ public sealed class ConfigureCommandTests : TempHomeFixture
     }
 
     [Test]
+    public void Dry_run_never_shows_the_logins_around_the_change()
+    {
+        Home.WriteFile(DockerFile, """
+            {
+              "auths": {
+                "docker.io": {"auth": "ZHJ5LXJ1bi11c2VyOmRyeS1ydW4tc2VjcmV0"},
+                "quay.io": {"username": "u", "password": "dry-run-password", "identitytoken": "dry-run-identity-token"}
+              }
+            }
+            """);
+
+        var result = Configure("--docker", "--registries", "us.icr.io", "--dry-run");
+
+        HelperAssert.Succeeds(result);
+        Assert.That(result.Stdout, Does.Contain("credHelpers").And.Contain("[REDACTED]"));
+        Assert.That(result.Stdout, Does.Not.Contain("ZHJ5LXJ1bi11c2VyOmRyeS1ydW4tc2VjcmV0").And.Not.Contain("dry-run-password").And.Not.Contain("dry-run-identity-token"));
+    }
+
+    [Test]
     public void The_previous_file_is_kept_as_bak()
     {
         const string before = """{"auths":{}}""";
