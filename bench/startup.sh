@@ -1,30 +1,40 @@
 #!/usr/bin/env bash
-# Start-up time and peak RSS of `docker-credential-ibmtp get`, against `docker-credential-ecr-login get`
-# (Debian's amazon-ecr-credential-helper) as the baseline. Every process is spawned directly by
-# bench/startup.py (no shell, an explicit environment, the host on a stdin pipe), the scenarios run
-# interleaved, and token mode is served by the IAM emulator. Writes bench/startup-results.md and, for a
-# run without BEFORE_HELPER, the figures in the README.
+# Start-up time and peak RSS of every `get` path of docker-credential-ibmtp, against the Go helpers
+# Debian ships: `docker-credential-ecr-login get` on a host it does not serve (the baseline of every
+# ratio), and `docker-credential-secretservice` and `docker-credential-pass` answering `get` and `store`
+# from their own stores. The floor is a hello world compiled exactly as the helper is (bench/floor).
+# Every process is spawned directly by bench/startup.py (no shell, an explicit environment, the request
+# on a stdin pipe), all scenarios interleaved, and token modes are served by the IAM emulator. Also:
+# binary sizes, and the wall time of 32 parallel cold `get`s with the IAM calls they make
+# (bench/parallel_cold.py). Writes bench/results.md and, for a run without BEFORE_HELPER, the README's
+# figures.
 #   bench/startup.sh [HELPER] [BEFORE_HELPER]
 # HELPER defaults to a fresh NativeAOT publish of src/Ibmtp.Helper; BEFORE_HELPER, if given, is a second
-# build timed alongside it (labels "before: ..."), e.g. the helper built before a refactor.
+# build timed alongside it (labels "before: ..."), e.g. the helper built before a change.
 # RUNS (default 300) and WARMUP (default 20) set the timed and warm-up rounds, RSS_RUNS (default 30) the
-# untimed rounds under GNU time that measure peak RSS (see bench/startup.py for why).
+# untimed rounds under GNU time that measure peak RSS (see bench/startup.py for why), PARALLEL_RUNS
+# (default 20) the rounds of 32 parallel cold `get`s.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-runs="${RUNS:-300}" warmup="${WARMUP:-20}" rss_runs="${RSS_RUNS:-30}"
+runs="${RUNS:-300}" warmup="${WARMUP:-20}" rss_runs="${RSS_RUNS:-30}" parallel_runs="${PARALLEL_RUNS:-20}"
+packages="amazon-ecr-credential-helper golang-docker-credential-helpers pass gnupg dbus gnome-keyring curl python3 time"
+for tool in docker-credential-ecr-login docker-credential-secretservice docker-credential-pass pass gpg gpgconf \
+            dbus-daemon gnome-keyring-daemon curl python3 dotnet /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y $packages (and the .NET 10 SDK)" >&2; exit 1; }
+done
+
 work="$(mktemp -d)"
-mkdir "$work/tmp"  # TMPDIR of the dotnet builds, which leave empty directories in it
 cleanup() {
-  if [ -n "${emulator_pid:-}" ]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
+  stop_world
+  [ -z "${dbus_pid:-}" ] || kill "$dbus_pid" 2>/dev/null || true
+  [ ! -d "$work/home-pass" ] || env GNUPGHOME="$work/home-pass/.gnupg" gpgconf --kill gpg-agent 2>/dev/null || true
+  pkill -f "gnome-keyring-daemon.*$work" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-for tool in docker-credential-ecr-login curl python3 dotnet /usr/bin/time; do
-  command -v "$tool" >/dev/null || {
-    echo "missing $tool: apt-get install -y amazon-ecr-credential-helper curl python3 time (and the .NET 10 SDK)" >&2; exit 1; }
-done
-ecr_login="$(command -v docker-credential-ecr-login)"
+# shellcheck source=bench/world.sh
+. "$repo/bench/world.sh"
+mkdir -p "$work/tmp"
 
 # posix_spawn needs absolute paths.
 absolute() { [ -x "$1" ] || { echo "not an executable: $1" >&2; exit 1; }; realpath "$1"; }
@@ -36,80 +46,49 @@ else
   helper="$work/bin/docker-credential-ibmtp"
 fi
 before="${2:+$(absolute "$2")}"
+echo "building the floor (NativeAOT hello world)..."
+TMPDIR="$work/tmp" dotnet publish "$repo/bench/floor/Floor.csproj" -c Release -r linux-x64 -o "$work/floor" -nologo -v quiet
+floor="$work/floor/floor"
+start_world
 
-# The IAM emulator, as in bench/run.sh.
-echo "building the IAM emulator..."
-TMPDIR="$work/tmp" dotnet build "$repo/tests/Ibmtp.IamEmulator/Ibmtp.IamEmulator.csproj" -c Release -o "$work/emulator" -nologo -v quiet
-"$work/emulator/Ibmtp.IamEmulator" > "$work/emulator.out" 2>/dev/null &
-emulator_pid=$!
-for _ in $(seq 100); do grep -q '^listening ' "$work/emulator.out" && break; sleep 0.1; done
-iam="$(sed -n 's/^listening //p' "$work/emulator.out")"
-[ -n "$iam" ] || { echo "the IAM emulator did not start" >&2; exit 1; }
-
-api_key="bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"
-profile="Profile-00000000-0000-4000-8000-000000000001"
-post() { curl -fsS -X POST -H 'Content-Type: application/json' -d "$2" "$iam/_emulator/$1" >/dev/null; }
-count() { curl -fsS "$iam/_emulator/counts" | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-post service-ids "{\"apiKey\":\"$api_key\",\"serviceIdName\":\"bench-builder\"}"
-post trusted-profiles "{\"id\":\"$profile\",\"crn\":\"crn:v1:bluemix:public:iam-identity::a/bench::profile:$profile\",\"name\":\"bench\",\"accountId\":\"bench\",\"trusts\":[\"bench-builder\"]}"
-
-# The whole environment of every process: a private HOME per program (so two builds share no cache or
-# keystore, and nothing touches the user's), the XDG directories inside it, and a plain PATH.
-base_env() {
-  local home="$work/home-$1"
-  mkdir -p "$home"
-  printf '%s\n' "HOME=$home" "XDG_CONFIG_HOME=$home/.config" "XDG_DATA_HOME=$home/.local/share" \
-    "XDG_STATE_HOME=$home/.local/state" "XDG_CACHE_HOME=$home/.cache" "PATH=/usr/bin:/bin"
-}
-apikey_env=("IBMTP_API_KEY=$api_key" "IBMTP_PROFILE_ID=$profile")
-token_env=(IBMTP_MODE=token "IBMTP_IAM_URL=$iam" "${apikey_env[@]}")
-
-# One scenario as a JSON line: scenario LABEL EXPECT_EXIT STDIN HOME_NAME PROGRAM [VAR=VALUE...]
-# scenario LABEL ACTION EXPECTED_EXIT STDIN HOME PROGRAM [VARIABLE=VALUE...]
-scenario() {
-  local label="$1" action="$2" expect="$3" stdin="$4" home="$5" program="$6" env; shift 6
-  mapfile -t env < <(base_env "$home")
-  python3 -c 'import json, sys
-label, action, expect, stdin, program, *env = sys.argv[1:]
-print(json.dumps({"label": label, "argv": [program, action], "stdin": stdin, "expect_exit": int(expect),
-                  "env": dict(kv.split("=", 1) for kv in env)}))' "$label" "$action" "$expect" "$stdin" "$program" "${env[@]}" "$@"
-}
-kubelet_request='{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"us.icr.io/bench/app:1"}'
-# Runs PROGRAM ARGS... once, untimed, with exactly the environment a scenario in HOME_NAME gets.
-in_home() { local home="$1" env; shift; mapfile -t env < <(base_env "$home"); env -i "${env[@]}" "$@"; }
-
-# Per build: store a keystore entry and fill the token cache, both checked before anything is timed.
-: > "$work/scenarios.jsonl"
+store_request="$(printf '{"ServerURL":"us.icr.io","Username":"%s","Secret":"%s"}' "$profile" "$api_key")"
 iam_lines=()
-setup_build() {
-  local name="$1" program="$2" out
-  printf '{"ServerURL":"us.icr.io","Username":"%s","Secret":"%s"}' "$profile" "$api_key" |
-    in_home "$name" "$program" store || { echo "$name: store failed" >&2; exit 1; }
-  out="$(printf 'us.icr.io' | in_home "$name" "$program" get)" || true
-  [[ "$out" == *"\"Secret\":\"$api_key\""* ]] || { echo "$name: get did not return the stored key: $out" >&2; exit 1; }
-
-  post reset '{}'
-  out="$(printf 'us.icr.io' | in_home "$name" env "${token_env[@]}" "$program" get)" || true
-  [[ "$out" == *'"Secret":"'* ]] || { echo "$name: the token-mode get failed: $out" >&2; exit 1; }
-  out="$(printf '%s' "$kubelet_request" | in_home "$name" env "${token_env[@]}" "$program" kubelet)" || true
-  [[ "$out" == *'"password":"'* ]] || { echo "$name: the kubelet provider gave no login: $out" >&2; exit 1; }
-  iam_lines+=("IAM calls of the cold token-mode \`get\` that filled the \`$name\` cache: $(count tokenRequests) ($(count apiKeyGrants) apikey grant + $(count assumeGrants) assume grant).")
-
-  {
-    scenario "$name: get, API key from the environment" get 0 us.icr.io "$name" "$program" "${apikey_env[@]}"
-    scenario "$name: get, host not served" get 1 docker.io "$name" "$program"
-    scenario "$name: get, keystore entry" get 0 us.icr.io "$name" "$program"
-    scenario "$name: get, token mode served from the cache" get 0 us.icr.io "$name" "$program" "${token_env[@]}"
-    scenario "$name: kubelet, token mode served from the cache" kubelet 0 "$kubelet_request" "$name" "$program" "${token_env[@]}"
-  } >> "$work/scenarios.jsonl"
+add_helper() {
+  add_build "$1" "$2"
+  scenario "$1: store" store 0 "$store_request" "$1" "$2"
+  iam_lines+=("IAM calls of the cold token-mode \`get\` that filled the \`$1\` cache: $cold_iam_calls.")
 }
-setup_build ibmtp "$helper"
-[ -z "$before" ] || setup_build before "$before"
+add_helper ibmtp "$helper"
+[ -z "$before" ] || add_helper before "$before"
+scenario "floor: NativeAOT hello world" run 0 us.icr.io floor "$floor"
+
+# docker-credential-secretservice: a session bus and a GNOME keyring unlocked for the run.
+mkdir -m 700 "$work/runtime"
+mapfile -t bus < <(dbus-daemon --session --fork --print-address=1 --print-pid=1)
+dbus_pid="${bus[1]}"
+secretservice_env=("DBUS_SESSION_BUS_ADDRESS=${bus[0]}" "XDG_RUNTIME_DIR=$work/runtime")
+printf 'bench' | in_home secretservice env "${secretservice_env[@]}" gnome-keyring-daemon --unlock --components=secrets >/dev/null
+# docker-credential-pass: a password store under a throwaway GnuPG key without a passphrase.
+mkdir -m 700 -p "$work/home-pass/.gnupg"
+pass_env=("GNUPGHOME=$work/home-pass/.gnupg")
+in_home pass env "${pass_env[@]}" gpg --batch --quiet --pinentry-mode loopback --passphrase '' \
+  --quick-gen-key bench@example.invalid default default never 2>/dev/null
+in_home pass env "${pass_env[@]}" pass init bench@example.invalid >/dev/null
+for peer in secretservice pass; do
+  program="$(command -v "docker-credential-$peer")"
+  declare -n peer_env="${peer}_env"
+  printf '%s' "$store_request" | in_home "$peer" env "${peer_env[@]}" "$program" store
+  out="$(printf us.icr.io | in_home "$peer" env "${peer_env[@]}" "$program" get)"
+  [[ "$out" == *"\"Secret\":\"$api_key\""* ]] || { echo "$peer: get did not return the stored key" >&2; exit 1; }
+  scenario "$peer: get" get 0 us.icr.io "$peer" "$program" "${peer_env[@]}"
+  scenario "$peer: store" store 0 "$store_request" "$peer" "$program" "${peer_env[@]}"
+  unset -n peer_env
+done
 # ecr-login answers a host that is not ECR with "credentials not found in native keychain", exit 1
 # (and logs "can only be used with Amazon Elastic Container Registry" under $HOME/.ecr/log).
-scenario ecr-login get 1 us.icr.io ecr-login "$ecr_login" >> "$work/scenarios.jsonl"
-python3 -c 'import json, sys; print(json.dumps([json.loads(l) for l in open(sys.argv[1])]))' \
-  "$work/scenarios.jsonl" > "$work/scenarios.json"
+ecr_login="$(command -v docker-credential-ecr-login)"
+scenario ecr-login get 1 us.icr.io ecr-login "$ecr_login"
+scenarios_json > "$work/scenarios.json"
 
 echo "timing $runs interleaved rounds (+$warmup warm-up)..."
 post reset '{}'
@@ -118,21 +97,46 @@ python3 "$repo/bench/startup.py" "$work/scenarios.json" --rounds "$runs" --warmu
 warm_total="$(count tokenRequests)"
 [ "$warm_total" = 0 ] || echo "warning: the cached token-mode runs made $warm_total IAM token requests" >&2
 
+echo "timing $parallel_runs rounds of 32 parallel cold gets..."
+parallel() {
+  python3 "$repo/bench/parallel_cold.py" "$work/scenarios.json" "$1: get, token mode served from the cache" "$iam" \
+    --processes 32 --rounds "$parallel_runs"
+}
+size() { printf '| `%s` | %s |\n' "$1" "$(stat -c %s "$2" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')"; }
+
 {
-  echo "# Benchmark: start-up of \`get\` and of the kubelet provider"
+  echo "# Benchmark: start-up of \`get\`, the kubelet provider and \`store\`"
   echo
-  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)): $runs timed rounds after $warmup warm-up rounds,"
-  echo "the scenarios interleaved in each round. Each process is spawned directly with posix_spawn (no shell,"
-  echo "an explicit environment, the host on a stdin pipe, output to /dev/null); time runs from just before the"
-  echo "spawn to just after wait4. Each program has its own throwaway HOME."
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)) with \`bench/startup.sh\`: $runs timed rounds after"
+  echo "$warmup warm-up rounds, the scenarios interleaved in each round. Each process is spawned directly with"
+  echo "posix_spawn (no shell, an explicit environment, the request on a stdin pipe, output to /dev/null); time"
+  echo "runs from just before the spawn to just after wait4. Each program has its own throwaway HOME. The"
+  echo "baseline of every ratio is \`docker-credential-ecr-login get\` on a host it does not serve; \`floor\` is a"
+  echo "hello world compiled with the helper's settings (bench/floor), which reads stdin and writes a line."
   echo
   cat "$work/table.md"
   echo
   printf '%s\n' "${iam_lines[@]}"
   echo "IAM token requests during all $((warmup + runs + rss_runs)) rounds above (warm-up, timed, RSS), every token-mode run served from the cache: $warm_total."
-} > "$repo/bench/startup-results.md"
-cat "$repo/bench/startup-results.md"
-[ -n "$before" ] || python3 - "$repo/README.md" "$repo/bench/startup-results.md" <<'PY'
+  echo
+  echo "32 token-mode \`get\`s started at once on a cold, shared cache, $parallel_runs rounds: wall time from the first"
+  echo "spawn to the last exit, and the IAM token requests of each round (one exchange is 2: apikey + assume)."
+  echo
+  echo "| Build | Rounds | Median [ms] | P10 [ms] | P90 [ms] | IAM token requests per round |"
+  echo "|:---|---:|---:|---:|---:|:---|"
+  parallel ibmtp
+  [ -z "$before" ] || parallel before
+  echo
+  echo "| Binary | Bytes |"
+  echo "|:---|---:|"
+  size docker-credential-ibmtp "$helper"
+  [ -z "$before" ] || size "before: docker-credential-ibmtp" "$before"
+  size "floor (hello world)" "$floor"
+  for peer in ecr-login secretservice pass; do size "docker-credential-$peer" "$(command -v "docker-credential-$peer")"; done
+} > "$work/results.md"
+cp "$work/results.md" "$repo/bench/results.md"
+cat "$repo/bench/results.md"
+[ -n "$before" ] || python3 - "$repo/README.md" "$repo/bench/results.md" <<'PY'
 import re, sys
 readme, results = sys.argv[1], open(sys.argv[2]).read()
 body = results.split("\n", 2)[2].strip()

@@ -16,7 +16,7 @@ out="$repo/artifacts"
 name=docker-credential-ibmtp
 project="$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj"
 
-"$repo/packaging/require-packages.sh" clang cmake make zlib1g-dev libssl-dev dpkg-dev lintian help2man
+"$repo/packaging/require-packages.sh" clang zlib1g-dev dpkg-dev lintian help2man
 version="$(dotnet msbuild "$project" -getProperty:Version -nologo)"
 # Reproducible archives: every timestamp is the last commit's.
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
@@ -54,6 +54,8 @@ printf 'Source: %s\n\nPackage: %s\nArchitecture: amd64\n' "$name" "$name" > "$wo
 # (Its warning that binaries "should already be installed in their package's directory" comes with
 # every build outside a Debian source tree, so it is left out.)
 depends="$(cd "$work/deb" && dpkg-shlibdeps -O "debian/$name/usr/bin/$name" 2> >(grep -v "should already be installed" >&2) | sed -n 's/^shlibs:Depends=//p')"
+# OpenSSL is loaded at run time (dlopen), which dpkg-shlibdeps cannot see.
+depends="$depends, libssl3 | libssl3t64"
 mkdir -p "$root/DEBIAN"
 sed -e "s/@VERSION@/$version/" -e "s/@DEPENDS@/$depends/" -e "s/@INSTALLED_SIZE@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" \
   "$repo/packaging/deb/control.in" > "$root/DEBIAN/control"

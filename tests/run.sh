@@ -11,7 +11,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 # Build tools for the NativeAOT helper, then the peers; faketime moves the helper's clock in the
 # token-lifetime tests, curl drives the IAM emulator's admin endpoints, GNU time measures peak memory
 # in the hostile-IAM tests, util-linux's unshare and nsenter with mount make the read-only and full-disk mounts.
-packages=(clang cmake make zlib1g-dev libssl-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount)
+packages=(clang zlib1g-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount)
 command -v docker >/dev/null || packages+=(docker.io)
 "$repo/packaging/require-packages.sh" "${packages[@]}"
 

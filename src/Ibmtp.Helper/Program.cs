@@ -9,8 +9,8 @@ CurrentProcess.RestrictUmask();
 return HelperApp.Run(args, new HelperContext
 {
     Environment = new ProcessEnvironment(),
-    Input = Console.OpenStandardInput(),
-    Output = Console.OpenStandardOutput(),
-    Error = Console.OpenStandardError(),
+    Input = StandardStreams.Input,
+    Output = StandardStreams.Output,
+    Error = StandardStreams.Error,
     UserId = CurrentProcess.UserId(),
 });

@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace Ibmtp.IntegrationTests;
 
 /// <summary>
-/// The helper's TLS path, which real IAM (HTTPS only) always takes: the published binary, with OpenSSL linked in,
+/// The helper's TLS path, which real IAM (HTTPS only) always takes: the published binary, with the system's OpenSSL,
 /// against an emulator serving HTTPS with a self-signed certificate. Trusted through SSL_CERT_FILE or SSL_CERT_DIR,
 /// as .NET on Linux reads them, the exchange goes through; untrusted, get fails at once and says why.
 /// </summary>

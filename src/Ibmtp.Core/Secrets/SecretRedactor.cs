@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Ibmtp.Secrets;
@@ -18,6 +21,12 @@ public static partial class SecretRedactor
     private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
 
+    // Characters that URL-encoding and JSON-escaping leave as they are. API keys and tokens are made of
+    // them, so their only other form is base64, and the escapers (whose set-up costs 3% of a `get`) stay
+    // unused.
+    private static readonly SearchValues<char> UnescapedEverywhere =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
+
     /// <summary>
     /// Registers a secret, and the forms it takes when a server or proxy echoes it back: URL-encoded,
     /// JSON-escaped and base64. <see cref="Secret"/> calls this as it is created.
@@ -26,13 +35,10 @@ public static partial class SecretRedactor
     {
         if (secret.Length < ShortestSecret)
             return;
-        string[] forms =
-        [
-            secret,
-            Uri.EscapeDataString(secret),
-            System.Text.Json.JsonEncodedText.Encode(secret).ToString(),
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)),
-        ];
+        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(secret));
+        string[] forms = secret.AsSpan().ContainsAnyExcept(UnescapedEverywhere)
+            ? [secret, Uri.EscapeDataString(secret), JsonEncodedText.Encode(secret).ToString(), base64]
+            : [secret, base64];
         lock (Gate)
         {
             foreach (var form in forms)
@@ -48,8 +54,11 @@ public static partial class SecretRedactor
             foreach (var secret in Secrets.OrderByDescending(secret => secret.Length))
                 text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
-        return JsonWebToken().Replace(text, Mask);
+        // Every token the pattern matches starts with "eyJ": a text without it never starts the regex engine.
+        return text.Contains(JsonWebTokenStart, StringComparison.Ordinal) ? JsonWebToken().Replace(text, Mask) : text;
     }
+
+    private const string JsonWebTokenStart = "eyJ";
 
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")]
     private static partial Regex JsonWebToken();

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Wall time of N token-mode `get`s started at once on a cold cache, and the IAM calls they make.
+
+    bench/parallel_cold.py SCENARIOS.json LABEL IAM_URL [--processes N] [--rounds R]
+
+LABEL names a scenario of SCENARIOS.json (as bench/startup.py reads it). Each round gives all N
+processes one new, empty HOME (and XDG directories), so the cache starts cold and is shared by them,
+spawns them back to back, and times from the first spawn to the last exit. Prints one row of a
+Markdown table: the build (LABEL up to its first colon), the rounds, the median, p10 and p90 wall time
+and the distinct counts of IAM token requests per round.
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+
+
+def emulator(iam, path, post=False):
+    request = urllib.request.Request(f"{iam}/_emulator/{path}", data=b"{}" if post else None,
+                                     headers={"Content-Type": "application/json"}, method="POST" if post else "GET")
+    with urllib.request.urlopen(request) as response:
+        body = response.read()
+    return json.loads(body) if body else None
+
+
+def one_round(scenario, processes, home):
+    env = dict(scenario["env"], HOME=home, XDG_CONFIG_HOME=f"{home}/.config", XDG_DATA_HOME=f"{home}/.local/share",
+               XDG_STATE_HOME=f"{home}/.local/state", XDG_CACHE_HOME=f"{home}/.cache")
+    stdin = scenario.get("stdin", "").encode()
+    start = time.perf_counter_ns()
+    children = []
+    for _ in range(processes):
+        read_end, write_end = os.pipe()
+        pid = os.posix_spawn(scenario["argv"][0], scenario["argv"], env, file_actions=[
+            (os.POSIX_SPAWN_DUP2, read_end, 0),
+            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_CLOSE, read_end),
+            (os.POSIX_SPAWN_CLOSE, write_end)])
+        os.close(read_end)
+        os.write(write_end, stdin)
+        os.close(write_end)
+        children.append(pid)
+    codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]
+    elapsed_ms = (time.perf_counter_ns() - start) / 1e6
+    if any(code != 0 for code in codes):
+        sys.exit(f"parallel_cold.py: exit codes {codes}")
+    return elapsed_ms
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("scenarios")
+    parser.add_argument("label")
+    parser.add_argument("iam")
+    parser.add_argument("--processes", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    with open(args.scenarios) as f:
+        scenario = next(s for s in json.load(f) if s["label"] == args.label)
+    walls, calls = [], []
+    for _ in range(args.rounds):
+        with tempfile.TemporaryDirectory() as home:
+            emulator(args.iam, "reset", post=True)
+            walls.append(one_round(scenario, args.processes, home))
+            calls.append(emulator(args.iam, "counts")["tokenRequests"])
+    deciles = statistics.quantiles(walls, n=10, method="inclusive")
+    build = args.label.split(":")[0]
+    counts = ", ".join(str(c) for c in sorted(set(calls)))
+    print(f"| `{build}` | {args.rounds} | {statistics.median(walls):.1f} | {deciles[0]:.1f} | {deciles[-1]:.1f} | {counts} |")
+
+
+if __name__ == "__main__":
+    main()
