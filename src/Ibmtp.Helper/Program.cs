@@ -6,11 +6,19 @@ using Ibmtp.Platform;
 // Files are owner-only whatever the caller's umask, including those that libraries create.
 CurrentProcess.RestrictUmask();
 
-return HelperApp.Run(args, new HelperContext
+try
 {
-    Environment = new ProcessEnvironment(),
-    Input = StandardStreams.Input,
-    Output = StandardStreams.Output,
-    Error = StandardStreams.Error,
-    UserId = CurrentProcess.UserId(),
-});
+    return HelperApp.Run(args, new HelperContext
+    {
+        Environment = new ProcessEnvironment(),
+        Input = StandardStreams.Input,
+        Output = StandardStreams.Output,
+        Error = StandardStreams.Error,
+        UserId = CurrentProcess.UserId(),
+    });
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // The client closed or broke the stream the answer or its error goes to: nothing is left to tell.
+    return 1;
+}

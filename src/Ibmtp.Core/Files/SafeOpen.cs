@@ -88,7 +88,7 @@ public static class SafeOpen
         {
             FileKind.Regular => status,
             FileKind.Directory => throw new IOException($"{path} is a folder, not a file"),
-            FileKind.Other => throw new IOException($"{path} is not a regular file (a FIFO, a device or a socket): point it at a plain file"),
+            FileKind.Pipe or FileKind.Other => throw new IOException($"{path} is not a regular file (a FIFO, a device or a socket): point it at a plain file"),
         };
     }
 }

@@ -20,7 +20,13 @@ public class DamagedKeystoreTests : TempHomeFixture
     {
         InvalidJson,
         EmptyFile,
+        NullDocument,
+        NotAnObject,
         UnknownFormat,
+        FormatNotANumber,
+        SealedNotAnObject,
+        SealedNull,
+        NonceNotBase64,
         TamperedCiphertext,
         MissingKeyFile,
         ReplacedKeyFile,
@@ -86,8 +92,26 @@ public class DamagedKeystoreTests : TempHomeFixture
             case Damage.EmptyFile:
                 File.WriteAllBytes(Home.KeystoreFile, []);
                 break;
+            case Damage.NullDocument:
+                File.WriteAllText(Home.KeystoreFile, "null");
+                break;
+            case Damage.NotAnObject:
+                File.WriteAllText(Home.KeystoreFile, "[1]");
+                break;
             case Damage.UnknownFormat:
                 EditEnvelope(envelope => envelope["format"] = 99);
+                break;
+            case Damage.FormatNotANumber:
+                EditEnvelope(envelope => envelope["format"] = "1");
+                break;
+            case Damage.SealedNotAnObject:
+                EditEnvelope(envelope => envelope["sealed"] = 5);
+                break;
+            case Damage.SealedNull:
+                EditEnvelope(envelope => envelope["sealed"] = null);
+                break;
+            case Damage.NonceNotBase64:
+                EditEnvelope(envelope => ObjectHolding(envelope, "nonce")!["nonce"] = "not base64!");
                 break;
             case Damage.TamperedCiphertext:
                 EditEnvelope(envelope =>

@@ -53,18 +53,15 @@ public sealed class DockerProtocol(Stream input, Stream output)
     /// Written field by field: `get` runs on every pull, and building serializer metadata for one
     /// three-string object would cost more of its start-up than everything else it writes.
     /// </summary>
-    public void WriteCredentials(string serverUrl, Login login)
-    {
-        using (var json = new Utf8JsonWriter(output))
+    public void WriteCredentials(string serverUrl, Login login) =>
+        AnswerJson.WriteLine(output, json =>
         {
             json.WriteStartObject();
             json.WriteString(DockerCredentials.ServerUrlField, serverUrl);
             json.WriteString(DockerCredentials.UsernameField, login.Username);
             json.WriteString(DockerCredentials.SecretField, login.Secret.Value);
             json.WriteEndObject();
-        }
-        WriteLine([]);
-    }
+        });
 
     /// <summary>Saved registries and their usernames, as <c>list</c> prints them: one JSON object, sorted by host.</summary>
     public void WriteList(IReadOnlyDictionary<string, string> saved)

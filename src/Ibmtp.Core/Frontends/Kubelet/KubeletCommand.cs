@@ -47,7 +47,7 @@ public static class KubeletCommand
         CredentialProviderRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize(bytes, KubeletJsonContext.Default.CredentialProviderRequest);
+            request = KubeletJson.ReadRequest(bytes);
         }
         catch (JsonException error)
         {

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Ibmtp.Composition;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
@@ -20,9 +19,7 @@ public static class KubeletFrontend
         try
         {
             var response = answer(services);
-            context.Output.Write(JsonSerializer.SerializeToUtf8Bytes(response, KubeletJsonContext.Default.CredentialProviderResponse));
-            context.Output.WriteByte((byte)'\n');
-            context.Output.Flush();
+            KubeletJson.WriteResponse(context.Output, response);
             return 0;
         }
         catch (HelperException error)

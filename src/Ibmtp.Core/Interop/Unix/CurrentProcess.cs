@@ -1,6 +1,8 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Ibmtp.Interop.Unix;
 
-/// <summary>The process's user and the mode of what it creates.</summary>
+/// <summary>The process's user, the mode of what it creates, and what its standard streams are.</summary>
 public static class CurrentProcess
 {
     // 077: no group or other bits on anything this process creates.
@@ -9,4 +11,18 @@ public static class CurrentProcess
     public static void RestrictUmask() => Libc.Umask(OwnerOnlyUmask);
 
     public static int UserId() => (int)Libc.EffectiveUserId();
+
+    /// <summary>What a descriptor of this process is open on, if anything.</summary>
+    public static DescriptorKind Descriptor(int descriptor)
+    {
+        using var handle = new SafeFileHandle(descriptor, ownsHandle: false);
+        try
+        {
+            return FileStatus.Of(handle, $"descriptor {descriptor}").Kind == FileKind.Pipe ? DescriptorKind.Pipe : DescriptorKind.Other;
+        }
+        catch (IOException e) when (e.HResult == Errno.BadDescriptor)
+        {
+            return DescriptorKind.Closed;
+        }
+    }
 }

@@ -10,6 +10,8 @@ internal readonly record struct FileStatus(FileKind Kind, UnixFileMode Mode, uin
     private const uint TypeMask = 0xF000;
     private const uint RegularType = 0x8000;
     private const uint DirectoryType = 0x4000;
+    private const uint FifoType = 0x1000;
+    private const uint SocketType = 0xC000;
     private const int LargestLayout = 256;
 
     // Offsets of st_mode and st_uid in struct stat; st_ino is at 8 in all three layouts.
@@ -34,6 +36,7 @@ internal readonly record struct FileStatus(FileKind Kind, UnixFileMode Mode, uin
         {
             RegularType => FileKind.Regular,
             DirectoryType => FileKind.Directory,
+            FifoType or SocketType => FileKind.Pipe,
             _ => FileKind.Other,
         };
         return new FileStatus(

@@ -86,7 +86,7 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
         try
         {
             // Each secret is registered with the redactor as it is read.
-            var contents = JsonSerializer.Deserialize(plaintext, KeystoreJsonContext.Default.KeystoreContents)
+            var contents = KeystoreJsonReader.ReadContents(plaintext)
                 ?? throw new JsonException("empty contents");
             // Contents that decrypt were written with the key, but perhaps by another version: a login
             // must be whole before any is used, or get prints half an answer.
@@ -108,7 +108,7 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
     {
         try
         {
-            var envelope = JsonSerializer.Deserialize(BoundedFile.ReadAllBytes(StorePath, LargestStore, Links.Refuse), KeystoreJsonContext.Default.KeystoreEnvelope);
+            var envelope = KeystoreJsonReader.ReadEnvelope(BoundedFile.ReadAllBytes(StorePath, LargestStore, Links.Refuse));
             if (envelope?.Sealed is null || envelope.Format != KeystoreEnvelope.CurrentFormat)
                 throw Unreadable($"is not a format-{KeystoreEnvelope.CurrentFormat} keystore");
             return envelope;

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using CsCheck;
 using Ibmtp.Credentials;
 using Ibmtp.Frontends.Docker;
 using Ibmtp.Secrets;
@@ -10,6 +12,20 @@ namespace Ibmtp.Tests.Frontends.Docker;
 [TestFixture]
 public class DockerProtocolTests
 {
+    private static string DefaultWriterLine(string username, string secret)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("ServerURL", "us.icr.io");
+            json.WriteString("Username", username);
+            json.WriteString("Secret", secret);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
     private MemoryStream _output = null!;
 
     [SetUp]
@@ -30,6 +46,21 @@ public class DockerProtocolTests
         Protocol("").WriteCredentials("https://us.icr.io", new Login("Profile-1", new Secret("secret-1"), "environment"));
 
         Assert.That(Output, Is.EqualTo("""{"ServerURL":"https://us.icr.io","Username":"Profile-1","Secret":"secret-1"}""" + "\n"));
+    }
+
+    [Test]
+    public void Credentials_are_escaped_exactly_as_System_Text_Jsons_default_writer_escapes_them()
+    {
+        // Any UTF-16 text, surrogates and control characters included, plus the characters JSON and HTML treat
+        // specially. It goes in the username: every field is escaped alike, and a secret would stay registered
+        // with the process-wide redactor for the rest of the test run.
+        var text = Gen.OneOf(Gen.String, Gen.Char.Array[0, 12].Select(chars => new string(chars)), Gen.Const("\"\\/<>&'+`\u2028\u0000é😀"));
+        text.Sample(username =>
+        {
+            using var output = new MemoryStream();
+            new DockerProtocol(new MemoryStream(), output).WriteCredentials("us.icr.io", new Login(username, new Secret("secret-<&>+é"), "test"));
+            return Encoding.UTF8.GetString(output.ToArray()) == DefaultWriterLine(username, "secret-<&>+é");
+        }, iter: 20_000);
     }
 
     [Test]

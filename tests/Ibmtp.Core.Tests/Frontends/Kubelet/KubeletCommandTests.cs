@@ -98,12 +98,29 @@ public sealed class KubeletCommandTests : TempHomeFixture
         Assert.That(response.GetProperty("auth").TryGetProperty("us.icr.io", out _), Is.True);
     }
 
+    [Test]
+    public void The_last_of_a_repeated_field_wins_as_in_the_decoder_it_replaces()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        var request = KubeletRequests.For("us.icr.io/team/app").Replace("{", """{"image":"quay.io/other/app",""");
+
+        var response = Response(Kubelet(request));
+
+        Assert.That(response.GetProperty("auth").TryGetProperty("us.icr.io", out _), Is.True);
+    }
+
     [TestCase("not json", "not a CredentialProviderRequest")]
     [TestCase("null", "not a CredentialProviderRequest")]
     [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1beta1","kind":"CredentialProviderRequest","image":"us.icr.io/a"}""", "apiVersion")]
     [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderResponse","image":"us.icr.io/a"}""", "kind")]
     [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest"}""", "no image")]
     [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":""}""", "no image")]
+    [TestCase("[]", "not a CredentialProviderRequest")]
+    [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":5}""", "$.image")]
+    [TestCase("""{"apiVersion":1,"kind":"CredentialProviderRequest","image":"us.icr.io/a"}""", "$.apiVersion")]
+    [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"us.icr.io/a","serviceAccountToken":{}}""", "$.serviceAccountToken")]
+    [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"us.icr.io/a","serviceAccountAnnotations":[]}""", "$.serviceAccountAnnotations")]
+    [TestCase("""{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"us.icr.io/a","serviceAccountAnnotations":{"a":1}}""", "$.serviceAccountAnnotations.a")]
     public void A_bad_request_is_one_line_on_stderr_with_exit_1_and_nothing_on_stdout(string request, string named)
     {
         var result = Kubelet(request);
