@@ -109,7 +109,7 @@ size() { printf '| `%s` | %s |\n' "$1" "$(stat -c %s "$2" | sed ':a;s/\B[0-9]\{3
   echo
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)) with \`bench/startup.sh\`: $runs timed rounds after"
   echo "$warmup warm-up rounds, the scenarios interleaved in each round. Each process is spawned directly with"
-  echo "posix_spawn (no shell, an explicit environment, the request on a stdin pipe, output to /dev/null); time"
+  echo "posix_spawn (no shell, an explicit environment, pipes for stdin, stdout and stderr as clients connect a helper); time"
   echo "runs from just before the spawn to just after wait4. Each program has its own throwaway HOME. The"
   echo "baseline of every ratio is \`docker-credential-ecr-login get\` on a host it does not serve; \`floor\` is a"
   echo "hello world compiled with the helper's settings (bench/floor), which reads stdin and writes a line."

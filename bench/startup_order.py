@@ -29,21 +29,22 @@ def section(dbg, name):
 
 
 def method_symbols(dbg, start, end):
-    """Sorted (address, name) of the symbols inside [start, end)."""
+    """Sorted (address, names) of the code inside [start, end). A method can have several names (an
+    export alias, or bodies folded into one), and ILC knows it by one of them, so all are kept."""
     out = subprocess.run(["nm", "-n", "--defined-only", dbg], check=True, capture_output=True, text=True).stdout
-    symbols = []
+    names = {}
     for line in out.splitlines():
         fields = line.split()
-        if len(fields) == 3 and start <= int(fields[0], 16) < end:
-            symbols.append((int(fields[0], 16), fields[2]))
-    return symbols
+        if len(fields) == 3 and start <= int(fields[0], 16) < end and not fields[2].startswith("__start_"):
+            names.setdefault(int(fields[0], 16), []).append(fields[2])
+    return sorted(names.items())
 
 
 def first_runs(scenario, helper, symbols, start, end, trace):
     """The symbols of the instructions the scenario executes inside [start, end), in first-run order."""
     argv = ["valgrind", "--tool=lackey", "--trace-mem=yes", f"--log-file={trace}", helper] + scenario["argv"][1:]
-    result = subprocess.run(argv, env=scenario["env"], input=scenario.get("stdin", "").encode(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Pipes for stdin, stdout and stderr, as clients connect a helper.
+    result = subprocess.run(argv, env=scenario["env"], input=scenario.get("stdin", "").encode(), capture_output=True)
     if result.returncode != scenario.get("expect_exit", 0):
         sys.exit(f"startup_order.py: {scenario['label']!r} exited {result.returncode} under valgrind:\n"
                  f"{result.stderr.decode(errors='replace')}")
@@ -56,10 +57,10 @@ def first_runs(scenario, helper, symbols, start, end, trace):
             address = int(line[2:].split(",")[0], 16)
             if not start <= address < end:
                 continue
-            name = symbols[bisect.bisect_right(addresses, address) - 1][1]
-            if name not in seen:
-                seen.add(name)
-                order.append(name)
+            for name in symbols[bisect.bisect_right(addresses, address) - 1][1]:
+                if name not in seen:
+                    seen.add(name)
+                    order.append(name)
     return order
 
 
