@@ -31,13 +31,21 @@ internal static class KubeletJson
             return null;
         if (root.ValueKind != JsonValueKind.Object)
             throw new JsonException("not an object", "$", null, null);
-        return new CredentialProviderRequest(
-            Text(root, ApiVersion),
-            Text(root, Kind),
-            Text(root, Image),
-            // Registered with the redactor as it is read, as every secret is.
-            Text(root, ServiceAccountToken) is { } token ? new Secret(token) : null,
-            Annotations(root));
+        try
+        {
+            return new CredentialProviderRequest(
+                Text(root, ApiVersion),
+                Text(root, Kind),
+                Text(root, Image),
+                // Registered with the redactor as it is read, as every secret is.
+                Text(root, ServiceAccountToken) is { } token ? new Secret(token) : null,
+                Annotations(root));
+        }
+        catch (InvalidOperationException invalidText)
+        {
+            // The document checks a string's UTF-8 only when the string is decoded.
+            throw new JsonException("a string is not UTF-8", invalidText);
+        }
     }
 
     public static void WriteResponse(Stream output, CredentialProviderResponse response) =>

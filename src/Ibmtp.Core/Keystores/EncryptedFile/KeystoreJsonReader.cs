@@ -77,12 +77,20 @@ internal static class KeystoreJsonReader
     private static T? Read<T>(byte[] json, Func<JsonElement, T> read) where T : class
     {
         using var document = JsonDocument.Parse(json);
-        return document.RootElement.ValueKind switch
+        try
         {
-            JsonValueKind.Null => null,
-            JsonValueKind.Object => read(document.RootElement),
-            _ => throw new JsonException("not an object"),
-        };
+            return document.RootElement.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.Object => read(document.RootElement),
+                _ => throw new JsonException("not an object"),
+            };
+        }
+        catch (InvalidOperationException invalidText)
+        {
+            // The document checks a string's UTF-8 only when the string is decoded.
+            throw new JsonException("a string is not UTF-8", invalidText);
+        }
     }
 
     private static int Number(JsonElement parent, string name) =>
