@@ -56,7 +56,7 @@ iam_lines=()
 add_helper() {
   add_build "$1" "$2"
   scenario "$1: store" store 0 "$store_request" "$1" "$2"
-  iam_lines+=("IAM calls of the cold token-mode \`get\` that filled the \`$1\` cache: $cold_iam_calls.")
+  iam_lines+=("Calls of each mode's cold \`get\` that filled the \`$1\` cache: $(IFS=';'; echo "${cold_iam_calls[*]}" | sed 's/;/; /g').")
 }
 add_helper ibmtp "$helper"
 [ -z "$before" ] || add_helper before "$before"

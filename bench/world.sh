@@ -33,6 +33,14 @@ stop_world() {
 
 post() { curl -fsS -X POST -H 'Content-Type: application/json' -d "$2" "$iam/_emulator/$1" >/dev/null; }
 count() { curl -fsS "$iam/_emulator/counts" | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+# Every call the emulator counted since the last reset, by kind.
+calls() {
+  curl -fsS "$iam/_emulator/counts" | python3 -c 'import json, sys
+c = json.load(sys.stdin)
+kinds = [("apiKeyGrants", "apikey grant"), ("assumeGrants", "assume grant"), ("crTokenGrants", "cr-token grant"),
+         ("instanceIdentityTokenRequests", "instance identity token"), ("instanceIamTokenRequests", "instance IAM token")]
+print(", ".join(f"{c[k]} {name}" for k, name in kinds if c[k]) or "none")'
+}
 
 # The whole environment of every process: a private HOME per program (so two builds share no cache or
 # keystore, and nothing touches the user's), the XDG directories inside it, and a plain PATH.
@@ -59,7 +67,8 @@ print(json.dumps({"label": label, "argv": [program, action], "stdin": stdin, "ex
 }
 
 # Per build: store a keystore entry and fill the token cache of every token mode, each checked, then
-# add the build's `get` scenarios. Sets cold_iam_calls to what the cold token-mode `get` asked of IAM.
+# add the build's `get` scenarios. Sets cold_iam_calls to what each mode's cold `get` asked of IAM and
+# of the metadata service.
 add_build() {
   local name="$1" program="$2" out mode
   printf '{"ServerURL":"us.icr.io","Username":"%s","Secret":"%s"}' "$profile" "$api_key" |
@@ -67,14 +76,14 @@ add_build() {
   out="$(printf 'us.icr.io' | in_home "$name" "$program" get)" || true
   [[ "$out" == *"\"Secret\":\"$api_key\""* ]] || { echo "$name: get did not return the stored key: $out" >&2; exit 1; }
 
-  post reset '{}'
-  out="$(printf 'us.icr.io' | in_home "$name" env "${token_env[@]}" "$program" get)" || true
-  [[ "$out" == *'"Secret":"'* ]] || { echo "$name: the token-mode get failed: $out" >&2; exit 1; }
-  cold_iam_calls="$(count tokenRequests) ($(count apiKeyGrants) apikey grant + $(count assumeGrants) assume grant)"
-  for mode in cr_token vpc; do
+  cold_iam_calls=()
+  for mode in token cr_token vpc; do
     local -n mode_env="${mode}_env"
+    post reset '{}'
     out="$(printf 'us.icr.io' | in_home "$name" env "${mode_env[@]}" "$program" get)" || true
-    [[ "$out" == *'"Secret":"'* ]] || { echo "$name: the $mode get failed: $out" >&2; exit 1; }
+    [[ "$out" == *'"Secret":"'* ]] || { echo "$name: the ${mode/_/-} get failed: $out" >&2; exit 1; }
+    cold_iam_calls+=("${mode/_/-} mode: $(calls)")
+    unset -n mode_env
   done
   out="$(printf '%s' "$kubelet_request" | in_home "$name" env "${token_env[@]}" "$program" kubelet)" || true
   [[ "$out" == *'"password":"'* ]] || { echo "$name: the kubelet provider gave no login: $out" >&2; exit 1; }
