@@ -10,19 +10,23 @@ public sealed record MeasuredGet(ProcessResult Result, TimeSpan Elapsed, long Pe
 
     public double PeakResidentMegabytes => PeakResidentKilobytes / 1024.0;
 
-    public static async Task<MeasuredGet> RunAsync(TestHome home, string serverUrl)
+    public static Task<MeasuredGet> RunAsync(TestHome home, string serverUrl) =>
+        RunAsync(home, Path.Combine(home.BinDirectory, HelperBinary.FileName), "get", serverUrl);
+
+    /// <summary>Runs <paramref name="executable"/> with one action, the way <see cref="RunAsync(TestHome, string)"/> runs the helper's get.</summary>
+    public static async Task<MeasuredGet> RunAsync(TestHome home, string executable, string action, string standardInput)
     {
-        // time writes its figure to a file, so that the helper's own stderr stays as the helper left it.
+        // time writes its figure to a file, so that the program's own stderr stays as the program left it.
         var report = Path.Combine(home.Subdirectory("measurements"), Guid.NewGuid().ToString("N"));
         var clock = Stopwatch.StartNew();
         var result = await ProcessRunner.RunAsync(
             GnuTime,
-            ["-f", "%M", "-o", report, Path.Combine(home.BinDirectory, HelperBinary.FileName), "get"],
-            new ProcessOptions { InheritEnvironment = false, Environment = home.Environment, StandardInput = serverUrl });
+            ["-f", "%M", "-o", report, executable, action],
+            new ProcessOptions { InheritEnvironment = false, Environment = home.Environment, StandardInput = standardInput });
         var elapsed = clock.Elapsed;
         // After "Command exited with non-zero status 1", when it did, the last line is the peak RSS in KiB.
         var peak = long.Parse(File.ReadAllLines(report).Last(line => line.Length > 0), CultureInfo.InvariantCulture);
-        return new MeasuredGet(result with { CommandLine = $"{HelperBinary.FileName} get" }, elapsed, peak);
+        return new MeasuredGet(result with { CommandLine = $"{Path.GetFileName(executable)} {action}" }, elapsed, peak);
     }
 
     public override string ToString() => $"{Elapsed.TotalSeconds:0.00} s, peak RSS {PeakResidentMegabytes:0.0} MiB: {Result}";

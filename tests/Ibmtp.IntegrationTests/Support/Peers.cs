@@ -15,6 +15,7 @@ public static class Peers
         ["htpasswd"] = "apache2-utils",
         ["buildah"] = "buildah",
         ["faketime"] = "faketime",
+        ["docker-credential-ecr-login"] = "amazon-ecr-credential-helper",
     };
 
     /// <summary>
