@@ -19,6 +19,7 @@ import argparse
 import gc
 import json
 import os
+import random
 import resource
 import statistics
 import subprocess
@@ -135,10 +136,12 @@ def main():
 
     # A collection pause inside a timed window would be charged to whichever scenario it hit.
     gc.disable()
-    # Rounds interleave the scenarios (A B C A B C ...), so drift in machine load, CPU clock or
-    # page cache spreads over all of them instead of landing on whichever ran last.
+    # Rounds interleave the scenarios (A B C, C A B, ...), so drift in machine load, CPU clock or page
+    # cache spreads over all of them instead of landing on whichever ran last; each round runs them in a
+    # new order, so no scenario always follows the same one (a peer's daemons, say).
+    order = random.Random(0)
     for round_no in range(args.warmup + args.rounds):
-        for s in scenarios:
+        for s in order.sample(scenarios, len(scenarios)):
             elapsed, maxrss, code = spawn_once(s, s["argv"])
             if code != s.get("expect_exit", 0):
                 fail(s, code)

@@ -28,7 +28,10 @@ cleanup() {
   stop_world
   [ -z "${dbus_pid:-}" ] || kill "$dbus_pid" 2>/dev/null || true
   [ ! -d "$work/home-pass" ] || env GNUPGHOME="$work/home-pass/.gnupg" gpgconf --kill gpg-agent 2>/dev/null || true
-  pkill -f "gnome-keyring-daemon.*$work" 2>/dev/null || true
+  # The keyring daemon of this run is the one whose environment names this run's runtime folder.
+  for pid in $(pgrep -x gnome-keyring-d || true); do
+    ! grep -qz "XDG_RUNTIME_DIR=$work/runtime" "/proc/$pid/environ" 2>/dev/null || kill "$pid" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -94,8 +97,8 @@ echo "timing $runs interleaved rounds (+$warmup warm-up)..."
 post reset '{}'
 python3 "$repo/bench/startup.py" "$work/scenarios.json" --rounds "$runs" --warmup "$warmup" \
   --rss-rounds "$rss_runs" --baseline ecr-login --markdown "$work/table.md" > /dev/null
-warm_total="$(count tokenRequests)"
-[ "$warm_total" = 0 ] || echo "warning: the cached token-mode runs made $warm_total IAM token requests" >&2
+warm_calls="$(calls)"
+[ "$warm_calls" = none ] || echo "warning: the runs served from the cache made calls: $warm_calls" >&2
 
 echo "timing $parallel_runs rounds of 32 parallel cold gets..."
 parallel() {
@@ -117,7 +120,7 @@ size() { printf '| `%s` | %s |\n' "$1" "$(stat -c %s "$2" | sed ':a;s/\B[0-9]\{3
   cat "$work/table.md"
   echo
   printf '%s\n' "${iam_lines[@]}"
-  echo "IAM token requests during all $((warmup + runs + rss_runs)) rounds above (warm-up, timed, RSS), every token-mode run served from the cache: $warm_total."
+  echo "IAM and metadata-service calls during all $((warmup + runs + rss_runs)) rounds above (warm-up, timed, RSS), every token-mode run served from the cache: $warm_calls."
   echo
   echo "32 token-mode \`get\`s started at once on a cold, shared cache, $parallel_runs rounds: wall time from the first"
   echo "spawn to the last exit, and the IAM token requests of each round (one exchange is 2: apikey + assume)."

@@ -32,7 +32,6 @@ stop_world() {
 }
 
 post() { curl -fsS -X POST -H 'Content-Type: application/json' -d "$2" "$iam/_emulator/$1" >/dev/null; }
-count() { curl -fsS "$iam/_emulator/counts" | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 # Every call the emulator counted since the last reset, by kind.
 calls() {
   curl -fsS "$iam/_emulator/counts" | python3 -c 'import json, sys

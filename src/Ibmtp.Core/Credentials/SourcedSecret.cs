@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Ibmtp.Interop.Unix;
 using Ibmtp.Secrets;
 
 namespace Ibmtp.Credentials;
@@ -11,5 +12,12 @@ public sealed record SourcedSecret(Secret Secret, string Origin)
     /// A short fingerprint that tells two secrets apart without revealing either: the first 8 hex
     /// digits of the value's SHA-256, as people compare key fingerprints.
     /// </summary>
-    public string Fingerprint => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Secret.Value)))[..8];
+    public string Fingerprint
+    {
+        get
+        {
+            SystemOpenSsl.Require("a secret's fingerprint");
+            return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Secret.Value)))[..8];
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Ibmtp.Interop.Unix;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Modes;
@@ -28,6 +29,7 @@ internal sealed class SealedBox
 
     public static SealedBox Seal(byte[] key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
+        SystemOpenSsl.Require("encrypting the keystore or the token cache");
         var nonce = RandomNumberGenerator.GetBytes(NonceSize);
         var cipher = Cipher(forEncryption: true, key, nonce, associatedData);
         var output = new byte[cipher.GetOutputSize(plaintext.Length)];

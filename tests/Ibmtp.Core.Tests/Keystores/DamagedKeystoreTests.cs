@@ -27,6 +27,8 @@ public class DamagedKeystoreTests : TempHomeFixture
         SealedNotAnObject,
         SealedNull,
         NonceNotBase64,
+        NonceNull,
+        TagMissing,
         TamperedCiphertext,
         MissingKeyFile,
         ReplacedKeyFile,
@@ -112,6 +114,12 @@ public class DamagedKeystoreTests : TempHomeFixture
                 break;
             case Damage.NonceNotBase64:
                 EditEnvelope(envelope => ObjectHolding(envelope, "nonce")!["nonce"] = "not base64!");
+                break;
+            case Damage.NonceNull:
+                EditEnvelope(envelope => ObjectHolding(envelope, "nonce")!["nonce"] = null);
+                break;
+            case Damage.TagMissing:
+                EditEnvelope(envelope => ObjectHolding(envelope, "tag")!.Remove("tag"));
                 break;
             case Damage.TamperedCiphertext:
                 EditEnvelope(envelope =>

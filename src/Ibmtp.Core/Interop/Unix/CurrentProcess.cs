@@ -12,17 +12,28 @@ public static class CurrentProcess
 
     public static int UserId() => (int)Libc.EffectiveUserId();
 
-    /// <summary>What a descriptor of this process is open on, if anything.</summary>
+    // fcntl's F_GETFD and its FD_CLOEXEC flag have these values on Linux and macOS alike.
+    private const int GetDescriptorFlags = 1;
+    private const int CloseOnExec = 1;
+
+    /// <summary>
+    /// What a standard descriptor of this process is open on. One the parent closed is often open again
+    /// by the time this asks, on a file the runtime opened for itself (such as /dev/urandom), with
+    /// close-on-exec set as .NET sets it; an inherited descriptor never has it, so that one counts as closed.
+    /// </summary>
     public static DescriptorKind Descriptor(int descriptor)
     {
+        var flags = Libc.Fcntl(descriptor, GetDescriptorFlags);
+        if (flags == -1 || (flags & CloseOnExec) != 0)
+            return DescriptorKind.Closed;
         using var handle = new SafeFileHandle(descriptor, ownsHandle: false);
         try
         {
             return FileStatus.Of(handle, $"descriptor {descriptor}").Kind == FileKind.Pipe ? DescriptorKind.Pipe : DescriptorKind.Other;
         }
-        catch (IOException e) when (e.HResult == Errno.BadDescriptor)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return DescriptorKind.Closed;
+            return DescriptorKind.Other;
         }
     }
 }

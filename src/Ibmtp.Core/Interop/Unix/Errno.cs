@@ -5,7 +5,6 @@ internal static class Errno
 {
     public const int NoEntry = 2;
     public const int Interrupted = 4;
-    public const int BadDescriptor = 9;
     public const int AccessDenied = 13;
     public const int Exists = 17;
     public static readonly int WouldBlock = OperatingSystem.IsMacOS() ? 35 : 11;

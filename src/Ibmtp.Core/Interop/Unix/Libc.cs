@@ -5,7 +5,8 @@ namespace Ibmtp.Interop.Unix;
 
 /// <summary>
 /// The libc calls that .NET's file API does not offer: an open that neither follows a symbolic link
-/// nor blocks on a FIFO, fstat's file type and owner, a single appending write, and flock.
+/// nor blocks on a FIFO, fstat's file type and owner, a single appending write, flock, and a
+/// descriptor's flags.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -26,6 +27,10 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     internal static partial int Flock(SafeFileHandle file, int operation);
+
+    // fcntl(2) is variadic too; F_GETFD takes no third argument.
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    internal static partial int Fcntl(int descriptor, int command);
 
     [LibraryImport("libc", EntryPoint = "umask")]
     internal static partial uint Umask(uint mask);

@@ -7,7 +7,7 @@ namespace Ibmtp.Keystores.EncryptedFile;
 /// <summary>
 /// Reads the keystore's envelope and contents with System.Text.Json's document, field by field. The
 /// serializer still writes them (<see cref="KeystoreJsonContext"/>), but reading through it configured
-/// its metadata by reflection first, a sixth of a keystore `get` (bench/startup-layout.md). Reading
+/// its metadata by reflection first, a fifth of a keystore `get` (bench/startup-layout.md). Reading
 /// follows the serializer's rules: the names it writes, matched exactly; unknown fields ignored; the
 /// last of a repeated field wins; a field of the wrong type is a <see cref="JsonException"/>.
 /// </summary>
@@ -25,7 +25,10 @@ internal static class KeystoreJsonReader
     private static readonly string Username = Named(nameof(StoredLogin.Username));
     private static readonly string Secret = Named(nameof(StoredLogin.Secret));
 
-    /// <summary>The envelope, or null for a JSON null. As with the serializer, a missing field keeps its initial value and a null one is null.</summary>
+    /// <summary>
+    /// The envelope, or null for a JSON null. As with the serializer, a missing <c>sealed</c> box keeps its
+    /// initial (empty) value and a null one is null; a box without its nonce, ciphertext or tag is damaged.
+    /// </summary>
     public static KeystoreEnvelope? ReadEnvelope(byte[] json) =>
         Read(json, root => new KeystoreEnvelope
         {
@@ -38,7 +41,7 @@ internal static class KeystoreJsonReader
                 null => new SealedBox(),
                 { ValueKind: JsonValueKind.Null } => null!,
                 { ValueKind: JsonValueKind.Object } box =>
-                    new SealedBox { Nonce = Bytes(box, Nonce) ?? [], Ciphertext = Bytes(box, Ciphertext) ?? [], Tag = Bytes(box, Tag) ?? [] },
+                    new SealedBox { Nonce = Required(box, Nonce), Ciphertext = Required(box, Ciphertext), Tag = Required(box, Tag) },
                 _ => throw WrongType(Sealed),
             },
         });
@@ -116,6 +119,8 @@ internal static class KeystoreJsonReader
             { ValueKind: JsonValueKind.String } value when value.TryGetBytesFromBase64(out var bytes) => bytes,
             _ => throw WrongType(name),
         };
+
+    private static byte[] Required(JsonElement box, string name) => Bytes(box, name) ?? throw WrongType(name);
 
     private static JsonElement? Field(JsonElement parent, string name)
     {
