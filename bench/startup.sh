@@ -92,11 +92,25 @@ done
 ecr_login="$(command -v docker-credential-ecr-login)"
 scenario ecr-login get 1 us.icr.io ecr-login "$ecr_login"
 scenarios_json > "$work/scenarios.json"
+# Two runs, each against ecr-login: the reads first, then the writes and the peers. Writes and the
+# peers' daemons (gpg-agent, the keyring, the session bus) go on working after their process exits,
+# and would slow whichever process came next.
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+scenarios = json.load(open(f"{work}/scenarios.json"))
+def writes_or_peer(s):
+    return s["argv"][1] == "store" or s["label"].split(":")[0] in ("secretservice", "pass")
+for name, keep in (("reads", lambda s: not writes_or_peer(s)), ("writes", lambda s: writes_or_peer(s) or s["label"] == "ecr-login")):
+    json.dump([s for s in scenarios if keep(s)], open(f"{work}/{name}.json", "w"))
+PY
 
-echo "timing $runs interleaved rounds (+$warmup warm-up)..."
 post reset '{}'
-python3 "$repo/bench/startup.py" "$work/scenarios.json" --rounds "$runs" --warmup "$warmup" \
-  --rss-rounds "$rss_runs" --baseline ecr-login --markdown "$work/table.md" > /dev/null
+for group in reads writes; do
+  echo "timing the $group: $runs interleaved rounds (+$warmup warm-up)..."
+  python3 "$repo/bench/startup.py" "$work/$group.json" --rounds "$runs" --warmup "$warmup" \
+    --rss-rounds "$rss_runs" --baseline ecr-login --markdown "$work/$group.md" > /dev/null
+done
 warm_calls="$(calls)"
 [ "$warm_calls" = none ] || echo "warning: the runs served from the cache made calls: $warm_calls" >&2
 
@@ -117,10 +131,18 @@ size() { printf '| `%s` | %s |\n' "$1" "$(stat -c %s "$2" | sed ':a;s/\B[0-9]\{3
   echo "baseline of every ratio is \`docker-credential-ecr-login get\` on a host it does not serve; \`floor\` is a"
   echo "hello world compiled with the helper's settings (bench/floor), which reads stdin and writes a line."
   echo
-  cat "$work/table.md"
+  echo "Every \`get\` path, the kubelet provider, the floor and ecr-login, in one run:"
+  echo
+  cat "$work/reads.md"
+  echo
+  echo "Then, in a run of their own against ecr-login (writes and the peers' daemons would slow whatever ran"
+  echo "next), \`store\` and Debian's \`docker-credential-secretservice\` and \`docker-credential-pass\`, each"
+  echo "with a login stored in its own store:"
+  echo
+  cat "$work/writes.md"
   echo
   printf '%s\n' "${iam_lines[@]}"
-  echo "IAM and metadata-service calls during all $((warmup + runs + rss_runs)) rounds above (warm-up, timed, RSS), every token-mode run served from the cache: $warm_calls."
+  echo "IAM and metadata-service calls during all rounds of both runs above (warm-up, timed, RSS), every token-mode run served from the cache: $warm_calls."
   echo
   echo "32 token-mode \`get\`s started at once on a cold, shared cache, $parallel_runs rounds: wall time from the first"
   echo "spawn to the last exit, and the IAM token requests of each round (one exchange is 2: apikey + assume)."
