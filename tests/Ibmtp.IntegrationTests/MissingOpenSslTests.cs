@@ -10,7 +10,10 @@ namespace Ibmtp.IntegrationTests;
 [TestFixture]
 public sealed class MissingOpenSslTests
 {
-    private static readonly string[] Libraries = ["/usr/lib/x86_64-linux-gnu/libssl.so.3", "/usr/lib/aarch64-linux-gnu/libssl.so.3"];
+    private static readonly string[] Libraries =
+        new[] { "libssl.so.3", "libssl.so.1.1" }
+            .SelectMany(name => new[] { $"/usr/lib/x86_64-linux-gnu/{name}", $"/usr/lib/aarch64-linux-gnu/{name}" })
+            .ToArray();
 
     [Test]
     public async Task StoreSaysToInstallOpenSslAndWritesNothingWhileGetsStillAnswer()

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Ibmtp.Interop.Unix;
 
 namespace Ibmtp.Files;
@@ -37,10 +36,7 @@ public static class KeyFile
         // Written whole under another name and moved into place without overwriting: a crash cannot
         // leave a short key, and of two first writers the second uses the first's key.
         if (!File.Exists(path))
-        {
-            SystemOpenSsl.Require($"creating the key file {path}");
-            PrivateFiles.CreateAtomically(path, RandomNumberGenerator.GetBytes(KeySize));
-        }
+            PrivateFiles.CreateAtomically(path, SystemOpenSsl.RandomBytes(KeySize));
         return Read(path) ?? throw new FileNotFoundException($"the key file {path} vanished as it was created", path);
     }
 }

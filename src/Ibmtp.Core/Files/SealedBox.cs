@@ -29,8 +29,7 @@ internal sealed class SealedBox
 
     public static SealedBox Seal(byte[] key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
-        SystemOpenSsl.Require("encrypting the keystore or the token cache");
-        var nonce = RandomNumberGenerator.GetBytes(NonceSize);
+        var nonce = SystemOpenSsl.RandomBytes(NonceSize);
         var cipher = Cipher(forEncryption: true, key, nonce, associatedData);
         var output = new byte[cipher.GetOutputSize(plaintext.Length)];
         var written = cipher.ProcessBytes(plaintext, output);

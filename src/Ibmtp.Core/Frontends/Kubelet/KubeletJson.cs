@@ -1,13 +1,15 @@
 using System.Text.Json;
+using Ibmtp.Json;
 using Ibmtp.Secrets;
+using static Ibmtp.Json.JsonFields;
 
 namespace Ibmtp.Frontends.Kubelet;
 
 /// <summary>
-/// The request and response in the JSON the kubelet speaks, read and written with System.Text.Json's
-/// document and writer. Serializer metadata for these few fields would be configured by reflection on
-/// every call, which cost more than the rest of the provider's answer (bench/startup-layout.md).
-/// Names match exactly, as the kubelet's own decoder matches them; unknown fields are ignored.
+/// The request and response in the JSON the kubelet speaks: read field by field (<see cref="JsonFields"/>:
+/// names match exactly, as the kubelet's own decoder matches them, and unknown fields are ignored) and
+/// written with <see cref="AnswerJson"/>, without serializer metadata, which is configured by reflection
+/// on every call (bench/startup-layout.md).
 /// </summary>
 internal static class KubeletJson
 {
@@ -23,30 +25,14 @@ internal static class KubeletJson
     private const string Password = "password";
 
     /// <summary>The request, or null for a JSON null; a field of the wrong type is a <see cref="JsonException"/> naming it.</summary>
-    public static CredentialProviderRequest? ReadRequest(byte[] json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Null)
-            return null;
-        if (root.ValueKind != JsonValueKind.Object)
-            throw new JsonException("not an object", "$", null, null);
-        try
-        {
-            return new CredentialProviderRequest(
-                Text(root, ApiVersion),
-                Text(root, Kind),
-                Text(root, Image),
-                // Registered with the redactor as it is read, as every secret is.
-                Text(root, ServiceAccountToken) is { } token ? new Secret(token) : null,
-                Annotations(root));
-        }
-        catch (InvalidOperationException invalidText)
-        {
-            // The document checks a string's UTF-8 only when the string is decoded.
-            throw new JsonException("a string is not UTF-8", invalidText);
-        }
-    }
+    public static CredentialProviderRequest? ReadRequest(byte[] json) =>
+        Read(json, root => new CredentialProviderRequest(
+            Text(root, ApiVersion),
+            Text(root, Kind),
+            Text(root, Image),
+            // Registered with the redactor as it is read, as every secret is.
+            Text(root, ServiceAccountToken) is { } token ? new Secret(token) : null,
+            Annotations(root)));
 
     public static void WriteResponse(Stream output, CredentialProviderResponse response) =>
         AnswerJson.WriteLine(output, json =>
@@ -69,14 +55,6 @@ internal static class KubeletJson
             json.WriteEndObject();
         });
 
-    private static string? Text(JsonElement root, string field) =>
-        Field(root, field) switch
-        {
-            null or { ValueKind: JsonValueKind.Null } => null,
-            { ValueKind: JsonValueKind.String } value => value.GetString(),
-            _ => throw WrongType(field),
-        };
-
     private static Dictionary<string, string>? Annotations(JsonElement root)
     {
         if (Field(root, ServiceAccountAnnotations) is not { ValueKind: not JsonValueKind.Null } annotations)
@@ -97,17 +75,4 @@ internal static class KubeletJson
         return result;
     }
 
-    // The last of repeated fields wins, as with the serializer this replaces.
-    private static JsonElement? Field(JsonElement root, string name)
-    {
-        JsonElement? found = null;
-        foreach (var property in root.EnumerateObject())
-        {
-            if (property.NameEquals(name))
-                found = property.Value;
-        }
-        return found;
-    }
-
-    private static JsonException WrongType(string field) => new($"'{field}' has the wrong type", $"$.{field}", null, null);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 
 namespace Ibmtp.Interop.Unix;
 
@@ -14,6 +15,13 @@ public static class SystemOpenSsl
     private static readonly string[] Libraries = ["libssl.so.3", "libssl.so.1.1"];
 
     private static bool found;
+
+    /// <summary>Random bytes for a key, salt or nonce, from .NET's generator, which is OpenSSL's on Linux.</summary>
+    public static byte[] RandomBytes(int count)
+    {
+        Require("saving a login, a token or a key");
+        return RandomNumberGenerator.GetBytes(count);
+    }
 
     /// <summary>Throws a <see cref="HelperException"/> that names <paramref name="purpose"/> when no usable libssl loads.</summary>
     public static void Require(string purpose)

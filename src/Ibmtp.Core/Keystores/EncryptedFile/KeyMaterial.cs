@@ -22,15 +22,13 @@ internal sealed record KeyMaterial(string Source, byte[] Key, byte[]? Salt, int 
 
     public static KeyMaterial FromPassphrase(string passphrase, byte[] salt, int iterations)
     {
-        RequireOpenSsl();
+        // PBKDF2 is OpenSSL's on Linux.
+        SystemOpenSsl.Require($"the keystore's passphrase ({SettingsTable.KeystorePassphrase.Variable})");
         return new(KeySources.Passphrase, Rfc2898DeriveBytes.Pbkdf2(passphrase, salt, iterations, HashAlgorithmName.SHA256, KeyFile.KeySize), salt, iterations);
     }
 
-    public static KeyMaterial NewFromPassphrase(string passphrase)
-    {
-        RequireOpenSsl();
-        return FromPassphrase(passphrase, RandomNumberGenerator.GetBytes(16), PassphraseIterations);
-    }
+    public static KeyMaterial NewFromPassphrase(string passphrase) =>
+        FromPassphrase(passphrase, SystemOpenSsl.RandomBytes(16), PassphraseIterations);
 
     public static KeyMaterial ReadKeyFile(string path) =>
         FromKeyFile(path, () => KeyFile.Read(path)
@@ -54,7 +52,4 @@ internal sealed record KeyMaterial(string Source, byte[] Key, byte[]? Salt, int 
             throw new HelperException($"the keystore's key file {path} is damaged (it must hold {KeyFile.KeySize} bytes): restore it, or move it and the keystore aside and log in again");
         }
     }
-
-    // PBKDF2 and the random salt are OpenSSL's on Linux.
-    private static void RequireOpenSsl() => SystemOpenSsl.Require($"the keystore's passphrase ({SettingsTable.KeystorePassphrase.Variable})");
 }

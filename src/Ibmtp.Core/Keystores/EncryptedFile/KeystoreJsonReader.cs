@@ -1,15 +1,15 @@
 using System.Text.Json;
 using Ibmtp.Files;
+using Ibmtp.Json;
 using Ibmtp.Secrets;
+using static Ibmtp.Json.JsonFields;
 
 namespace Ibmtp.Keystores.EncryptedFile;
 
 /// <summary>
-/// Reads the keystore's envelope and contents with System.Text.Json's document, field by field. The
-/// serializer still writes them (<see cref="KeystoreJsonContext"/>), but reading through it configured
-/// its metadata by reflection first, a fifth of a keystore `get` (bench/startup-layout.md). Reading
-/// follows the serializer's rules: the names it writes, matched exactly; unknown fields ignored; the
-/// last of a repeated field wins; a field of the wrong type is a <see cref="JsonException"/>.
+/// Reads the keystore's envelope and contents field by field (<see cref="JsonFields"/>), by the names the
+/// serializer writes them with (<see cref="KeystoreJsonContext"/>). Reading through the serializer
+/// configured its metadata by reflection first, a fifth of a keystore `get` (bench/startup-layout.md).
 /// </summary>
 internal static class KeystoreJsonReader
 {
@@ -77,38 +77,11 @@ internal static class KeystoreJsonReader
         return logins;
     }
 
-    private static T? Read<T>(byte[] json, Func<JsonElement, T> read) where T : class
-    {
-        using var document = JsonDocument.Parse(json);
-        try
-        {
-            return document.RootElement.ValueKind switch
-            {
-                JsonValueKind.Null => null,
-                JsonValueKind.Object => read(document.RootElement),
-                _ => throw new JsonException("not an object"),
-            };
-        }
-        catch (InvalidOperationException invalidText)
-        {
-            // The document checks a string's UTF-8 only when the string is decoded.
-            throw new JsonException("a string is not UTF-8", invalidText);
-        }
-    }
-
     private static int Number(JsonElement parent, string name) =>
         Field(parent, name) switch
         {
             null => 0,
             { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var number) => number,
-            _ => throw WrongType(name),
-        };
-
-    private static string? Text(JsonElement parent, string name) =>
-        Field(parent, name) switch
-        {
-            null or { ValueKind: JsonValueKind.Null } => null,
-            { ValueKind: JsonValueKind.String } value => value.GetString(),
             _ => throw WrongType(name),
         };
 
@@ -122,19 +95,6 @@ internal static class KeystoreJsonReader
 
     private static byte[] Required(JsonElement box, string name) => Bytes(box, name) ?? throw WrongType(name);
 
-    private static JsonElement? Field(JsonElement parent, string name)
-    {
-        JsonElement? found = null;
-        foreach (var property in parent.EnumerateObject())
-        {
-            if (property.NameEquals(name))
-                found = property.Value;
-        }
-        return found;
-    }
-
     // The names the serializer writes: KeystoreJsonContext's camelCase policy applied to the property names.
     private static string Named(string property) => JsonNamingPolicy.CamelCase.ConvertName(property);
-
-    private static JsonException WrongType(string name) => new($"'{name}' has the wrong type");
 }
