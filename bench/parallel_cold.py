@@ -18,6 +18,8 @@ import tempfile
 import time
 import urllib.request
 
+from startup import spawn  # bench/startup.py, beside this file
+
 
 def emulator(iam, path, post=False):
     request = urllib.request.Request(f"{iam}/_emulator/{path}", data=b"{}" if post else None,
@@ -32,29 +34,11 @@ def one_round(scenario, processes, home):
                XDG_STATE_HOME=f"{home}/.local/state", XDG_CACHE_HOME=f"{home}/.cache")
     stdin = scenario.get("stdin", "").encode()
     start = time.perf_counter_ns()
-    children, outputs = [], []
-    for _ in range(processes):
-        # Pipes for all three streams, as clients connect a helper; each answer fits in its pipe's buffer.
-        read_end, write_end = os.pipe()
-        out_read, out_write = os.pipe()
-        pid = os.posix_spawn(scenario["argv"][0], scenario["argv"], env, file_actions=[
-            (os.POSIX_SPAWN_DUP2, read_end, 0),
-            (os.POSIX_SPAWN_DUP2, out_write, 1),
-            (os.POSIX_SPAWN_DUP2, out_write, 2),
-            (os.POSIX_SPAWN_CLOSE, read_end),
-            (os.POSIX_SPAWN_CLOSE, write_end),
-            (os.POSIX_SPAWN_CLOSE, out_read),
-            (os.POSIX_SPAWN_CLOSE, out_write)])
-        os.close(read_end)
-        os.close(out_write)
-        os.write(write_end, stdin)
-        os.close(write_end)
-        children.append(pid)
-        outputs.append(out_read)
-    codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]
+    children = [spawn(scenario["argv"], env, stdin) for _ in range(processes)]
+    codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid, _ in children]
     elapsed_ms = (time.perf_counter_ns() - start) / 1e6
-    for out_read in outputs:
-        os.close(out_read)
+    for _, output in children:
+        os.close(output)
     if any(code != 0 for code in codes):
         sys.exit(f"parallel_cold.py: exit codes {codes}")
     return elapsed_ms

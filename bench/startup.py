@@ -28,12 +28,12 @@ import tempfile
 import time
 
 
-def spawn_once(scenario, argv):
-    """One run of argv with the scenario's environment and stdin: (wall ns, ru_maxrss KiB, exit status)."""
+def spawn(argv, env, stdin_bytes):
+    """Starts argv with pipes for stdin, stdout and stderr, as Docker and the kubelet connect a helper, and
+    writes stdin_bytes: (pid, the read end of its stdout and stderr). Its answer (a few hundred bytes) fits
+    in the pipe buffer, so the caller may wait for it first and close the read end unread."""
     read_end, write_end = os.pipe()
     out_read, out_write = os.pipe()
-    # The child gets pipes for stdin, stdout and stderr, as Docker and the kubelet connect a helper.
-    # Its answer (a few hundred bytes) fits in the pipe buffer and is discarded unread after it exits.
     actions = [
         (os.POSIX_SPAWN_DUP2, read_end, 0),
         (os.POSIX_SPAWN_DUP2, out_write, 1),
@@ -43,19 +43,25 @@ def spawn_once(scenario, argv):
         (os.POSIX_SPAWN_CLOSE, out_read),
         (os.POSIX_SPAWN_CLOSE, out_write),
     ]
-    start = time.perf_counter_ns()
-    pid = os.posix_spawn(argv[0], argv, scenario["env"], file_actions=actions)
+    pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
     os.close(read_end)
     os.close(out_write)
     try:
         # A few bytes fit in the pipe buffer, so this never waits on the child.
-        os.write(write_end, scenario["stdin_bytes"])
+        os.write(write_end, stdin_bytes)
     except BrokenPipeError:
         pass  # the child exited without reading stdin; its exit status tells whether that is fine
     os.close(write_end)
+    return pid, out_read
+
+
+def spawn_once(scenario, argv):
+    """One run of argv with the scenario's environment and stdin: (wall ns, ru_maxrss KiB, exit status)."""
+    start = time.perf_counter_ns()
+    pid, output = spawn(argv, scenario["env"], scenario["stdin_bytes"])
     _, status, rusage = os.wait4(pid, 0)
     elapsed = time.perf_counter_ns() - start
-    os.close(out_read)
+    os.close(output)
     return elapsed, rusage.ru_maxrss, os.waitstatus_to_exitcode(status)
 
 
