@@ -15,6 +15,7 @@ try
         Output = StandardStreams.Output,
         Error = StandardStreams.Error,
         UserId = CurrentProcess.UserId(),
+        CallerName = CurrentProcess.ParentName,
     });
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

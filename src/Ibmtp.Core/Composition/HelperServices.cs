@@ -58,7 +58,14 @@ public sealed class HelperServices : IDisposable
     public TrustedProfileSource TrustedProfiles => _trustedProfiles ??= CreateTrustedProfileSource();
 
     /// <summary>The keystore, opened on first use: a get answered from the environment never reads it.</summary>
-    public Lazy<IKeystore> Keystore => _keystore ??= new(() => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()));
+    public Lazy<IKeystore> Keystore => _keystore ??= new(() => OpenKeystore(Settings.Keystore.Value));
+
+    /// <summary>The store of that kind. Each is opened as chosen, never replaced by another when it fails.</summary>
+    public IKeystore OpenKeystore(KeystoreKind kind) => kind switch
+    {
+        KeystoreKind.File => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()),
+        _ => throw new HelperException($"keystore {SettingParsers.Name(kind)} is not available in this build"),
+    };
 
     public ITokenCache TokenCache => _tokenCache ??= CreateTokenCache();
 

@@ -18,6 +18,9 @@ public sealed class HelperSettings
     // Only vpc mode needs it, and a URL costs every other call its parser's start-up.
     private readonly Lazy<SettingValue<Uri>> _vpcMetadataUrl;
 
+    // Only calls that open the keystore need it.
+    private readonly Lazy<SettingValue<KeystoreKind>> _keystore;
+
     // Only the kubelet front end needs it.
     private readonly Lazy<SettingValue<TimeSpan>> _kubeletCacheDuration;
 
@@ -29,6 +32,7 @@ public sealed class HelperSettings
         Timeout = layers.Resolve<TimeSpan>(SettingsTable.Timeout, SettingParsers.Timeout);
         CacheDisabled = layers.Resolve<bool>(SettingsTable.NoCache, SettingParsers.Switch);
         _vpcMetadataUrl = new(() => layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl));
+        _keystore = new(() => layers.Resolve<KeystoreKind>(SettingsTable.Keystore, SettingParsers.Keystore));
         _kubeletCacheDuration = new(() => layers.Resolve<TimeSpan>(SettingsTable.KubeletCacheDuration, SettingParsers.CacheDuration));
     }
 
@@ -46,6 +50,9 @@ public sealed class HelperSettings
     public SettingValue<bool> CacheDisabled { get; }
 
     public SettingValue<Uri> VpcMetadataUrl => _vpcMetadataUrl.Value;
+
+    /// <summary>Where logins are kept: our encrypted file unless the user chose another store.</summary>
+    public SettingValue<KeystoreKind> Keystore => _keystore.Value;
 
     /// <summary>How long the kubelet may keep a login that is not a token (an API key passed through).</summary>
     public SettingValue<TimeSpan> KubeletCacheDuration => _kubeletCacheDuration.Value;

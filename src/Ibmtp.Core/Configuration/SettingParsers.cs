@@ -24,6 +24,28 @@ internal static class SettingParsers
         return known ? null : "use auto, apikey, token, cr-token or vpc";
     }
 
+    public static string? Keystore(string text, out KeystoreKind kind)
+    {
+        (var known, kind) = text.Trim().ToLowerInvariant() switch
+        {
+            "file" => (true, KeystoreKind.File),
+            "secretservice" => (true, KeystoreKind.SecretService),
+            "pass" => (true, KeystoreKind.Pass),
+            "keychain" => (true, KeystoreKind.Keychain),
+            _ => (false, default),
+        };
+        return known ? null : "use file, secretservice, pass or keychain";
+    }
+
+    /// <summary>The spelling <see cref="Keystore"/> reads, for messages and <c>keystore migrate --to</c>.</summary>
+    public static string Name(KeystoreKind kind) => kind switch
+    {
+        KeystoreKind.File => "file",
+        KeystoreKind.SecretService => "secretservice",
+        KeystoreKind.Pass => "pass",
+        KeystoreKind.Keychain => "keychain",
+    };
+
     public static string? LogLevel(string text, out LogLevel level)
     {
         (var known, level) = text.Trim().ToLowerInvariant() switch

@@ -46,6 +46,9 @@ public static class SettingsTable
     public static readonly Setting ConfigFile = new("IBMTP_CONFIG", null, null, "~/.config/ibmtp/config.json",
         "config file (the default follows XDG_CONFIG_HOME)");
 
+    public static readonly Setting Keystore = new("IBMTP_KEYSTORE", null, "keystore", "file",
+        "where store keeps logins: file, secretservice, pass or keychain (keystore migrate --to moves them)");
+
     public static readonly Setting KeystorePassphrase = new("IBMTP_KEYSTORE_PASSPHRASE", null, null, null,
         "derive the keystore key from this passphrase, or @/path/to/file");
 
@@ -59,7 +62,7 @@ public static class SettingsTable
     public static readonly IReadOnlyList<Setting> All =
     [
         ApiKey, ProfileId, ProfileCrn, ProfileName, AccountId, IbmCloudCrProfile, Mode, CrToken,
-        IamUrl, VpcMetadataUrl, Timeout, NoCache, Registries, ConfigFile, KeystorePassphrase, LogLevel,
+        IamUrl, VpcMetadataUrl, Timeout, NoCache, Registries, ConfigFile, Keystore, KeystorePassphrase, LogLevel,
         KubeletCacheDuration,
     ];
 }

@@ -57,9 +57,9 @@ public sealed class CredentialService(
     }
 
     /// <summary>
-    /// Removes what was kept for a served host, if anything: afterwards nothing is kept for it either
-    /// way. A host no longer served (taken out of IBMTP_REGISTRIES, say) still has a login it kept
-    /// removed, so no login is stranded; false when there was none, or the address is no host.
+    /// Removes what was kept for a host; false when nothing was, or the address is no host. A host no
+    /// longer served (taken out of IBMTP_REGISTRIES, say) still has a login it kept removed, so no
+    /// login is stranded.
     /// </summary>
     public bool Remove(string address)
     {
@@ -70,8 +70,9 @@ public sealed class CredentialService(
         }
         if (!servedHosts.Serves(host))
             return RemoveStranded(host);
-        log.Information(keystore.Value.Remove(host) ? "erase {Host}: removed" : "erase {Host}: nothing saved", host);
-        return true;
+        var removed = keystore.Value.Remove(host);
+        log.Information(removed ? "erase {Host}: removed" : "erase {Host}: nothing saved", host);
+        return removed;
     }
 
     /// <summary>Looked up first, so that a keystore that cannot be read, or holds nothing for the host, changes nothing and fails nothing.</summary>

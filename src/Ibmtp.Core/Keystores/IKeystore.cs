@@ -12,6 +12,12 @@ public interface IKeystore
     /// <summary>Returns false when nothing was saved for the host.</summary>
     bool Remove(RegistryHost host);
 
-    /// <summary>Saved hosts and their usernames.</summary>
+    /// <summary>Saved hosts and their usernames, only ours.</summary>
     IReadOnlyDictionary<string, string> Usernames();
+
+    /// <summary>
+    /// Where the logins are kept, for <c>doctor</c>, after checking that the store can be reached now;
+    /// throws a <see cref="HelperException"/> that says how to fix it when it cannot.
+    /// </summary>
+    string Check();
 }

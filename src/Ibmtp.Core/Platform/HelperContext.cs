@@ -18,4 +18,7 @@ public sealed class HelperContext
 
     /// <summary>The effective user ID, which names per-user runtime folders such as <c>/run/containers/&lt;uid&gt;</c>.</summary>
     public int UserId { get; init; }
+
+    /// <summary>The name of the program that started the helper (<c>podman</c>, <c>docker</c>), or null when unknown; asked only by calls that need it.</summary>
+    public Func<string?> CallerName { get; init; } = () => null;
 }

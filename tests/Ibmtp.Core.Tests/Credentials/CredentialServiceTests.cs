@@ -120,11 +120,11 @@ public class CredentialServiceTests
     }
 
     [Test]
-    public void Remove_of_a_served_host_not_stored_answers_true_for_nothing_is_kept_either_way()
+    public void Remove_of_a_served_host_not_stored_answers_false()
     {
         _keystore.Setup(k => k.Remove(Host("us.icr.io"))).Returns(false);
 
-        Assert.That(Service().Remove("us.icr.io"), Is.True);
+        Assert.That(Service().Remove("us.icr.io"), Is.False);
         _keystore.VerifyAll();
     }
 

@@ -7,7 +7,7 @@ namespace Ibmtp.Tests.Support;
 /// <summary>Runs <see cref="HelperApp"/> as the binary would run, with in-memory standard streams.</summary>
 public static class HelperRun
 {
-    public static HelperResult Run(IEnvironment environment, IReadOnlyList<string> args, Stream stdin)
+    public static HelperResult Run(IEnvironment environment, IReadOnlyList<string> args, Stream stdin, string? caller = null)
     {
         using var output = new MemoryStream();
         using var error = new MemoryStream();
@@ -17,14 +17,16 @@ public static class HelperRun
             Input = stdin,
             Output = output,
             Error = error,
+            CallerName = () => caller,
         });
         return new HelperResult(exitCode, Encoding.UTF8.GetString(output.ToArray()), Encoding.UTF8.GetString(error.ToArray()));
     }
 
-    public static HelperResult Run(TempHome home, IReadOnlyList<string> args, byte[] stdin)
+    /// <param name="caller">The program that started the helper, as the executable reads it from its parent process.</param>
+    public static HelperResult Run(TempHome home, IReadOnlyList<string> args, byte[] stdin, string? caller = null)
     {
         using var input = new MemoryStream(stdin);
-        return Run(home.Environment, args, input);
+        return Run(home.Environment, args, input, caller);
     }
 
     public static HelperResult Run(TempHome home, string action, string stdin = "") =>

@@ -12,6 +12,19 @@ public static class CurrentProcess
 
     public static int UserId() => (int)Libc.EffectiveUserId();
 
+    /// <summary>The parent's command name as Linux's <c>/proc</c> gives it (at most 15 bytes), or null where there is none.</summary>
+    public static string? ParentName()
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{Libc.ParentProcessId()}/comm").TrimEnd('\n');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     // fcntl's F_GETFD and its FD_CLOEXEC flag have these values on Linux and macOS alike.
     private const int GetDescriptorFlags = 1;
     private const int CloseOnExec = 1;

@@ -35,6 +35,9 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "umask")]
     internal static partial uint Umask(uint mask);
 
+    [LibraryImport("libc", EntryPoint = "getppid")]
+    internal static partial int ParentProcessId();
+
     [LibraryImport("libc", EntryPoint = "geteuid")]
     internal static partial uint EffectiveUserId();
 }

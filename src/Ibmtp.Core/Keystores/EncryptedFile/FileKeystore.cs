@@ -31,6 +31,12 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
     public IReadOnlyDictionary<string, string> Usernames() =>
         Read().Contents.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Username);
 
+    public string Check()
+    {
+        var entries = Read().Contents.Entries.Count;
+        return File.Exists(StorePath) ? $"encrypted file {StorePath}, {entries} login(s)" : $"encrypted file {StorePath}, not created yet (the first login creates it)";
+    }
+
     public void Save(RegistryHost host, StoredLogin login) =>
         Update(contents =>
         {

@@ -39,27 +39,38 @@ public class EraseTests : TempHomeFixture
     }
 
     [Test]
-    public void Erase_of_a_served_host_with_nothing_stored_succeeds_silently_and_keeps_the_other_hosts()
+    public void Erase_of_a_served_host_with_nothing_stored_answers_not_found_and_keeps_the_other_hosts()
     {
         HelperAssert.Succeeds(HelperRun.Store(Home, "de.icr.io", "Profile-de", "secret-de"));
 
-        var result = HelperRun.Run(Home, "erase", "us.icr.io");
-
-        HelperAssert.Succeeds(result);
-        Assert.That(result.Stdout + result.Stderr, Is.Empty);
+        HelperAssert.NotFound(HelperRun.Run(Home, "erase", "us.icr.io"));
         Assert.That(HelperRun.Run(Home, "list").Stdout, Is.EqualTo("""{"de.icr.io":"Profile-de"}""" + "\n"));
     }
 
     [Test]
-    public void Erase_with_no_keystore_yet_succeeds_silently_and_creates_nothing()
+    public void Erase_with_no_keystore_yet_answers_not_found_and_creates_nothing()
     {
         Home.Variables["IBMTP_LOG_LEVEL"] = "off";
 
-        var result = HelperRun.Run(Home, "erase", "us.icr.io");
+        HelperAssert.NotFound(HelperRun.Run(Home, "erase", "us.icr.io"));
+        Assert.That(TempHome.FilesUnder(Home.Root), Is.Empty);
+    }
+
+    [TestCase("podman")]
+    [TestCase("buildah")]
+    [TestCase("skopeo")]
+    public void Erase_with_nothing_stored_succeeds_silently_for_the_containers_tools_that_crash_on_not_found(string caller)
+    {
+        var result = HelperRun.Run(Home, ["erase"], "us.icr.io"u8.ToArray(), caller);
 
         HelperAssert.Succeeds(result);
         Assert.That(result.Stdout + result.Stderr, Is.Empty);
-        Assert.That(TempHome.FilesUnder(Home.Root), Is.Empty);
+    }
+
+    [Test]
+    public void Erase_called_by_docker_with_nothing_stored_answers_not_found()
+    {
+        HelperAssert.NotFound(HelperRun.Run(Home, ["erase"], "us.icr.io"u8.ToArray(), "docker"));
     }
 
     [Test]
