@@ -124,10 +124,30 @@ public sealed class Doctor(HelperContext context, HelperServices services)
         }
     }
 
+    /// <summary>Which store <c>store</c> writes to and <c>get</c> reads, and whether it can be reached now.</summary>
+    private void Keystore()
+    {
+        var choice = services.Settings.Keystore;
+        if (choice.Problem is { } problem)
+        {
+            Fail("keystore", problem);
+            return;
+        }
+        var store = $"{SettingParsers.Name(choice.Value)} (from {choice.Origin})";
+        try
+        {
+            Add("keystore", $"{store}: {services.Keystore.Value.Check()}");
+        }
+        catch (HelperException error)
+        {
+            Fail("keystore", $"{store}: {error.Message}");
+        }
+    }
+
     private void Files()
     {
         Add("config file", services.Settings.ConfigFile is { } file ? WithMode(file) : "none");
-        Add("keystore", WithMode(Path.Combine(services.Paths.DataFolder, "keystore.json")));
+        Keystore();
         Add("token cache", WithMode(services.Paths.CacheFolder));
         Add("log", WithMode(Path.Combine(services.Paths.StateFolder, HelperLog.FileName)));
     }

@@ -34,7 +34,9 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
     public string Check()
     {
         var entries = Read().Contents.Entries.Count;
-        return File.Exists(StorePath) ? $"encrypted file {StorePath}, {entries} login(s)" : $"encrypted file {StorePath}, not created yet (the first login creates it)";
+        return File.Exists(StorePath)
+            ? $"encrypted file {StorePath} ({Convert.ToString((int)File.GetUnixFileMode(StorePath), 8).PadLeft(4, '0')}), {entries} login(s)"
+            : $"encrypted file {StorePath}, not there yet (the first login creates it)";
     }
 
     public void Save(RegistryHost host, StoredLogin login) =>

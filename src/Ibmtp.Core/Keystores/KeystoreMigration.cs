@@ -1,0 +1,34 @@
+using Ibmtp.Hosts;
+
+namespace Ibmtp.Keystores;
+
+/// <summary>
+/// Moves every login from one store to another without a moment where a login exists in neither:
+/// each is copied and read back first, and the source loses its logins only once all of them check out.
+/// A failure or a kill before that leaves the source complete; running the move again finishes it.
+/// </summary>
+public static class KeystoreMigration
+{
+    /// <returns>The hosts moved.</returns>
+    public static IReadOnlyList<RegistryHost> Move(IKeystore source, IKeystore target, Action<RegistryHost> copied)
+    {
+        // Everything is read before anything is written: a source that cannot be read stops the move at once.
+        var logins = source.Usernames().Keys.Order(StringComparer.Ordinal).Select(address =>
+        {
+            var host = RegistryHost.TryParse(address, out var parsed) ? parsed : throw new HelperException($"the source keystore holds '{address}', which is no registry host; erase it first");
+            return (Host: host, Login: source.Find(host) ?? throw new HelperException($"the login for {host} went missing from the source keystore while it was being read; run the migration again"));
+        }).ToList();
+
+        foreach (var (host, login) in logins)
+        {
+            target.Save(host, login);
+            if (target.Find(host) is not { } readBack || readBack.Username != login.Username || readBack.Secret.Value != login.Secret.Value)
+                throw new HelperException($"the login for {host} did not read back the same from the new keystore; nothing was removed from the old one");
+            copied(host);
+        }
+
+        foreach (var (host, _) in logins)
+            source.Remove(host);
+        return logins.Select(entry => entry.Host).ToList();
+    }
+}

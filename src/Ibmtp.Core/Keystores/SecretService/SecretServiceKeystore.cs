@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ibmtp.Hosts;
+using Ibmtp.Secrets;
+
+namespace Ibmtp.Keystores.SecretService;
+
+/// <summary>
+/// Logins kept as Secret Service items (GNOME Keyring, KeePassXC, KWallet): one per host, with the
+/// attributes <c>application</c>, <c>server</c> and <c>username</c>, so <c>secret-tool search server
+/// us.icr.io</c> finds them. A locked keyring is reported, never unlocked by a prompt the caller cannot see.
+/// </summary>
+public sealed class SecretServiceKeystore(ISecretItems items, bool sessionBusExists) : IKeystore
+{
+    public const string Application = "application";
+    public const string Server = "server";
+    public const string Username = "username";
+
+    public static readonly IReadOnlyList<string> AttributeNames = [Application, Server, Username];
+
+    private const string OtherStores = "set IBMTP_KEYSTORE=pass or file";
+
+    public StoredLogin? Find(RegistryHost host)
+    {
+        var found = Use(() => items.Search(HostAttributes(host), withSecrets: true));
+        if (found.Count == 0)
+            return null;
+        var item = found[0];
+        if (item.Locked || item.Secret is null)
+            throw Locked($"the keyring that holds the login for {host}");
+        try
+        {
+            return new StoredLogin(item.Attributes.GetValueOrDefault(Username, ""), new Secret(Encoding.UTF8.GetString(item.Secret)));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(item.Secret);
+        }
+    }
+
+    public void Save(RegistryHost host, StoredLogin login)
+    {
+        RequireUnlockedDefault();
+        var secret = Encoding.UTF8.GetBytes(login.Secret.Value);
+        try
+        {
+            Use(() => items.Store(new Dictionary<string, string>(HostAttributes(host)) { [Username] = login.Username }, $"{HelperInfo.Name}: {host}", secret));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+        // Another username's item for the host is removed only once the new one is kept, so no login is lost between the two.
+        foreach (var other in Use(() => items.Search(HostAttributes(host), withSecrets: false)))
+        {
+            if (other.Attributes.GetValueOrDefault(Username) is { } username && username != login.Username)
+                Use(() => items.Clear(new Dictionary<string, string>(HostAttributes(host)) { [Username] = username }));
+        }
+    }
+
+    public bool Remove(RegistryHost host)
+    {
+        var found = Use(() => items.Search(HostAttributes(host), withSecrets: false));
+        if (found.Count == 0)
+            return false;
+        if (found.Any(item => item.Locked))
+            throw Locked($"the keyring that holds the login for {host}");
+        return Use(() => items.Clear(HostAttributes(host)));
+    }
+
+    // A locked item's attributes can still be read, so listing needs no unlocked keyring.
+    public IReadOnlyDictionary<string, string> Usernames()
+    {
+        var listed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in Use(() => items.Search(OurAttributes(), withSecrets: false)))
+        {
+            if (item.Attributes.GetValueOrDefault(Server) is { } server && item.Attributes.GetValueOrDefault(Username) is { } username)
+                listed.TryAdd(server, username);
+        }
+        return listed;
+    }
+
+    public string Check()
+    {
+        var collection = RequireUnlockedDefault();
+        return $"Secret Service, keyring '{collection.Label}' (unlocked), {Usernames().Count} login(s)";
+    }
+
+    private SecretCollection RequireUnlockedDefault()
+    {
+        var collection = Use(items.DefaultCollection)
+            ?? throw new HelperException($"the Secret Service has no default keyring: create one (in Seahorse, + then Password keyring, then Set as default), or {OtherStores}");
+        return collection.Locked ? throw Locked($"the Secret Service keyring '{collection.Label}'") : collection;
+    }
+
+    private static Dictionary<string, string> OurAttributes() => new() { [Application] = HelperInfo.Name };
+
+    private static Dictionary<string, string> HostAttributes(RegistryHost host) => new(OurAttributes()) { [Server] = host.ToString() };
+
+    private static HelperException Locked(string what) =>
+        new($"{what} is locked: unlock it (log in to the desktop, or unlock it in Seahorse; on a console, gnome-keyring-daemon --unlock reads its password on stdin) and try again");
+
+    /// <summary>Every call goes through here, so each failure is one line that names the fix.</summary>
+    private T Use<T>(Func<T> call)
+    {
+        if (!sessionBusExists)
+            throw new HelperException($"the secretservice keystore needs a D-Bus session bus, and there is none (DBUS_SESSION_BUS_ADDRESS is not set): on a headless machine {OtherStores}");
+        try
+        {
+            return call();
+        }
+        catch (SecretServiceException error) when (error.LibraryMissing)
+        {
+            throw new HelperException($"{error.Message}: sudo apt-get install libsecret-1-0 and a Secret Service such as gnome-keyring, or {OtherStores}");
+        }
+        catch (SecretServiceException error)
+        {
+            throw new HelperException($"the Secret Service failed ({error.Message}): start a keyring (gnome-keyring-daemon, or KeePassXC with its Secret Service integration), or {OtherStores}");
+        }
+    }
+
+    private void Use(Action call) => Use(() =>
+    {
+        call();
+        return true;
+    });
+}

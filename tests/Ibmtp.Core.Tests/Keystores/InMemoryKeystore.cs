@@ -1,0 +1,30 @@
+using Ibmtp.Hosts;
+using Ibmtp.Keystores;
+
+namespace Ibmtp.Tests.Keystores;
+
+/// <summary>A keystore in a dictionary, with a hook to fail a chosen call.</summary>
+public sealed class InMemoryKeystore : IKeystore
+{
+    public Dictionary<string, StoredLogin> Logins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Called before each save; throw from it to fail that save.</summary>
+    public Action<RegistryHost> BeforeSave { get; set; } = _ => { };
+
+    /// <summary>What a find answers instead of the saved login, to play a store that reads back something else.</summary>
+    public Func<RegistryHost, StoredLogin?, StoredLogin?> OnFind { get; set; } = (_, login) => login;
+
+    public StoredLogin? Find(RegistryHost host) => OnFind(host, Logins.GetValueOrDefault(host.ToString()));
+
+    public void Save(RegistryHost host, StoredLogin login)
+    {
+        BeforeSave(host);
+        Logins[host.ToString()] = login;
+    }
+
+    public bool Remove(RegistryHost host) => Logins.Remove(host.ToString());
+
+    public IReadOnlyDictionary<string, string> Usernames() => Logins.ToDictionary(entry => entry.Key, entry => entry.Value.Username);
+
+    public string Check() => $"in memory, {Logins.Count} login(s)";
+}

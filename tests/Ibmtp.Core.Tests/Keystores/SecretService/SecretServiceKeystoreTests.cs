@@ -1,0 +1,176 @@
+using System.Text;
+using Moq;
+using Ibmtp.Keystores;
+using Ibmtp.Keystores.SecretService;
+using Ibmtp.Secrets;
+using static Ibmtp.Tests.Support.Registry;
+
+namespace Ibmtp.Tests.Keystores.SecretService;
+
+[TestFixture]
+public class SecretServiceKeystoreTests
+{
+    private InMemorySecretItems _items = null!;
+    private SecretServiceKeystore _keystore = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _items = new InMemorySecretItems();
+        _keystore = new SecretServiceKeystore(_items, sessionBusExists: true);
+    }
+
+    private static StoredLogin Login(string username, string secret) => new(username, new Secret(secret));
+
+    [Test]
+    public void A_stored_login_is_an_item_with_the_application_server_and_username_attributes_and_a_label_a_person_understands()
+    {
+        _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
+
+        var item = _items.Items.Single();
+        Assert.That(item.Attributes, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["application"] = "docker-credential-ibmtp",
+            ["server"] = "us.icr.io",
+            ["username"] = "Profile-1",
+        }));
+        Assert.That(item.Label, Is.EqualTo("docker-credential-ibmtp: us.icr.io"));
+        Assert.That(Encoding.UTF8.GetString(item.Secret), Is.EqualTo("secret-one"));
+    }
+
+    [Test]
+    public void Find_returns_the_stored_username_and_secret()
+    {
+        _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
+
+        var found = _keystore.Find(Host("us.icr.io"));
+
+        Assert.That(found?.Username, Is.EqualTo("Profile-1"));
+        Assert.That(found?.Secret.Value, Is.EqualTo("secret-one"));
+    }
+
+    [Test]
+    public void A_new_login_for_a_host_replaces_the_old_one_even_with_another_username_and_leaves_other_hosts()
+    {
+        _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
+        _keystore.Save(Host("de.icr.io"), Login("Profile-de", "secret-de"));
+
+        _keystore.Save(Host("us.icr.io"), Login("Profile-2", "secret-two"));
+
+        Assert.That(_items.Items, Has.Count.EqualTo(2));
+        Assert.That(_keystore.Find(Host("us.icr.io"))?.Secret.Value, Is.EqualTo("secret-two"));
+        Assert.That(_keystore.Usernames(), Is.EquivalentTo(new Dictionary<string, string> { ["us.icr.io"] = "Profile-2", ["de.icr.io"] = "Profile-de" }));
+    }
+
+    [Test]
+    public void A_host_not_stored_is_not_found_and_its_removal_answers_false()
+    {
+        _keystore.Save(Host("de.icr.io"), Login("Profile-de", "secret-de"));
+
+        Assert.That(_keystore.Find(Host("us.icr.io")), Is.Null);
+        Assert.That(_keystore.Remove(Host("us.icr.io")), Is.False);
+        Assert.That(_items.Items, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Remove_deletes_only_that_hosts_item()
+    {
+        _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
+        _keystore.Save(Host("de.icr.io"), Login("Profile-de", "secret-de"));
+
+        Assert.That(_keystore.Remove(Host("us.icr.io")), Is.True);
+
+        Assert.That(_keystore.Usernames().Keys, Is.EquivalentTo(new[] { "de.icr.io" }));
+    }
+
+    [Test]
+    public void List_shows_only_our_items_not_other_applications_with_a_server_attribute()
+    {
+        _items.Store(new Dictionary<string, string> { ["server"] = "us.icr.io", ["username"] = "someone", ["docker_cli"] = "1" }, "docker", "x"u8.ToArray());
+        _keystore.Save(Host("de.icr.io"), Login("Profile-de", "secret-de"));
+
+        Assert.That(_keystore.Usernames(), Is.EquivalentTo(new Dictionary<string, string> { ["de.icr.io"] = "Profile-de" }));
+        Assert.That(_keystore.Find(Host("us.icr.io")), Is.Null);
+    }
+
+    [Test]
+    public void A_locked_keyring_is_named_with_how_to_unlock_it_and_nothing_is_stored()
+    {
+        _items.Default = new SecretCollection("Login", Locked: true);
+
+        var error = Assert.Throws<HelperException>(() => _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one")))!;
+
+        Assert.That(error.Message, Does.StartWith("the Secret Service keyring 'Login' is locked: unlock it"));
+        Assert.That(error.Message, Does.Contain("gnome-keyring-daemon --unlock"));
+        Assert.That(_items.Items, Is.Empty);
+    }
+
+    [Test]
+    public void A_login_in_a_locked_keyring_is_reported_locked_on_get_and_erase_but_still_listed()
+    {
+        _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
+        _items.Default = new SecretCollection("Login", Locked: true);
+
+        Assert.That(Assert.Throws<HelperException>(() => _keystore.Find(Host("us.icr.io")))!.Message, Does.Contain("is locked: unlock it"));
+        Assert.That(Assert.Throws<HelperException>(() => _keystore.Remove(Host("us.icr.io")))!.Message, Does.Contain("is locked: unlock it"));
+        Assert.That(_items.Items, Has.Count.EqualTo(1));
+        Assert.That(_keystore.Usernames(), Is.EquivalentTo(new Dictionary<string, string> { ["us.icr.io"] = "Profile-1" }));
+    }
+
+    [Test]
+    public void Without_a_default_keyring_store_says_how_to_create_one()
+    {
+        _items.Default = null;
+
+        var error = Assert.Throws<HelperException>(() => _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one")))!;
+
+        Assert.That(error.Message, Does.StartWith("the Secret Service has no default keyring"));
+        Assert.That(error.Message, Does.EndWith("or set IBMTP_KEYSTORE=pass or file"));
+    }
+
+    [Test]
+    public void Without_a_session_bus_every_call_fails_with_one_line_naming_pass_and_file_and_touches_no_secret_service()
+    {
+        var keystore = new SecretServiceKeystore(new Mock<ISecretItems>(MockBehavior.Strict).Object, sessionBusExists: false);
+        var expected = "the secretservice keystore needs a D-Bus session bus, and there is none (DBUS_SESSION_BUS_ADDRESS is not set): on a headless machine set IBMTP_KEYSTORE=pass or file";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<HelperException>(() => keystore.Find(Host("us.icr.io")))!.Message, Is.EqualTo(expected));
+            Assert.That(Assert.Throws<HelperException>(() => keystore.Save(Host("us.icr.io"), Login("u", "s")))!.Message, Is.EqualTo(expected));
+            Assert.That(Assert.Throws<HelperException>(() => keystore.Remove(Host("us.icr.io")))!.Message, Is.EqualTo(expected));
+            Assert.That(Assert.Throws<HelperException>(() => keystore.Usernames())!.Message, Is.EqualTo(expected));
+            Assert.That(Assert.Throws<HelperException>(() => keystore.Check())!.Message, Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
+    public void A_missing_libsecret_names_the_package_to_install_and_the_other_stores()
+    {
+        var items = new Mock<ISecretItems>();
+        items.Setup(i => i.Search(It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<bool>())).Throws(new SecretServiceException("libsecret-1.so.0 is not installed", libraryMissing: true));
+
+        var error = Assert.Throws<HelperException>(() => new SecretServiceKeystore(items.Object, sessionBusExists: true).Find(Host("us.icr.io")))!;
+
+        Assert.That(error.Message, Is.EqualTo("libsecret-1.so.0 is not installed: sudo apt-get install libsecret-1-0 and a Secret Service such as gnome-keyring, or set IBMTP_KEYSTORE=pass or file"));
+    }
+
+    [Test]
+    public void A_secret_service_that_cannot_be_reached_is_one_line_with_its_reason_and_the_fix()
+    {
+        var items = new Mock<ISecretItems>();
+        items.Setup(i => i.DefaultCollection()).Throws(new SecretServiceException("The name org.freedesktop.secrets was not provided by any .service files"));
+
+        var error = Assert.Throws<HelperException>(() => new SecretServiceKeystore(items.Object, sessionBusExists: true).Check())!;
+
+        Assert.That(error.Message, Is.EqualTo("the Secret Service failed (The name org.freedesktop.secrets was not provided by any .service files): start a keyring (gnome-keyring-daemon, or KeePassXC with its Secret Service integration), or set IBMTP_KEYSTORE=pass or file"));
+    }
+
+    [Test]
+    public void Check_names_the_keyring_and_counts_our_logins()
+    {
+        _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
+
+        Assert.That(_keystore.Check(), Is.EqualTo("Secret Service, keyring 'Login' (unlocked), 1 login(s)"));
+    }
+}
