@@ -47,6 +47,37 @@ public sealed class DoctorCommandTests : TempHomeFixture
     }
 
     [Test]
+    public void The_store_in_use_is_named_with_where_the_choice_came_from_and_what_it_holds()
+    {
+        HelperAssert.Succeeds(HelperRun.Store(Home, "us.icr.io", "Profile-stored", ApiKey));
+
+        var result = Doctor("us.icr.io");
+
+        Assert.That(result.Stdout, Does.Contain($"  keystore:").And.Contain($"file (from default): encrypted file {Home.KeystoreFile} (0600), 1 login(s)"));
+    }
+
+    [Test]
+    public void A_chosen_store_that_cannot_be_reached_is_a_problem_but_credentials_from_the_environment_still_succeed()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_PROFILE_ID"] = "Profile-doctor";
+        Home.Variables["IBMTP_KEYSTORE"] = "secretservice";
+
+        var result = Doctor();
+
+        Assert.That(result.Stdout, Does.Contain("! keystore:").And.Contain("secretservice (from IBMTP_KEYSTORE): the secretservice keystore needs a D-Bus session bus"));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Stdout);
+    }
+
+    [Test]
+    public void A_keystore_setting_that_names_no_store_is_a_problem_that_lists_the_stores()
+    {
+        Home.Variables["IBMTP_KEYSTORE"] = "vault";
+
+        Assert.That(Doctor().Stdout, Does.Contain("! keystore:").And.Contain("use file, secretservice, pass or keychain"));
+    }
+
+    [Test]
     public void A_keystore_entry_is_named_with_its_user()
     {
         HelperAssert.Succeeds(HelperRun.Store(Home, "us.icr.io", "Profile-stored", ApiKey));

@@ -16,6 +16,10 @@ public static class Peers
         ["buildah"] = "buildah",
         ["faketime"] = "faketime",
         ["docker-credential-ecr-login"] = "amazon-ecr-credential-helper",
+        ["dbus-run-session"] = "dbus-daemon",
+        ["dbus-send"] = "dbus-bin",
+        ["gnome-keyring-daemon"] = "gnome-keyring",
+        ["secret-tool"] = "libsecret-tools",
     };
 
     /// <summary>

@@ -1,0 +1,173 @@
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// IBMTP_KEYSTORE=secretservice: logins live in the desktop keyring (GNOME Keyring here, in a private
+/// D-Bus session), where <c>secret-tool</c> finds them, and docker, podman and buildah log in through it.
+/// </summary>
+[TestFixture]
+public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "docker", "podman", "buildah")
+{
+    private const string OurItems = "docker-credential-ibmtp";
+
+    private static async Task<(TestHome Home, SecretServiceSession Session)> KeyringHomeAsync(TestHome home)
+    {
+        home.Environment["IBMTP_KEYSTORE"] = "secretservice";
+        home.Environment["IBMTP_LOG_LEVEL"] = "debug";
+        return (home, await SecretServiceSession.StartAsync(home));
+    }
+
+    [TestCase("docker")]
+    [TestCase("podman")]
+    [TestCase("buildah")]
+    public async Task ALoginIsKeptInTheKeyringWhereSecretToolFindsItAndLogoutRemovesIt(string client)
+    {
+        var (home, session) = await KeyringHomeAsync(HomeConfiguredByTheHelper());
+        using var _ = home;
+        using var __ = session;
+        var loginClient = LoginClients.For(client, home);
+
+        var login = await loginClient.LoginAsync(Registry.Host, ProfileId, ApiKey);
+
+        Assert.That(login.Succeeded, $"{login}\n{Registry.Log}");
+        var found = await session.SecretToolAsync("search", "server", Registry.Host);
+        var item = found.StandardOutput + found.StandardError;
+        Assert.That(item, Does.Contain($"label = docker-credential-ibmtp: {Registry.Host}"));
+        Assert.That(item, Does.Contain($"attribute.application = {OurItems}"));
+        Assert.That(item, Does.Contain($"attribute.username = {ProfileId}"));
+        Assert.That(item, Does.Contain($"secret = {ApiKey}"));
+        Assert.That(File.Exists(home.KeystoreFile()), Is.False, "the encrypted file must not be written when the keyring is chosen");
+        Assert.That(home.FilesContainingSecret(ApiKey), Is.Empty);
+        await AssertSkopeoPushesAndInspects(home, $"{client}/keyring");
+
+        var logout = await loginClient.LogoutAsync(Registry.Host);
+
+        Assert.That(logout.Succeeded, logout.ToString());
+        var after = await session.SecretToolAsync("search", "server", Registry.Host);
+        Assert.That(after.StandardOutput + after.StandardError, Does.Not.Contain("attribute.server"));
+        HelperOutput.AssertNotFound(await new HelperCli(home).GetAsync(Registry.Host));
+        Assert.That(home.ReadLog(), Does.Not.Contain(ApiKey));
+    }
+
+    [Test]
+    public async Task StoreGetListAndEraseRoundTripAndASecondEraseAnswersNotFound()
+    {
+        var (home, session) = await KeyringHomeAsync(new TestHome());
+        using var _ = home;
+        using var __ = session;
+        var helper = new HelperCli(home);
+        var secret = FakeCredentials.NewApiKey();
+
+        HelperOutput.AssertSilentSuccess(await helper.StoreAsync("us.icr.io", "Profile-us", secret));
+        HelperOutput.AssertSilentSuccess(await helper.StoreAsync("de.icr.io", "Profile-de", FakeCredentials.NewApiKey()));
+
+        Assert.That(HelperOutput.Credentials(await helper.GetAsync("us.icr.io")), Is.EqualTo(("us.icr.io", "Profile-us", secret)));
+        Assert.That(HelperOutput.List(await helper.ListAsync()), Is.EquivalentTo(new Dictionary<string, string> { ["us.icr.io"] = "Profile-us", ["de.icr.io"] = "Profile-de" }));
+        HelperOutput.AssertSilentSuccess(await helper.EraseAsync("us.icr.io"));
+        HelperOutput.AssertNotFound(await helper.EraseAsync("us.icr.io"));
+        HelperOutput.AssertNotFound(await helper.GetAsync("us.icr.io"));
+        Assert.That(HelperOutput.List(await helper.ListAsync()).Keys, Is.EquivalentTo(new[] { "de.icr.io" }));
+        Assert.That(home.ReadLog(), Does.Not.Contain(secret));
+    }
+
+    [Test]
+    public async Task ListShowsOnlyOurItemsAndGetIgnoresAnotherApplicationsItemForTheSameServer()
+    {
+        var (home, session) = await KeyringHomeAsync(new TestHome());
+        using var _ = home;
+        using var __ = session;
+        var helper = new HelperCli(home);
+        var other = await ProcessRunner.RunAsync("secret-tool", ["store", "--label", "someone else's", "server", "us.icr.io", "username", "someone"],
+            new ProcessOptions { Environment = home.Environment, InheritEnvironment = false, StandardInput = "not ours" });
+        Assert.That(other.Succeeded, other.ToString());
+
+        HelperOutput.AssertSilentSuccess(await helper.StoreAsync("de.icr.io", "Profile-de", FakeCredentials.NewApiKey()));
+
+        Assert.That(HelperOutput.List(await helper.ListAsync()), Is.EquivalentTo(new Dictionary<string, string> { ["de.icr.io"] = "Profile-de" }));
+        HelperOutput.AssertNotFound(await helper.GetAsync("us.icr.io"));
+        HelperOutput.AssertNotFound(await helper.EraseAsync("us.icr.io"));
+        var stillThere = await session.SecretToolAsync("lookup", "server", "us.icr.io", "username", "someone");
+        Assert.That(stillThere.StandardOutput, Is.EqualTo("not ours"));
+    }
+
+    [Test]
+    public async Task BadInputChangesNothingInTheKeyring()
+    {
+        var (home, session) = await KeyringHomeAsync(new TestHome());
+        using var _ = home;
+        using var __ = session;
+        var helper = new HelperCli(home);
+        var secret = FakeCredentials.NewApiKey();
+        HelperOutput.AssertSilentSuccess(await helper.StoreAsync("us.icr.io", "Profile-us", secret));
+
+        foreach (var input in new[] { "", "{", """{"ServerURL":"us.icr.io","Username":"Profile-other"}""", """{"ServerURL":"docker.io","Username":"u","Secret":"s"}""" })
+            HelperOutput.AssertOneLineFailure(await helper.RunAsync("store", input));
+        HelperOutput.AssertOneLineFailure(await helper.RunAsync("erase", ""));
+
+        Assert.That(HelperOutput.Credentials(await helper.GetAsync("us.icr.io")), Is.EqualTo(("us.icr.io", "Profile-us", secret)));
+        Assert.That(HelperOutput.List(await helper.ListAsync()).Keys, Is.EquivalentTo(new[] { "us.icr.io" }));
+    }
+
+    [Test]
+    public async Task TwentyConcurrentStoresForTwentyHostsLeaveTwentyItems()
+    {
+        var (home, session) = await KeyringHomeAsync(new TestHome());
+        using var _ = home;
+        using var __ = session;
+        var helper = new HelperCli(home);
+        var logins = Enumerable.Range(1, 20).ToDictionary(index => $"r{index}.icr.io", index => (Username: $"user-{index}", Secret: FakeCredentials.NewApiKey()));
+
+        var stores = await Task.WhenAll(logins.Select(login => helper.StoreAsync(login.Key, login.Value.Username, login.Value.Secret)));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var store in stores)
+                HelperOutput.AssertSilentSuccess(store);
+        });
+        Assert.That(HelperOutput.List(await helper.ListAsync()), Is.EquivalentTo(logins.ToDictionary(login => login.Key, login => login.Value.Username)));
+        var gets = await Task.WhenAll(logins.Keys.Select(helper.GetAsync));
+        Assert.That(gets.Select(HelperOutput.Credentials), Is.EquivalentTo(logins.Select(login => (login.Key, login.Value.Username, login.Value.Secret))));
+        var items = await session.SecretToolAsync("search", "--all", "application", OurItems);
+        Assert.That((items.StandardOutput + items.StandardError).Split('\n').Count(line => line.StartsWith("attribute.server = ", StringComparison.Ordinal)), Is.EqualTo(20));
+    }
+
+    [Test]
+    public async Task ALockedKeyringIsReportedWithHowToUnlockItAndNothingChanges()
+    {
+        var (home, session) = await KeyringHomeAsync(new TestHome());
+        using var _ = home;
+        using var __ = session;
+        var helper = new HelperCli(home);
+        var secret = FakeCredentials.NewApiKey();
+        HelperOutput.AssertSilentSuccess(await helper.StoreAsync("us.icr.io", "Profile-us", secret));
+        var locked = await session.LockKeyringAsync();
+        Assert.That(locked.Succeeded, locked.ToString());
+
+        var store = await helper.StoreAsync("de.icr.io", "Profile-de", FakeCredentials.NewApiKey());
+        var get = await helper.GetAsync("us.icr.io");
+        var erase = await helper.EraseAsync("us.icr.io");
+
+        Assert.That(HelperOutput.AssertOneLineFailure(store), Does.StartWith("the Secret Service keyring 'Login' is locked: unlock it"));
+        Assert.That(HelperOutput.AssertOneLineFailure(get), Does.Contain("is locked: unlock it"));
+        Assert.That(HelperOutput.AssertOneLineFailure(erase), Does.Contain("is locked: unlock it"));
+        Assert.That(HelperOutput.List(await helper.ListAsync()), Is.EquivalentTo(new Dictionary<string, string> { ["us.icr.io"] = "Profile-us" }));
+    }
+
+    [Test]
+    public async Task WithoutASessionBusEachCallIsOneLineThatNamesPassAndFileAndNothingIsWritten()
+    {
+        using var home = new TestHome();
+        home.Environment["IBMTP_KEYSTORE"] = "secretservice";
+        var helper = new HelperCli(home);
+        var secret = FakeCredentials.NewApiKey();
+        const string Message = "the secretservice keystore needs a D-Bus session bus, and there is none (DBUS_SESSION_BUS_ADDRESS is not set): on a headless machine set IBMTP_KEYSTORE=pass or file";
+
+        HelperOutput.AssertFailure(await helper.StoreAsync("us.icr.io", "Profile-us", secret), Message);
+        HelperOutput.AssertFailure(await helper.GetAsync("us.icr.io"), Message);
+        HelperOutput.AssertFailure(await helper.ListAsync(), Message);
+
+        Assert.That(File.Exists(home.KeystoreFile()), Is.False, "never fall back to the file");
+        Assert.That(home.FilesContainingSecret(secret), Is.Empty);
+    }
+}
