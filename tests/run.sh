@@ -11,8 +11,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 # Build tools for the NativeAOT helper, then the peers; faketime moves the helper's clock in the
 # token-lifetime tests, curl drives the IAM emulator's admin endpoints, GNU time measures peak memory
 # in the hostile-IAM tests, util-linux's unshare and nsenter with mount make the read-only and full-disk mounts,
-# and Debian's ECR helper is the baseline of the start-up memory test.
-packages=(clang zlib1g-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount amazon-ecr-credential-helper)
+# Debian's ECR helper is the baseline of the start-up memory test, and pass with GnuPG is the pass keystore.
+packages=(clang zlib1g-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount amazon-ecr-credential-helper pass gnupg)
 command -v docker >/dev/null || packages+=(docker.io)
 "$repo/packaging/require-packages.sh" "${packages[@]}"
 

@@ -16,6 +16,9 @@ public static class Peers
         ["buildah"] = "buildah",
         ["faketime"] = "faketime",
         ["docker-credential-ecr-login"] = "amazon-ecr-credential-helper",
+        ["pass"] = "pass",
+        ["gpg"] = "gnupg",
+        ["gpgconf"] = "gnupg",
     };
 
     /// <summary>
