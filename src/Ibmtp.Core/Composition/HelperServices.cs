@@ -4,6 +4,7 @@ using Ibmtp.Iam;
 using Ibmtp.Keystores;
 using Ibmtp.Keystores.EncryptedFile;
 using Ibmtp.Keystores.SecretService;
+using Ibmtp.Keystores.Pass;
 using Ibmtp.Logging;
 using Ibmtp.Platform;
 using Ibmtp.Tokens;
@@ -66,6 +67,7 @@ public sealed class HelperServices : IDisposable
     {
         KeystoreKind.File => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()),
         KeystoreKind.SecretService => new SecretServiceKeystore(new LibSecretItems(), SessionBus.Exists(_context.Environment)),
+        KeystoreKind.Pass => PassKeystore.Open(_context.Environment, Paths.DataFolder),
         _ => throw new HelperException($"keystore {SettingParsers.Name(kind)} is not available in this build"),
     };
 

@@ -20,6 +20,9 @@ public static class Peers
         ["dbus-send"] = "dbus-bin",
         ["gnome-keyring-daemon"] = "gnome-keyring",
         ["secret-tool"] = "libsecret-tools",
+        ["pass"] = "pass",
+        ["gpg"] = "gnupg",
+        ["gpgconf"] = "gnupg",
     };
 
     /// <summary>

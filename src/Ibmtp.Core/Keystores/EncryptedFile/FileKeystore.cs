@@ -20,11 +20,11 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
     // Thousands of logins fit in far less; a larger file is not a keystore of ours.
     private const int LargestStore = 16 * 1024 * 1024;
 
+    private const string LockFileName = "keystore.lock";
+
     public string StorePath => Path.Combine(folder, "keystore.json");
 
     public string KeyFilePath => Path.Combine(folder, "keystore.key");
-
-    private string LockPath => Path.Combine(folder, "keystore.lock");
 
     public StoredLogin? Find(RegistryHost host) => Read().Contents.Entries.GetValueOrDefault(host.ToString());
 
@@ -52,15 +52,7 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
 
     private bool Update(Func<KeystoreContents, bool> change)
     {
-        try
-        {
-            PrivateFiles.EnsureOwnFolder(folder);
-        }
-        catch (UnsafeFileException unsafeFolder)
-        {
-            throw new HelperException($"the keystore's folder is refused: {unsafeFolder.Message}");
-        }
-        using var exclusive = FileLock.Acquire(LockPath, LockTimeout);
+        using var exclusive = WriteLock.Acquire(folder, LockFileName, LockTimeout);
         PrivateFiles.DeleteLeftoverTemporaries(folder);
         var (contents, key) = Read();
         if (!change(contents))
