@@ -3,6 +3,7 @@ using Ibmtp.Credentials;
 using Ibmtp.Iam;
 using Ibmtp.Keystores;
 using Ibmtp.Keystores.EncryptedFile;
+using Ibmtp.Keystores.Keychain;
 using Ibmtp.Logging;
 using Ibmtp.Platform;
 using Ibmtp.Tokens;
@@ -64,6 +65,7 @@ public sealed class HelperServices : IDisposable
     public IKeystore OpenKeystore(KeystoreKind kind) => kind switch
     {
         KeystoreKind.File => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()),
+        KeystoreKind.Keychain => KeychainKeystore.OnThisSystem(),
         _ => throw new HelperException($"keystore {SettingParsers.Name(kind)} is not available in this build"),
     };
 
