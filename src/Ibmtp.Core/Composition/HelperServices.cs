@@ -3,8 +3,9 @@ using Ibmtp.Credentials;
 using Ibmtp.Iam;
 using Ibmtp.Keystores;
 using Ibmtp.Keystores.EncryptedFile;
-using Ibmtp.Keystores.SecretService;
+using Ibmtp.Keystores.Keychain;
 using Ibmtp.Keystores.Pass;
+using Ibmtp.Keystores.SecretService;
 using Ibmtp.Logging;
 using Ibmtp.Platform;
 using Ibmtp.Tokens;
@@ -68,7 +69,7 @@ public sealed class HelperServices : IDisposable
         KeystoreKind.File => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()),
         KeystoreKind.SecretService => new SecretServiceKeystore(new LibSecretItems(), SessionBus.Exists(_context.Environment)),
         KeystoreKind.Pass => PassKeystore.Open(_context.Environment, Paths.DataFolder),
-        _ => throw new HelperException($"keystore {SettingParsers.Name(kind)} is not available in this build"),
+        KeystoreKind.Keychain => KeychainKeystore.OnThisSystem(),
     };
 
     public ITokenCache TokenCache => _tokenCache ??= CreateTokenCache();

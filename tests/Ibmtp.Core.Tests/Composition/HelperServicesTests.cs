@@ -1,4 +1,5 @@
 using Ibmtp.Composition;
+using Ibmtp.Configuration;
 using Ibmtp.Platform;
 using Ibmtp.Tests.Support;
 using Ibmtp.Tokens;
@@ -42,5 +43,15 @@ public sealed class HelperServicesTests
         using var services = Create(home.Variables);
 
         Assert.That(services.TokenCache, Is.SameAs(NullTokenCache.Instance));
+    }
+
+    [Test]
+    [Platform(Exclude = "MacOsX", Reason = "the refusal is for every other system")]
+    public void The_keychain_chosen_anywhere_but_macOS_is_refused_rather_than_replaced_by_another_store()
+    {
+        using var home = new TempHome();
+        using var services = Create(home.Variables);
+
+        Assert.That(() => services.OpenKeystore(KeystoreKind.Keychain), Throws.TypeOf<HelperException>().With.Message.StartsWith("the keychain keystore is macOS's"));
     }
 }

@@ -1,0 +1,122 @@
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// IBMTP_KEYSTORE=keychain against the real macOS keychain. The tests work in a throwaway keychain made
+/// the user's default and only searched one, and put the user's own back afterwards, so neither the
+/// runner's login keychain nor its items take part. Linux runs filter this category out (tests/run.sh).
+/// </summary>
+[TestFixture]
+[Category("macOS")]
+[NonParallelizable]
+public sealed class KeychainTests
+{
+    private const string Service = "docker-credential-ibmtp";
+    private const string Password = "throwaway-keychain-password";
+
+    private TempDirectory _folder = null!;
+    private string _keychain = null!;
+    private string _previousDefault = null!;
+    private string[] _previousSearchList = null!;
+
+    [OneTimeSetUp]
+    public async Task UseAThrowawayKeychain()
+    {
+        _previousDefault = Unquoted(await SecurityAsync("default-keychain", "-d", "user")).Single();
+        _previousSearchList = Unquoted(await SecurityAsync("list-keychains", "-d", "user"));
+        _folder = new TempDirectory("ibmtp-keychain");
+        _keychain = Path.Combine(_folder.Path, "ibmtp-test.keychain-db");
+        await SecurityAsync("create-keychain", "-p", Password, _keychain);
+        await SecurityAsync("unlock-keychain", "-p", Password, _keychain);
+        // Without -t or -l: the keychain neither locks after a while nor on sleep, mid-run.
+        await SecurityAsync("set-keychain-settings", _keychain);
+        await SecurityAsync("list-keychains", "-d", "user", "-s", _keychain);
+        await SecurityAsync("default-keychain", "-d", "user", "-s", _keychain);
+    }
+
+    [OneTimeTearDown]
+    public async Task RestoreTheUsersKeychains()
+    {
+        await SecurityAsync("default-keychain", "-d", "user", "-s", _previousDefault);
+        await SecurityAsync(["list-keychains", "-d", "user", "-s", .. _previousSearchList]);
+        await SecurityAsync("delete-keychain", _keychain);
+        _folder.Dispose();
+    }
+
+    [Test]
+    public async Task StoreGetListEraseRoundTripThroughTheKeychain()
+    {
+        using var home = KeychainHome();
+        var helper = new HelperCli(home);
+        const string secret = "keychain-secret-6f0d2a9e41b7";
+
+        HelperOutput.AssertSilentSuccess(await helper.StoreAsync("https://us.icr.io", "iamapikey", secret));
+
+        using (Assert.EnterMultipleScope())
+        {
+            var (_, username, read) = HelperOutput.Credentials(await helper.GetAsync("us.icr.io"));
+            Assert.That((username, read), Is.EqualTo(("iamapikey", secret)));
+            Assert.That(HelperOutput.List(await helper.ListAsync()), Does.ContainKey("us.icr.io").WithValue("iamapikey"));
+            Assert.That(home.FilesContainingSecret(secret), Is.Empty, "the keychain keeps the secret, no file under HOME");
+        }
+
+        HelperOutput.AssertSilentSuccess(await helper.EraseAsync("us.icr.io"));
+        HelperOutput.AssertNotFound(await helper.GetAsync("us.icr.io"));
+        Assert.That(HelperOutput.List(await helper.ListAsync()), Does.Not.ContainKey("us.icr.io"));
+    }
+
+    [Test]
+    public async Task TheLoginIsAGenericPasswordOfOurServiceWithTheHostAsAccount()
+    {
+        using var home = KeychainHome();
+        HelperOutput.AssertSilentSuccess(await new HelperCli(home).StoreAsync("de.icr.io", "iamapikey", "keychain-secret-0c3b5e"));
+
+        // Without -w or -g, security prints the attributes only, and so asks for no access to the secret.
+        var item = await SecurityAsync("find-generic-password", "-s", Service, "-a", "de.icr.io", _keychain);
+
+        Assert.That(item.StandardOutput, Does.Contain($"\"svce\"<blob>=\"{Service}\"")
+            .And.Contain("\"acct\"<blob>=\"de.icr.io\"")
+            .And.Contain($"\"labl\"<blob>=\"{Service}: de.icr.io\"")
+            .And.Not.Contain("keychain-secret-0c3b5e"));
+        HelperOutput.AssertSilentSuccess(await new HelperCli(home).EraseAsync("de.icr.io"));
+    }
+
+    [Test]
+    public async Task DoctorFindsTheLoginInTheKeychain()
+    {
+        using var home = KeychainHome();
+        var helper = new HelperCli(home);
+        HelperOutput.AssertSilentSuccess(await helper.StoreAsync("jp.icr.io", "iamapikey", "keychain-secret-81d4"));
+
+        var doctor = await helper.RunWithArgumentsAsync("doctor", "jp.icr.io");
+
+        Assert.That(doctor.StandardOutput, Does.Contain("keystore entry for jp.icr.io, user iamapikey").And.Not.Contain("keychain-secret-81d4"), doctor.ToString());
+        HelperOutput.AssertSilentSuccess(await helper.EraseAsync("jp.icr.io"));
+    }
+
+    private static TestHome KeychainHome()
+    {
+        var home = new TestHome();
+        home.Environment["IBMTP_KEYSTORE"] = "keychain";
+        // The Security framework reads the keychain search list this fixture set from $HOME/Library/Preferences;
+        // the helper's own files still go to the throwaway XDG folders.
+        home.Environment["HOME"] = Environment.GetEnvironmentVariable("HOME")!;
+        return home;
+    }
+
+    private static Task<ProcessResult> SecurityAsync(params string[] arguments) => SecurityAsync((IEnumerable<string>)arguments);
+
+    private static async Task<ProcessResult> SecurityAsync(IEnumerable<string> arguments)
+    {
+        var result = await ProcessRunner.RunAsync("/usr/bin/security", arguments);
+        Assert.That(result.Succeeded, result.ToString());
+        return result;
+    }
+
+    // security prints each keychain on a line of its own, indented and in double quotes.
+    private static string[] Unquoted(ProcessResult result) =>
+        result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Trim('"'))
+            .ToArray();
+}
