@@ -79,7 +79,7 @@ public sealed unsafe class LibSecretItems : ISecretItems
     {
         try
         {
-            return Call((out nint error) => LibSecret.ServiceGet(LibSecret.OpenSession | LibSecret.LoadCollections, 0, out error));
+            return Call((out nint error) => LibSecret.ServiceGet(0, 0, out error));
         }
         catch (DllNotFoundException)
         {
