@@ -1,7 +1,4 @@
 namespace Ibmtp.Keystores.SecretService;
 
-/// <summary>A failure libsecret reported (its GError message), or libsecret itself missing.</summary>
-public sealed class SecretServiceException(string message, bool libraryMissing = false) : Exception(message)
-{
-    public bool LibraryMissing { get; } = libraryMissing;
-}
+/// <summary>A failure of the Secret Service or of the session bus, in its own words.</summary>
+public sealed class SecretServiceException(string message) : Exception(message);

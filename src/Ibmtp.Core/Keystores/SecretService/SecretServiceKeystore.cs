@@ -10,7 +10,8 @@ namespace Ibmtp.Keystores.SecretService;
 /// attributes <c>application</c>, <c>server</c> and <c>username</c>, so <c>secret-tool search server
 /// us.icr.io</c> finds them. A locked keyring is reported, never unlocked by a prompt the caller cannot see.
 /// </summary>
-public sealed class SecretServiceKeystore(ISecretItems items, bool sessionBusExists) : IKeystore
+/// <param name="secretService">The Secret Service on the session bus, or null when there is no session bus.</param>
+public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeystore
 {
     public const string Application = "application";
     public const string Server = "server";
@@ -22,7 +23,7 @@ public sealed class SecretServiceKeystore(ISecretItems items, bool sessionBusExi
 
     public StoredLogin? Find(RegistryHost host)
     {
-        var found = Use(() => items.Search(HostAttributes(host), withSecrets: true));
+        var found = Use(items => items.Search(HostAttributes(host), withSecrets: true));
         if (found.Count == 0)
             return null;
         var item = found[0];
@@ -44,35 +45,35 @@ public sealed class SecretServiceKeystore(ISecretItems items, bool sessionBusExi
         var secret = Encoding.UTF8.GetBytes(login.Secret.Value);
         try
         {
-            Use(() => items.Store(new Dictionary<string, string>(HostAttributes(host)) { [Username] = login.Username }, $"{HelperInfo.Name}: {host}", secret));
+            Use(items => items.Store(new Dictionary<string, string>(HostAttributes(host)) { [Username] = login.Username }, $"{HelperInfo.Name}: {host}", secret));
         }
         finally
         {
             CryptographicOperations.ZeroMemory(secret);
         }
         // Another username's item for the host is removed only once the new one is kept, so no login is lost between the two.
-        foreach (var other in Use(() => items.Search(HostAttributes(host), withSecrets: false)))
+        foreach (var other in Use(items => items.Search(HostAttributes(host), withSecrets: false)))
         {
             if (other.Attributes.GetValueOrDefault(Username) is { } username && username != login.Username)
-                Use(() => items.Clear(new Dictionary<string, string>(HostAttributes(host)) { [Username] = username }));
+                Use(items => items.Clear(new Dictionary<string, string>(HostAttributes(host)) { [Username] = username }));
         }
     }
 
     public bool Remove(RegistryHost host)
     {
-        var found = Use(() => items.Search(HostAttributes(host), withSecrets: false));
+        var found = Use(items => items.Search(HostAttributes(host), withSecrets: false));
         if (found.Count == 0)
             return false;
         if (found.Any(item => item.Locked))
             throw Locked($"the keyring that holds the login for {host}");
-        return Use(() => items.Clear(HostAttributes(host)));
+        return Use(items => items.Clear(HostAttributes(host)));
     }
 
     // A locked item's attributes can still be read, so listing needs no unlocked keyring.
     public IReadOnlyDictionary<string, string> Usernames()
     {
         var listed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var item in Use(() => items.Search(OurAttributes(), withSecrets: false)))
+        foreach (var item in Use(items => items.Search(OurAttributes(), withSecrets: false)))
         {
             if (item.Attributes.GetValueOrDefault(Server) is { } server && item.Attributes.GetValueOrDefault(Username) is { } username)
                 listed.TryAdd(server, username);
@@ -88,7 +89,7 @@ public sealed class SecretServiceKeystore(ISecretItems items, bool sessionBusExi
 
     private SecretCollection RequireUnlockedDefault()
     {
-        var collection = Use(items.DefaultCollection)
+        var collection = Use(items => items.DefaultCollection())
             ?? throw new HelperException($"the Secret Service has no default keyring: create one (in Seahorse, + then Password keyring, then Set as default), or {OtherStores}");
         return collection.Locked ? throw Locked($"the Secret Service keyring '{collection.Label}'") : collection;
     }
@@ -101,17 +102,13 @@ public sealed class SecretServiceKeystore(ISecretItems items, bool sessionBusExi
         new($"{what} is locked: unlock it (log in to the desktop, or unlock it in Seahorse; on a console, gnome-keyring-daemon --unlock reads its password on stdin) and try again");
 
     /// <summary>Every call goes through here, so each failure is one line that names the fix.</summary>
-    private T Use<T>(Func<T> call)
+    private T Use<T>(Func<ISecretItems, T> call)
     {
-        if (!sessionBusExists)
+        if (secretService is null)
             throw new HelperException($"the secretservice keystore needs a D-Bus session bus, and there is none (DBUS_SESSION_BUS_ADDRESS is not set): on a headless machine {OtherStores}");
         try
         {
-            return call();
-        }
-        catch (SecretServiceException error) when (error.LibraryMissing)
-        {
-            throw new HelperException($"{error.Message}: sudo apt-get install libsecret-1-0 and a Secret Service such as gnome-keyring, or {OtherStores}");
+            return call(secretService);
         }
         catch (SecretServiceException error)
         {
@@ -119,9 +116,9 @@ public sealed class SecretServiceKeystore(ISecretItems items, bool sessionBusExi
         }
     }
 
-    private void Use(Action call) => Use(() =>
+    private void Use(Action<ISecretItems> call) => Use(items =>
     {
-        call();
+        call(items);
         return true;
     });
 }

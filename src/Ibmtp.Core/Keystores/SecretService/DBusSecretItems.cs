@@ -1,0 +1,242 @@
+using System.Net.Sockets;
+using Tmds.DBus.Protocol;
+
+namespace Ibmtp.Keystores.SecretService;
+
+/// <summary>
+/// <see cref="ISecretItems"/> over D-Bus, speaking the freedesktop Secret Service API directly. A call costs
+/// a connection and a few round trips; going through libsecret would first load GLib and GIO, which takes
+/// longer than the lookup itself. Secrets travel in a "plain" session: the session bus is a socket only
+/// this user can reach, and the keyring daemon and this process are both the user's.
+/// </summary>
+public sealed class DBusSecretItems(string busAddress) : ISecretItems
+{
+    private const string Service = "org.freedesktop.secrets";
+    private const string ServicePath = "/org/freedesktop/secrets";
+    private const string ServiceInterface = "org.freedesktop.Secret.Service";
+    private const string ItemInterface = "org.freedesktop.Secret.Item";
+    private const string CollectionInterface = "org.freedesktop.Secret.Collection";
+    private const string Properties = "org.freedesktop.DBus.Properties";
+    private const string NoObject = "/";
+
+    // A keyring that shows a prompt, or hangs, must not hold the client (docker, the kubelet) forever.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly Lazy<DBusConnection> _connection = new(() => Connect(busAddress));
+    private string? _session;
+
+    public SecretCollection? DefaultCollection()
+    {
+        var path = Call(Method(ServicePath, ServiceInterface, "ReadAlias", "s", (ref MessageWriter writer) => writer.WriteString("default")),
+            (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString());
+        if (path == NoObject)
+            return null;
+        var label = Call(GetProperty(path, CollectionInterface, "Label"), (Message reply, object? _) => ReadVariant(reply, "s", (ref Reader reader) => reader.ReadString()));
+        var locked = Call(GetProperty(path, CollectionInterface, "Locked"), (Message reply, object? _) => ReadVariant(reply, "b", (ref Reader reader) => reader.ReadBool()));
+        return new SecretCollection(label, locked);
+    }
+
+    public IReadOnlyList<SecretItem> Search(IReadOnlyDictionary<string, string> attributes, bool withSecrets)
+    {
+        var (unlocked, locked) = FindItems(attributes);
+        var secrets = withSecrets && unlocked.Length > 0 ? Secrets(unlocked) : [];
+        return unlocked.Select(path => new SecretItem(Attributes(path), Locked: false, secrets.GetValueOrDefault(path)))
+            .Concat(locked.Select(path => new SecretItem(Attributes(path), Locked: true, Secret: null)))
+            .ToList();
+    }
+
+    public void Store(IReadOnlyDictionary<string, string> attributes, string label, byte[] secret)
+    {
+        var collection = DefaultCollection() is not null
+            ? Call(Method(ServicePath, ServiceInterface, "ReadAlias", "s", (ref MessageWriter writer) => writer.WriteString("default")), (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString())
+            : throw new SecretServiceException("there is no default keyring");
+        var session = Session();
+        var prompt = Call(Method(collection, CollectionInterface, "CreateItem", "a{sv}(oayays)b", (ref MessageWriter writer) =>
+        {
+            var properties = writer.WriteDictionaryStart();
+            writer.WriteDictionaryEntryStart();
+            writer.WriteString($"{ItemInterface}.Label");
+            writer.WriteVariantString(label);
+            writer.WriteDictionaryEntryStart();
+            writer.WriteString($"{ItemInterface}.Attributes");
+            writer.WriteSignature("a{ss}");
+            WriteAttributes(ref writer, attributes);
+            writer.WriteDictionaryEnd(properties);
+            writer.WriteStructureStart();
+            writer.WriteObjectPath(session);
+            writer.WriteArray(Array.Empty<byte>());
+            writer.WriteArray(secret);
+            writer.WriteString("text/plain");
+            writer.WriteBool(true);
+        }), (Message reply, object? _) =>
+        {
+            var reader = reply.GetBodyReader();
+            reader.ReadObjectPath();
+            return reader.ReadObjectPathAsString();
+        });
+        RequireNoPrompt(prompt, "saving the login");
+    }
+
+    public bool Clear(IReadOnlyDictionary<string, string> attributes)
+    {
+        var (unlocked, locked) = FindItems(attributes);
+        foreach (var item in unlocked.Concat(locked))
+        {
+            var prompt = Call(Method(item, ItemInterface, "Delete", null, null), (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString());
+            RequireNoPrompt(prompt, "removing the login");
+        }
+        return unlocked.Length + locked.Length > 0;
+    }
+
+    private (string[] Unlocked, string[] Locked) FindItems(IReadOnlyDictionary<string, string> attributes) =>
+        Call(Method(ServicePath, ServiceInterface, "SearchItems", "a{ss}", (ref MessageWriter writer) => WriteAttributes(ref writer, attributes)),
+            (Message reply, object? _) =>
+            {
+                var reader = reply.GetBodyReader();
+                return (ToStrings(reader.ReadArrayOfObjectPath()), ToStrings(reader.ReadArrayOfObjectPath()));
+            });
+
+    private Dictionary<string, byte[]> Secrets(string[] items) =>
+        Call(Method(ServicePath, ServiceInterface, "GetSecrets", "aoo", (ref MessageWriter writer) =>
+        {
+            writer.WriteArray(items.Select(item => new ObjectPath(item)).ToArray());
+            writer.WriteObjectPath(Session());
+        }), (Message reply, object? _) =>
+        {
+            var reader = reply.GetBodyReader();
+            var secrets = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            var end = reader.ReadDictionaryStart();
+            while (reader.HasNext(end))
+            {
+                var item = reader.ReadObjectPathAsString();
+                reader.AlignStruct();
+                reader.ReadObjectPath();
+                reader.ReadArrayOfByte();
+                secrets[item] = reader.ReadArrayOfByte();
+                reader.ReadString();
+            }
+            return secrets;
+        });
+
+    private Dictionary<string, string> Attributes(string item) =>
+        Call(GetProperty(item, ItemInterface, "Attributes"), (Message reply, object? _) => ReadVariant(reply, "a{ss}", (ref Reader reader) =>
+        {
+            var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var end = reader.ReadDictionaryStart();
+            while (reader.HasNext(end))
+                attributes[reader.ReadString()] = reader.ReadString();
+            return attributes;
+        }));
+
+    /// <summary>The session secrets travel in, opened once per process.</summary>
+    private string Session() => _session ??= Call(
+        Method(ServicePath, ServiceInterface, "OpenSession", "sv", (ref MessageWriter writer) =>
+        {
+            writer.WriteString("plain");
+            writer.WriteVariantString("");
+        }),
+        (Message reply, object? _) =>
+        {
+            var reader = reply.GetBodyReader();
+            reader.ReadVariantValue();
+            return reader.ReadObjectPathAsString();
+        });
+
+    private static void RequireNoPrompt(string prompt, string what)
+    {
+        // The Secret Service asks for a prompt when a keyring must be unlocked first; this helper runs where no one can answer one.
+        if (prompt != NoObject)
+            throw new SecretServiceException($"the keyring wants to prompt before {what}, which a credential helper cannot show");
+    }
+
+    private static void WriteAttributes(ref MessageWriter writer, IReadOnlyDictionary<string, string> attributes)
+    {
+        var dictionary = writer.WriteDictionaryStart();
+        foreach (var (name, value) in attributes)
+        {
+            writer.WriteDictionaryEntryStart();
+            writer.WriteString(name);
+            writer.WriteString(value);
+        }
+        writer.WriteDictionaryEnd(dictionary);
+    }
+
+    private delegate void BodyWriter(ref MessageWriter writer);
+
+    private delegate T VariantReader<out T>(ref Reader reader);
+
+    private MessageBuffer Method(string path, string @interface, string member, string? signature, BodyWriter? body)
+    {
+        var writer = _connection.Value.GetMessageWriter();
+        try
+        {
+            writer.WriteMethodCallHeader(Service, path, @interface, member, signature);
+            body?.Invoke(ref writer);
+            return writer.CreateMessage();
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
+    private MessageBuffer GetProperty(string path, string @interface, string property) =>
+        Method(path, Properties, "Get", "ss", (ref MessageWriter writer) =>
+        {
+            writer.WriteString(@interface);
+            writer.WriteString(property);
+        });
+
+    private static T ReadVariant<T>(Message reply, string signature, VariantReader<T> read)
+    {
+        var reader = reply.GetBodyReader();
+        var actual = reader.ReadSignatureAsString();
+        if (actual != signature)
+            throw new SecretServiceException($"the Secret Service answered a '{actual}' where the API has '{signature}'");
+        return read(ref reader);
+    }
+
+    private T Call<T>(MessageBuffer message, MessageValueReader<T> read)
+    {
+        try
+        {
+            var call = _connection.Value.CallMethodAsync(message, read, null);
+            return call.Wait(CallTimeout) ? call.Result : throw new SecretServiceException($"no answer within {CallTimeout.TotalSeconds:0} s");
+        }
+        catch (AggregateException error) when (error.InnerException is { } inner)
+        {
+            throw Failure(inner);
+        }
+        catch (Exception error) when (error is DBusExceptionBase or SocketException or IOException)
+        {
+            throw Failure(error);
+        }
+    }
+
+    private static Exception Failure(Exception error) => error switch
+    {
+        SecretServiceException known => known,
+        DBusErrorReplyException reply => new SecretServiceException(reply.ErrorMessage),
+        DBusExceptionBase or SocketException or IOException => new SecretServiceException(error.Message),
+        _ => error,
+    };
+
+    private static DBusConnection Connect(string address)
+    {
+        var connection = new DBusConnection(address);
+        try
+        {
+            var connecting = connection.ConnectAsync().AsTask();
+            if (!connecting.Wait(CallTimeout))
+                throw new SecretServiceException($"the session bus did not answer within {CallTimeout.TotalSeconds:0} s");
+            return connection;
+        }
+        catch (AggregateException error) when (error.InnerException is { } inner)
+        {
+            connection.Dispose();
+            throw new SecretServiceException($"cannot connect to the session bus {address}: {Failure(inner).Message}");
+        }
+    }
+
+    private static string[] ToStrings(ObjectPath[] paths) => paths.Select(path => path.ToString()).ToArray();
+}
