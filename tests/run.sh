@@ -12,10 +12,10 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 # token-lifetime tests, curl drives the IAM emulator's admin endpoints, GNU time measures peak memory
 # in the hostile-IAM tests, util-linux's unshare and nsenter with mount make the read-only and full-disk mounts,
 # Debian's ECR helper is the baseline of the start-up memory test, the secretservice keystore is tested
-# against GNOME Keyring in a private D-Bus session (libsecret, secret-tool to look at its items), and
+# against GNOME Keyring in a private D-Bus session (secret-tool looks at its items), and
 # the pass keystore against pass with a throwaway GnuPG key.
 packages=(clang zlib1g-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount amazon-ecr-credential-helper
-  libsecret-1-0 libsecret-tools gnome-keyring dbus-daemon dbus-bin pass gnupg)
+  libsecret-tools gnome-keyring dbus-daemon dbus-bin pass gnupg)
 command -v docker >/dev/null || packages+=(docker.io)
 "$repo/packaging/require-packages.sh" "${packages[@]}"
 
