@@ -49,6 +49,21 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
+    public async Task DoctorNamesThePasswordStoreItsKeyAndTheLoginItServes()
+    {
+        using var home = new TestHome();
+        using var store = await PassStore.CreateAsync(home);
+        var helper = new HelperCli(home);
+        HelperOutput.AssertSilentSuccess(await helper.StoreAsync(Host, Username, FakeCredentials.NewApiKey()));
+
+        var doctor = await helper.RunWithArgumentsAsync("doctor", Host);
+
+        Assert.That(doctor.Succeeded, doctor.ToString());
+        Assert.That(doctor.StandardOutput, Does.Contain($"keystore entry for {Host}, user {Username}"));
+        Assert.That(doctor.StandardOutput, Does.Contain($"  keystore:").And.Contain($"pass (from IBMTP_KEYSTORE): pass store {store.Folder}, encrypted for {PassStore.KeyId}").And.Contain("1 login(s)"));
+    }
+
+    [Test]
     public async Task ListShowsOnlyOurEntriesAndEraseLeavesTheOthersAlone()
     {
         using var home = new TestHome();

@@ -72,6 +72,25 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
+    public async Task DoctorNamesTheKeyringAndSaysWhenItIsLocked()
+    {
+        var (home, session) = await KeyringHomeAsync(new TestHome());
+        using var _ = home;
+        using var __ = session;
+        var helper = new HelperCli(home);
+        HelperOutput.AssertSilentSuccess(await helper.StoreAsync("us.icr.io", "Profile-us", FakeCredentials.NewApiKey()));
+
+        var unlocked = await helper.RunWithArgumentsAsync("doctor", "us.icr.io");
+        Assert.That((await session.LockKeyringAsync()).Succeeded);
+        var locked = await helper.RunWithArgumentsAsync("doctor", "us.icr.io");
+
+        Assert.That(unlocked.Succeeded, unlocked.ToString());
+        Assert.That(unlocked.StandardOutput, Does.Contain("  keystore:").And.Contain("secretservice (from IBMTP_KEYSTORE): Secret Service, keyring 'Login' (unlocked), 1 login(s)"));
+        Assert.That(locked.ExitCode, Is.EqualTo(1), locked.ToString());
+        Assert.That(locked.StandardOutput, Does.Contain("! keystore:").And.Contain("secretservice (from IBMTP_KEYSTORE): the Secret Service keyring 'Login' is locked: unlock it"));
+    }
+
+    [Test]
     public async Task ListShowsOnlyOurItemsAndGetIgnoresAnotherApplicationsItemForTheSameServer()
     {
         var (home, session) = await KeyringHomeAsync(new TestHome());
