@@ -27,9 +27,7 @@ public sealed class DBusSecretItems(string busAddress) : ISecretItems
 
     public SecretCollection? DefaultCollection()
     {
-        var path = Call(Method(ServicePath, ServiceInterface, "ReadAlias", "s", (ref MessageWriter writer) => writer.WriteString("default")),
-            (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString());
-        if (path == NoObject)
+        if (DefaultCollectionPath() is not { } path)
             return null;
         var label = Call(GetProperty(path, CollectionInterface, "Label"), (Message reply, object? _) => ReadVariant(reply, "s", (ref Reader reader) => reader.ReadString()));
         var locked = Call(GetProperty(path, CollectionInterface, "Locked"), (Message reply, object? _) => ReadVariant(reply, "b", (ref Reader reader) => reader.ReadBool()));
@@ -47,9 +45,7 @@ public sealed class DBusSecretItems(string busAddress) : ISecretItems
 
     public void Store(IReadOnlyDictionary<string, string> attributes, string label, byte[] secret)
     {
-        var collection = DefaultCollection() is not null
-            ? Call(Method(ServicePath, ServiceInterface, "ReadAlias", "s", (ref MessageWriter writer) => writer.WriteString("default")), (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString())
-            : throw new SecretServiceException("there is no default keyring");
+        var collection = DefaultCollectionPath() ?? throw new SecretServiceException("there is no default keyring");
         var session = Session();
         var prompt = Call(Method(collection, CollectionInterface, "CreateItem", "a{sv}(oayays)b", (ref MessageWriter writer) =>
         {
@@ -86,6 +82,14 @@ public sealed class DBusSecretItems(string busAddress) : ISecretItems
             RequireNoPrompt(prompt, "removing the login");
         }
         return unlocked.Length + locked.Length > 0;
+    }
+
+    /// <summary>The collection the "default" alias names, where new items go, or null when it names none.</summary>
+    private string? DefaultCollectionPath()
+    {
+        var path = Call(Method(ServicePath, ServiceInterface, "ReadAlias", "s", (ref MessageWriter writer) => writer.WriteString("default")),
+            (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString());
+        return path == NoObject ? null : path;
     }
 
     private (string[] Unlocked, string[] Locked) FindItems(IReadOnlyDictionary<string, string> attributes) =>
