@@ -174,6 +174,52 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
+    public async Task ASessionBusWithoutASecretServiceIsOneLineThatNamesTheFix()
+    {
+        using var home = new TestHome();
+        home.Environment["IBMTP_KEYSTORE"] = "secretservice";
+
+        // A session bus that can start no service, as on a server where no keyring is installed.
+        var get = await GetOverPrivateBusAsync(home, """<allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/>""");
+
+        Assert.That(get.ExitCode, Is.EqualTo(1), get.ToString());
+        Assert.That(get.StandardOutput, Is.EqualTo("the Secret Service failed (The name org.freedesktop.secrets was not provided by any .service files): start a keyring (gnome-keyring-daemon, or KeePassXC with its Secret Service integration), or set IBMTP_KEYSTORE=pass or file\n"));
+    }
+
+    [Test]
+    public async Task ASessionBusThatNeverAnswersHoldsGetNoLongerThanTheTimeout()
+    {
+        using var home = new TestHome();
+        home.Environment["IBMTP_KEYSTORE"] = "secretservice";
+        home.Environment["IBMTP_TIMEOUT"] = "2";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // A bus whose policy lets no reply reach the helper: every call waits for an answer that never comes.
+        var get = await GetOverPrivateBusAsync(home, """<allow send_destination="*"/><allow own="*"/>""");
+
+        Assert.That(get.ExitCode, Is.EqualTo(1), get.ToString());
+        Assert.That(get.StandardOutput, Does.StartWith("the Secret Service failed (the session bus did not answer within 2 s)"));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)));
+    }
+
+    /// <summary>Runs <c>get</c> under <c>dbus-run-session</c> with a session bus of the given policy and no services to start.</summary>
+    private static Task<ProcessResult> GetOverPrivateBusAsync(TestHome home, string policy)
+    {
+        var config = Path.Combine(home.Subdirectory("dbus"), "session.conf");
+        File.WriteAllText(config, $"""
+            <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+            <busconfig>
+              <type>session</type>
+              <listen>unix:tmpdir=/tmp</listen>
+              <auth>EXTERNAL</auth>
+              <policy context="default">{policy}</policy>
+            </busconfig>
+            """);
+        return ProcessRunner.RunAsync(Peers.Require("dbus-run-session"), [$"--config-file={config}", "--", HelperBinary.Path, "get"],
+            new ProcessOptions { Environment = home.Environment, InheritEnvironment = false, StandardInput = "us.icr.io" });
+    }
+
+    [Test]
     public async Task WithoutASessionBusEachCallIsOneLineThatNamesPassAndFileAndNothingIsWritten()
     {
         using var home = new TestHome();

@@ -67,7 +67,7 @@ public sealed class HelperServices : IDisposable
     public IKeystore OpenKeystore(KeystoreKind kind) => kind switch
     {
         KeystoreKind.File => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()),
-        KeystoreKind.SecretService => new SecretServiceKeystore(SessionBus.Address(_context.Environment) is { } bus ? new DBusSecretItems(bus) : null),
+        KeystoreKind.SecretService => new SecretServiceKeystore(SessionBus.Address(_context.Environment) is { } bus ? new DBusSecretItems(bus, Settings.Timeout.Value) : null),
         KeystoreKind.Pass => PassKeystore.Open(_context.Environment, Paths.DataFolder),
         KeystoreKind.Keychain => KeychainKeystore.OnThisSystem(),
     };

@@ -9,7 +9,11 @@ namespace Ibmtp.Keystores.SecretService;
 /// longer than the lookup itself. Secrets travel in a "plain" session: the session bus is a socket only
 /// this user can reach, and the keyring daemon and this process are both the user's.
 /// </summary>
-public sealed class DBusSecretItems(string busAddress) : ISecretItems
+/// <param name="callTimeout">
+/// How long each call may take: a keyring that shows a prompt, or hangs, must not hold the client
+/// (docker, the kubelet) forever.
+/// </param>
+public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : ISecretItems
 {
     private const string Service = "org.freedesktop.secrets";
     private const string ServicePath = "/org/freedesktop/secrets";
@@ -19,10 +23,7 @@ public sealed class DBusSecretItems(string busAddress) : ISecretItems
     private const string Properties = "org.freedesktop.DBus.Properties";
     private const string NoObject = "/";
 
-    // A keyring that shows a prompt, or hangs, must not hold the client (docker, the kubelet) forever.
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
-
-    private readonly Lazy<DBusConnection> _connection = new(() => Connect(busAddress));
+    private readonly Lazy<DBusConnection> _connection = new(() => Connect(busAddress, callTimeout));
     private string? _session;
 
     public SecretCollection? DefaultCollection()
@@ -205,7 +206,7 @@ public sealed class DBusSecretItems(string busAddress) : ISecretItems
         try
         {
             var call = _connection.Value.CallMethodAsync(message, read, null);
-            return call.Wait(CallTimeout) ? call.Result : throw new SecretServiceException($"no answer within {CallTimeout.TotalSeconds:0} s");
+            return call.Wait(callTimeout) ? call.Result : throw new SecretServiceException($"no answer within {callTimeout.TotalSeconds:0} s");
         }
         catch (AggregateException error) when (error.InnerException is { } inner)
         {
@@ -225,14 +226,14 @@ public sealed class DBusSecretItems(string busAddress) : ISecretItems
         _ => error,
     };
 
-    private static DBusConnection Connect(string address)
+    private static DBusConnection Connect(string address, TimeSpan timeout)
     {
         var connection = new DBusConnection(address);
         try
         {
             var connecting = connection.ConnectAsync().AsTask();
-            if (!connecting.Wait(CallTimeout))
-                throw new SecretServiceException($"the session bus did not answer within {CallTimeout.TotalSeconds:0} s");
+            if (!connecting.Wait(timeout))
+                throw new SecretServiceException($"the session bus did not answer within {timeout.TotalSeconds:0} s");
             return connection;
         }
         catch (AggregateException error) when (error.InnerException is { } inner)
