@@ -28,11 +28,13 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
 
     public SecretCollection? DefaultCollection()
     {
-        if (DefaultCollectionPath() is not { } path)
+        var path = Call(Method(ServicePath, ServiceInterface, "ReadAlias", "s", (ref MessageWriter writer) => writer.WriteString("default")),
+            (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString());
+        if (path == NoObject)
             return null;
         var label = Call(GetProperty(path, CollectionInterface, "Label"), (Message reply, object? _) => ReadVariant(reply, "s", (ref Reader reader) => reader.ReadString()));
         var locked = Call(GetProperty(path, CollectionInterface, "Locked"), (Message reply, object? _) => ReadVariant(reply, "b", (ref Reader reader) => reader.ReadBool()));
-        return new SecretCollection(label, locked);
+        return new SecretCollection(path, label, locked);
     }
 
     public IReadOnlyList<SecretItem> Search(IReadOnlyDictionary<string, string> attributes, bool withSecrets)
@@ -44,11 +46,10 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
             .ToList();
     }
 
-    public void Store(IReadOnlyDictionary<string, string> attributes, string label, byte[] secret)
+    public void Store(SecretCollection collection, IReadOnlyDictionary<string, string> attributes, string label, byte[] secret)
     {
-        var collection = DefaultCollectionPath() ?? throw new SecretServiceException("there is no default keyring");
         var session = Session();
-        var prompt = Call(Method(collection, CollectionInterface, "CreateItem", "a{sv}(oayays)b", (ref MessageWriter writer) =>
+        var prompt = Call(Method(collection.Path, CollectionInterface, "CreateItem", "a{sv}(oayays)b", (ref MessageWriter writer) =>
         {
             var properties = writer.WriteDictionaryStart();
             writer.WriteDictionaryEntryStart();
@@ -83,14 +84,6 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
             RequireNoPrompt(prompt, "removing the login");
         }
         return unlocked.Length + locked.Length > 0;
-    }
-
-    /// <summary>The collection the "default" alias names, where new items go, or null when it names none.</summary>
-    private string? DefaultCollectionPath()
-    {
-        var path = Call(Method(ServicePath, ServiceInterface, "ReadAlias", "s", (ref MessageWriter writer) => writer.WriteString("default")),
-            (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString());
-        return path == NoObject ? null : path;
     }
 
     private (string[] Unlocked, string[] Locked) FindItems(IReadOnlyDictionary<string, string> attributes) =>

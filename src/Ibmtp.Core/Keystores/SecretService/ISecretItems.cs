@@ -9,8 +9,8 @@ public interface ISecretItems
     /// <summary>Items in any collection whose attributes include all of <paramref name="attributes"/>.</summary>
     IReadOnlyList<SecretItem> Search(IReadOnlyDictionary<string, string> attributes, bool withSecrets);
 
-    /// <summary>Creates an item in the default collection, or replaces the one with exactly these attributes.</summary>
-    void Store(IReadOnlyDictionary<string, string> attributes, string label, byte[] secret);
+    /// <summary>Creates an item in <paramref name="collection"/>, or replaces the one with exactly these attributes.</summary>
+    void Store(SecretCollection collection, IReadOnlyDictionary<string, string> attributes, string label, byte[] secret);
 
     /// <summary>Deletes every item whose attributes include all of <paramref name="attributes"/>; false when none did.</summary>
     bool Clear(IReadOnlyDictionary<string, string> attributes);

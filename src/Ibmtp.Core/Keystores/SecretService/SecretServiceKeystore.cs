@@ -41,11 +41,11 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
 
     public void Save(RegistryHost host, StoredLogin login)
     {
-        RequireUnlockedDefault();
+        var collection = RequireUnlockedDefault();
         var secret = Encoding.UTF8.GetBytes(login.Secret.Value);
         try
         {
-            Use(items => items.Store(new Dictionary<string, string>(HostAttributes(host)) { [Username] = login.Username }, $"{HelperInfo.Name}: {host}", secret));
+            Use(items => items.Store(collection, LoginAttributes(host, login.Username), $"{HelperInfo.Name}: {host}", secret));
         }
         finally
         {
@@ -55,7 +55,7 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
         foreach (var other in Use(items => items.Search(HostAttributes(host), withSecrets: false)))
         {
             if (other.Attributes.GetValueOrDefault(Username) is { } username && username != login.Username)
-                Use(items => items.Clear(new Dictionary<string, string>(HostAttributes(host)) { [Username] = username }));
+                Use(items => items.Clear(LoginAttributes(host, username)));
         }
     }
 
@@ -97,6 +97,8 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
     private static Dictionary<string, string> OurAttributes() => new() { [Application] = HelperInfo.Name };
 
     private static Dictionary<string, string> HostAttributes(RegistryHost host) => new(OurAttributes()) { [Server] = host.ToString() };
+
+    private static Dictionary<string, string> LoginAttributes(RegistryHost host, string username) => new(HostAttributes(host)) { [Username] = username };
 
     private static HelperException Locked(string what) =>
         new($"{what} is locked: unlock it (log in to the desktop, or unlock it in Seahorse; on a console, gnome-keyring-daemon --unlock reads its password on stdin) and try again");

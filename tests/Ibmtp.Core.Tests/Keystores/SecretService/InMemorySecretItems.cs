@@ -2,19 +2,19 @@ using Ibmtp.Keystores.SecretService;
 
 namespace Ibmtp.Tests.Keystores.SecretService;
 
-/// <summary>A Secret Service with one default collection, matching items by attributes as libsecret does.</summary>
+/// <summary>A Secret Service with one default collection, matching items by attributes as the Secret Service does.</summary>
 public sealed class InMemorySecretItems : ISecretItems
 {
     public List<(Dictionary<string, string> Attributes, string Label, byte[] Secret)> Items { get; } = [];
 
-    public SecretCollection? Default { get; set; } = new("Login", Locked: false);
+    public SecretCollection? Default { get; set; } = new("/org/freedesktop/secrets/collection/login", "Login", Locked: false);
 
     public SecretCollection? DefaultCollection() => Default;
 
     public IReadOnlyList<SecretItem> Search(IReadOnlyDictionary<string, string> attributes, bool withSecrets) =>
         Matching(attributes).Select(item => new SecretItem(item.Attributes, Default?.Locked ?? false, withSecrets && Default?.Locked != true ? item.Secret.ToArray() : null)).ToList();
 
-    public void Store(IReadOnlyDictionary<string, string> attributes, string label, byte[] secret)
+    public void Store(SecretCollection collection, IReadOnlyDictionary<string, string> attributes, string label, byte[] secret)
     {
         Items.RemoveAll(item => item.Attributes.Count == attributes.Count && Includes(item.Attributes, attributes));
         Items.Add((attributes.ToDictionary(), label, secret.ToArray()));

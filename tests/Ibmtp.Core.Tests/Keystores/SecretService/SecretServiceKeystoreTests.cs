@@ -86,7 +86,7 @@ public class SecretServiceKeystoreTests
     [Test]
     public void List_shows_only_our_items_not_other_applications_with_a_server_attribute()
     {
-        _items.Store(new Dictionary<string, string> { ["server"] = "us.icr.io", ["username"] = "someone", ["docker_cli"] = "1" }, "docker", "x"u8.ToArray());
+        _items.Store(_items.Default!, new Dictionary<string, string> { ["server"] = "us.icr.io", ["username"] = "someone", ["docker_cli"] = "1" }, "docker", "x"u8.ToArray());
         _keystore.Save(Host("de.icr.io"), Login("Profile-de", "secret-de"));
 
         Assert.That(_keystore.Usernames(), Is.EquivalentTo(new Dictionary<string, string> { ["de.icr.io"] = "Profile-de" }));
@@ -96,7 +96,7 @@ public class SecretServiceKeystoreTests
     [Test]
     public void A_locked_keyring_is_named_with_how_to_unlock_it_and_nothing_is_stored()
     {
-        _items.Default = new SecretCollection("Login", Locked: true);
+        _items.Default = _items.Default! with { Locked = true };
 
         var error = Assert.Throws<HelperException>(() => _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one")))!;
 
@@ -109,7 +109,7 @@ public class SecretServiceKeystoreTests
     public void A_login_in_a_locked_keyring_is_reported_locked_on_get_and_erase_but_still_listed()
     {
         _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
-        _items.Default = new SecretCollection("Login", Locked: true);
+        _items.Default = _items.Default! with { Locked = true };
 
         Assert.That(Assert.Throws<HelperException>(() => _keystore.Find(Host("us.icr.io")))!.Message, Does.Contain("is locked: unlock it"));
         Assert.That(Assert.Throws<HelperException>(() => _keystore.Remove(Host("us.icr.io")))!.Message, Does.Contain("is locked: unlock it"));
