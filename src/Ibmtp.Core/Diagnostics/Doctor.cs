@@ -3,6 +3,7 @@ using Ibmtp.ClientConfig;
 using Ibmtp.Composition;
 using Ibmtp.Configuration;
 using Ibmtp.Credentials;
+using Ibmtp.Files;
 using Ibmtp.Hosts;
 using Ibmtp.Logging;
 using Ibmtp.Platform;
@@ -125,7 +126,7 @@ public sealed class Doctor(HelperContext context, HelperServices services)
     }
 
     /// <summary>Which store <c>store</c> writes to and <c>get</c> reads, and whether it can be reached now.</summary>
-    private void Keystore()
+    private void KeystoreInUse()
     {
         var choice = services.Settings.Keystore;
         if (choice.Problem is { } problem)
@@ -147,7 +148,7 @@ public sealed class Doctor(HelperContext context, HelperServices services)
     private void Files()
     {
         Add("config file", services.Settings.ConfigFile is { } file ? WithMode(file) : "none");
-        Keystore();
+        KeystoreInUse();
         Add("token cache", WithMode(services.Paths.CacheFolder));
         Add("log", WithMode(Path.Combine(services.Paths.StateFolder, HelperLog.FileName)));
     }
@@ -221,7 +222,7 @@ public sealed class Doctor(HelperContext context, HelperServices services)
     private static string WithMode(string path)
     {
         if (File.Exists(path) || Directory.Exists(path))
-            return $"{path} ({Convert.ToString((int)File.GetUnixFileMode(path), 8).PadLeft(4, '0')})";
+            return $"{path} ({FileModeText.Of(path)})";
         return $"{path} (not there yet)";
     }
 

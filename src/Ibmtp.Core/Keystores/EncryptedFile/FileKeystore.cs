@@ -35,7 +35,7 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
     {
         var entries = Read().Contents.Entries.Count;
         return File.Exists(StorePath)
-            ? $"encrypted file {StorePath} ({Convert.ToString((int)File.GetUnixFileMode(StorePath), 8).PadLeft(4, '0')}), {entries} login(s)"
+            ? $"encrypted file {StorePath} ({FileModeText.Of(StorePath)}), {entries} login(s)"
             : $"encrypted file {StorePath}, not there yet (the first login creates it)";
     }
 
