@@ -11,11 +11,12 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
 {
     private const string OurItems = "docker-credential-ibmtp";
 
-    private static async Task<(TestHome Home, SecretServiceSession Session)> KeyringHomeAsync(TestHome home)
+    /// <summary>Chooses the keyring for <paramref name="home"/> and starts it, with the log at debug level so secrets would show there.</summary>
+    private static Task<SecretServiceSession> StartKeyringAsync(TestHome home)
     {
         home.Environment["IBMTP_KEYSTORE"] = "secretservice";
         home.Environment["IBMTP_LOG_LEVEL"] = "debug";
-        return (home, await SecretServiceSession.StartAsync(home));
+        return SecretServiceSession.StartAsync(home);
     }
 
     [TestCase("docker")]
@@ -23,9 +24,8 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     [TestCase("buildah")]
     public async Task ALoginIsKeptInTheKeyringWhereSecretToolFindsItAndLogoutRemovesIt(string client)
     {
-        var (home, session) = await KeyringHomeAsync(HomeConfiguredByTheHelper());
-        using var _ = home;
-        using var __ = session;
+        using var home = HomeConfiguredByTheHelper();
+        using var session = await StartKeyringAsync(home);
         var loginClient = LoginClients.For(client, home);
 
         var login = await loginClient.LoginAsync(Registry.Host, ProfileId, ApiKey);
@@ -53,9 +53,8 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     [Test]
     public async Task StoreGetListAndEraseRoundTripAndASecondEraseAnswersNotFound()
     {
-        var (home, session) = await KeyringHomeAsync(new TestHome());
-        using var _ = home;
-        using var __ = session;
+        using var home = new TestHome();
+        using var session = await StartKeyringAsync(home);
         var helper = new HelperCli(home);
         var secret = FakeCredentials.NewApiKey();
 
@@ -74,9 +73,8 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     [Test]
     public async Task DoctorNamesTheKeyringAndSaysWhenItIsLocked()
     {
-        var (home, session) = await KeyringHomeAsync(new TestHome());
-        using var _ = home;
-        using var __ = session;
+        using var home = new TestHome();
+        using var session = await StartKeyringAsync(home);
         var helper = new HelperCli(home);
         HelperOutput.AssertSilentSuccess(await helper.StoreAsync("us.icr.io", "Profile-us", FakeCredentials.NewApiKey()));
 
@@ -93,9 +91,8 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     [Test]
     public async Task ListShowsOnlyOurItemsAndGetIgnoresAnotherApplicationsItemForTheSameServer()
     {
-        var (home, session) = await KeyringHomeAsync(new TestHome());
-        using var _ = home;
-        using var __ = session;
+        using var home = new TestHome();
+        using var session = await StartKeyringAsync(home);
         var helper = new HelperCli(home);
         var other = await ProcessRunner.RunAsync("secret-tool", ["store", "--label", "someone else's", "server", "us.icr.io", "username", "someone"],
             new ProcessOptions { Environment = home.Environment, InheritEnvironment = false, StandardInput = "not ours" });
@@ -113,9 +110,8 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     [Test]
     public async Task BadInputChangesNothingInTheKeyring()
     {
-        var (home, session) = await KeyringHomeAsync(new TestHome());
-        using var _ = home;
-        using var __ = session;
+        using var home = new TestHome();
+        using var session = await StartKeyringAsync(home);
         var helper = new HelperCli(home);
         var secret = FakeCredentials.NewApiKey();
         HelperOutput.AssertSilentSuccess(await helper.StoreAsync("us.icr.io", "Profile-us", secret));
@@ -131,9 +127,8 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     [Test]
     public async Task TwentyConcurrentStoresForTwentyHostsLeaveTwentyItems()
     {
-        var (home, session) = await KeyringHomeAsync(new TestHome());
-        using var _ = home;
-        using var __ = session;
+        using var home = new TestHome();
+        using var session = await StartKeyringAsync(home);
         var helper = new HelperCli(home);
         var logins = Enumerable.Range(1, 20).ToDictionary(index => $"r{index}.icr.io", index => (Username: $"user-{index}", Secret: FakeCredentials.NewApiKey()));
 
@@ -154,9 +149,8 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     [Test]
     public async Task ALockedKeyringIsReportedWithHowToUnlockItAndNothingChanges()
     {
-        var (home, session) = await KeyringHomeAsync(new TestHome());
-        using var _ = home;
-        using var __ = session;
+        using var home = new TestHome();
+        using var session = await StartKeyringAsync(home);
         var helper = new HelperCli(home);
         var secret = FakeCredentials.NewApiKey();
         HelperOutput.AssertSilentSuccess(await helper.StoreAsync("us.icr.io", "Profile-us", secret));
