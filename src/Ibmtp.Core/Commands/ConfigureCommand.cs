@@ -126,13 +126,13 @@ public static partial class ConfigureCommand
         return (file, removed.Count == 0 ? "nothing to remove" : $"{(dryRun ? "would remove" : "removed")} {HelperName} for {string.Join(", ", removed)}");
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"(""(?:auth|password|identitytoken|registrytoken)""\s*:\s*)""(?:[^""\\]|\\.)*""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex StoredCredential();
+
     /// <summary>
     /// Writes a changed file, or prints its diff. A symlinked file (a dotfile manager's) is written
     /// where the link points, so the link stays and the real file changes.
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(""(?:auth|password|identitytoken|registrytoken)""\s*:\s*)""(?:[^""\\]|\\.)*""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex StoredCredential();
-
     private static void Save(PersonCommand person, AuthFile file, bool dryRun)
     {
         if (!file.Changed)

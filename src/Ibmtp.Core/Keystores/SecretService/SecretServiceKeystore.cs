@@ -17,8 +17,6 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
     public const string Server = "server";
     public const string Username = "username";
 
-    public static readonly IReadOnlyList<string> AttributeNames = [Application, Server, Username];
-
     private const string OtherStores = "set IBMTP_KEYSTORE=pass or file";
 
     public StoredLogin? Find(RegistryHost host)
