@@ -60,11 +60,14 @@ public sealed class ClientFilesCheckTests : CheckFixture
     }
 
     [Test]
-    public void The_containers_tools_login_file_is_examined_apart_only_when_it_is_another_file()
+    public void The_file_the_containers_tools_log_in_to_is_examined_apart_when_it_is_not_the_file_they_keep()
     {
         Assert.That(Run().Select(fact => fact.Name), Is.EqualTo(new[] { "docker", "containers", "containers logins" }));
+    }
 
-        DisposeServices();
+    [Test]
+    public void A_chosen_REGISTRY_AUTH_FILE_is_both_files_and_is_examined_once()
+    {
         Home.Variables["REGISTRY_AUTH_FILE"] = Path.Combine(Home.Root, "auth.json");
 
         Assert.That(Run().Select(fact => fact.Name), Is.EqualTo(new[] { "docker", "containers" }));
