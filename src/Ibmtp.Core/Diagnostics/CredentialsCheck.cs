@@ -1,0 +1,118 @@
+using System.Globalization;
+using Ibmtp.Composition;
+using Ibmtp.Configuration;
+using Ibmtp.Credentials;
+using Ibmtp.Hosts;
+using Ibmtp.Platform;
+using Ibmtp.Secrets;
+using Ibmtp.Tokens;
+
+namespace Ibmtp.Diagnostics;
+
+/// <summary>
+/// Which credentials <c>get</c> would use for the host and from where: the host's mode and profile,
+/// then the plan, with one real IAM exchange for a token, or the keystore entry. It never shows a secret.
+/// </summary>
+public sealed class CredentialsCheck(HelperContext context, HelperServices services) : IGetStepCheck
+{
+    public bool Run(RegistryHost host, FactSheet facts)
+    {
+        var hostSettings = services.Settings.For(host);
+        if (hostSettings.Mode.Problem is { } badMode)
+            return facts.Fail("mode", badMode);
+        facts.Add("mode", $"{Describe(hostSettings.Mode.Value)} (from {hostSettings.Mode.Origin})");
+        if (hostSettings.Profile.Problem is { } badProfile)
+            return facts.Fail("profile", badProfile);
+        if (hostSettings.Profile.Value is not { } profile)
+            facts.Add("profile", "none");
+        else if (LooksLikeAProfile(profile))
+            facts.Add("profile", $"{profile} (from {hostSettings.Profile.Origin})");
+        else
+        {
+            // Treated as a secret from here on, so it is blanked wherever it would show (as the username, say).
+            var suspect = new SourcedSecret(new Secret(profile.Value), hostSettings.Profile.Origin);
+            facts.Add("profile", $"from {suspect.Origin}, which does not hold a profile ID (Profile-...) or CRN (crn:...): is it a key put in the wrong variable? ({suspect.Fingerprint})", problem: true);
+        }
+
+        CredentialPlan? plan;
+        try
+        {
+            plan = services.TrustedProfiles.Plan(host);
+        }
+        catch (HelperException error)
+        {
+            return facts.Fail("credentials", error.Message);
+        }
+        return plan switch
+        {
+            PassThroughPlan passThrough => facts.Say("credentials", $"API key from {passThrough.ApiKey.Origin} ({passThrough.ApiKey.Fingerprint}), sent as {passThrough.Username}"),
+            TokenPlan token => Exchange(token, facts),
+            _ => Keystore(host, facts),
+        };
+    }
+
+    /// <summary>One real exchange, not through the cache, so a broken key or profile shows even while a cached token still works.</summary>
+    private bool Exchange(TokenPlan plan, FactSheet facts)
+    {
+        facts.Add("credentials", plan.Credential is { } credential
+            ? $"{(plan.Exchange.Mode == "cr-token" ? "compute-resource token" : "API key")} from {credential.Origin} ({credential.Fingerprint}), traded with IAM for a token"
+            : "the VPC instance identity, traded with the metadata service for a token");
+        var now = context.Time.GetUtcNow();
+        if (services.TokenCache.Peek(TokenService.CacheKey(plan.Exchange)) is { } cached)
+        {
+            facts.Add("cached token", cached.IsUsable(now)
+                ? $"valid for {Duration(cached.ExpiresAt - now)}, renewed after {Duration(cached.RenewAt - now)}"
+                : "expired; the next get asks IAM");
+        }
+        else
+        {
+            facts.Add("cached token", "none");
+        }
+        try
+        {
+            using var deadline = new Deadline(services.Settings.Timeout.Value, context.Time);
+            var token = plan.Exchange.FetchAsync(deadline).GetAwaiter().GetResult();
+            return facts.Say("IAM exchange", $"ok: a token valid for {Duration(token.ExpiresAt - context.Time.GetUtcNow())}");
+        }
+        catch (HelperException error)
+        {
+            return facts.Fail("IAM exchange", error.Message);
+        }
+    }
+
+    private bool Keystore(RegistryHost host, FactSheet facts)
+    {
+        try
+        {
+            return services.Keystore.Value.Find(host) is { } stored
+                ? facts.Say("credentials", $"keystore entry for {host}, user {stored.Username} (from docker, podman, buildah or skopeo login)")
+                : facts.Fail("credentials", $"none: no API key or compute-resource token in the environment and no keystore entry, so get answers not found; set {SettingsTable.ApiKey.Variable}, or log in with docker login");
+        }
+        catch (HelperException error)
+        {
+            return facts.Fail("credentials", error.Message);
+        }
+    }
+
+    /// <summary>A value in a profile variable that is not shaped like one may be a secret pasted there by mistake, so it is not shown.</summary>
+    private static bool LooksLikeAProfile(TrustedProfile profile) => profile.Kind switch
+    {
+        TrustedProfileKind.Id => profile.Value.StartsWith("Profile-", StringComparison.Ordinal),
+        TrustedProfileKind.Crn => profile.Value.StartsWith("crn:", StringComparison.OrdinalIgnoreCase),
+        TrustedProfileKind.Name => true,
+    };
+
+    private static string Describe(CredentialMode mode) => mode switch
+    {
+        CredentialMode.Auto => "auto",
+        CredentialMode.ApiKey => "apikey",
+        CredentialMode.Token => "token",
+        CredentialMode.CrToken => "cr-token",
+        CredentialMode.Vpc => "vpc",
+    };
+
+    private static string Duration(TimeSpan span) =>
+        span <= TimeSpan.Zero ? "0s"
+        : span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h{span.Minutes:00}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m{span.Seconds:00}s");
+}

@@ -1,0 +1,27 @@
+namespace Ibmtp.Diagnostics;
+
+/// <summary>The facts <c>doctor</c> has found so far, in the order the checks found them.</summary>
+public sealed class FactSheet
+{
+    private readonly List<Fact> _facts = [];
+
+    public IReadOnlyList<Fact> Facts => _facts;
+
+    public void Add(string name, string value, bool problem = false) => _facts.Add(new Fact(name, value, problem));
+
+    /// <summary>Adds a fact that is fine, for a check that ends on it.</summary>
+    /// <returns>True: <c>get</c> gets past it.</returns>
+    public bool Say(string name, string value)
+    {
+        Add(name, value);
+        return true;
+    }
+
+    /// <summary>Adds a problem, for a check that ends on it.</summary>
+    /// <returns>False: <c>get</c> stops there.</returns>
+    public bool Fail(string name, string value)
+    {
+        Add(name, value, problem: true);
+        return false;
+    }
+}
