@@ -16,8 +16,8 @@ public sealed class FakeContext
         {
             Environment = environment,
             Input = input ?? Stream.Null,
-            Output = _output,
-            Error = _error,
+            Output = new LineWriter(_output),
+            Error = new LineWriter(_error),
             CallerName = () => caller,
             Time = time ?? TimeProvider.System,
         };

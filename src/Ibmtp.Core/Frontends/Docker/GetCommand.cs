@@ -21,9 +21,11 @@ public static class GetCommand
                 // Settings that cannot be read opt no host in. docker and podman call get for every
                 // configured host, so a broken setting must not fail the pulls of unrelated registries;
                 // for an IBM registry, which is served whatever the settings, the error is reported.
-                throw new CredentialsNotFoundException();
+                return Outcome.NothingFound;
             }
-            var login = credentials.Find(serverUrl) ?? throw new CredentialsNotFoundException();
+            if (credentials.Find(serverUrl) is not { } login)
+                return Outcome.NothingFound;
             protocol.WriteCredentials(serverUrl, login);
+            return Outcome.Answered;
         });
 }

@@ -29,10 +29,10 @@ public static class KubeletCommand
             catch (HelperException) when (!ServedHosts.IsIbmRegistry(registry))
             {
                 // As for get: settings that cannot be read opt no host in, and must not fail other registries' pulls.
-                return CredentialProviderResponse.Empty;
+                return null;
             }
             if (credentials.Find(registry) is not { } login)
-                return CredentialProviderResponse.Empty;
+                return null;
             var cacheDuration = CacheDuration.For(login, context.Time.GetUtcNow(), services.Value.Settings.KubeletCacheDuration.Value);
             return new CredentialProviderResponse(
                 GoDuration.Format(cacheDuration),

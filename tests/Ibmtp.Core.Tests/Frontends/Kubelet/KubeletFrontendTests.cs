@@ -17,7 +17,7 @@ public sealed class KubeletFrontendTests : TempHomeFixture
         "{'apiVersion':'credentialprovider.kubelet.k8s.io/v1','kind':'CredentialProviderResponse','cacheKeyType':'Registry',".Replace('\'', '"')
         + fields.Replace('\'', '"') + "}\n";
 
-    private HelperResult Run(Func<CredentialProviderResponse> answer)
+    private HelperResult Run(Func<CredentialProviderResponse?> answer)
     {
         var fake = new FakeContext(Home.Environment);
         return fake.Result(KubeletFrontend.Run(fake.Context, _ => answer()));
@@ -34,7 +34,7 @@ public sealed class KubeletFrontendTests : TempHomeFixture
     [Test]
     public void Nothing_found_is_the_empty_response_and_exit_0()
     {
-        Assert.That(Run(() => CredentialProviderResponse.Empty), Is.EqualTo(new HelperResult(0, Response("'auth':{}"), "")));
+        Assert.That(Run(() => null), Is.EqualTo(new HelperResult(0, Response("'auth':{}"), "")));
     }
 
     public static IEnumerable<TestCaseData> Failures()
