@@ -60,16 +60,6 @@ public sealed class KubeletCommandTests : TempHomeFixture
     }
 
     [Test]
-    public void A_host_not_served_gets_an_empty_auth_even_when_the_settings_are_broken()
-    {
-        Home.Variables["IBMTP_TIMEOUT"] = "soon";
-
-        var response = Response(Kubelet(KubeletRequests.For("docker.io/library/nginx")));
-
-        Assert.That(response.GetProperty("auth").EnumerateObject(), Is.Empty);
-    }
-
-    [Test]
     public void Nothing_for_the_node_or_the_pod_gets_an_empty_auth_so_the_kubelet_uses_pull_secrets()
     {
         var response = Response(Kubelet(KubeletRequests.For("us.icr.io/team/app")));
