@@ -12,8 +12,8 @@ try
     {
         Environment = new ProcessEnvironment(),
         Input = StandardStreams.Input,
-        Output = StandardStreams.Output,
-        Error = StandardStreams.Error,
+        Output = new LineWriter(StandardStreams.Output),
+        Error = new LineWriter(StandardStreams.Error),
         UserId = CurrentProcess.UserId(),
         CallerName = CurrentProcess.ParentName,
     });

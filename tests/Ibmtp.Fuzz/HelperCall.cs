@@ -12,7 +12,7 @@ public static class HelperCall
         using var input = new MemoryStream(stdin);
         using var output = new MemoryStream();
         using var error = new MemoryStream();
-        var exitCode = HelperApp.Run([action], new HelperContext { Environment = environment, Input = input, Output = output, Error = error });
+        var exitCode = HelperApp.Run([action], new HelperContext { Environment = environment, Input = input, Output = new LineWriter(output), Error = new LineWriter(error) });
         return new HelperOutcome(action, exitCode, Encoding.UTF8.GetString(output.ToArray()), Encoding.UTF8.GetString(error.ToArray()));
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Ibmtp.Frontends.Docker;
 using Ibmtp.Platform;
 
@@ -11,17 +10,16 @@ public static class HelperApp
     {
         var name = args.Count > 0 ? args[0] : "";
         if (name.Length == 0)
-            return Refuse(context, $"{HelperInfo.Name}: no action given; use {Usage.CommandChoices()} (see --help)");
+            return Refuse(context, name, $"{HelperInfo.Name}: no action given; use {Usage.CommandChoices()} (see --help)");
         return CommandTable.Find(name) is { } command
             ? command.Run(context, args.Skip(1).ToArray())
-            : Refuse(context, $"{HelperInfo.Name}: unknown action: {name}");
+            : Refuse(context, name, $"{HelperInfo.Name}: unknown action: {name}");
     }
 
     /// <summary>Prints a command's text answer on stdout; exit 0.</summary>
     public static int Print(HelperContext context, string text)
     {
-        context.Output.Write(Encoding.UTF8.GetBytes(text + "\n"));
-        context.Output.Flush();
+        context.Output.WriteLine(text);
         return 0;
     }
 
@@ -29,5 +27,5 @@ public static class HelperApp
     /// A command line no command takes. The callers that run a helper with an action they guess at
     /// are docker's clients, so it is refused the docker protocol's way.
     /// </summary>
-    private static int Refuse(HelperContext context, string message) => DockerFrontend.Fail(context, message);
+    private static int Refuse(HelperContext context, string action, string message) => DockerFrontend.Refuse(context, action, message);
 }

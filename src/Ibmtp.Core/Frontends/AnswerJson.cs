@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Ibmtp.Platform;
 
 namespace Ibmtp.Frontends;
 
@@ -16,13 +16,10 @@ internal static class AnswerJson
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin);
 
-    public static void WriteLine(Stream output, Action<Utf8JsonWriter> write)
-    {
-        var line = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(line, new JsonWriterOptions { Encoder = Encoder }))
+    public static void WriteLine(LineWriter output, Action<Utf8JsonWriter> write) =>
+        output.WriteLine(line =>
+        {
+            using var json = new Utf8JsonWriter(line, new JsonWriterOptions { Encoder = Encoder });
             write(json);
-        line.Write("\n"u8);
-        output.Write(line.WrittenSpan);
-        output.Flush();
-    }
+        });
 }

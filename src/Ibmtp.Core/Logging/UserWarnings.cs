@@ -1,4 +1,4 @@
-using System.Text;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Serilog;
 
@@ -8,13 +8,12 @@ namespace Ibmtp.Logging;
 /// Warnings a person must act on. They go to stderr, which docker and podman show mid-pull, so
 /// nothing else may be written there.
 /// </summary>
-public sealed class UserWarnings(Stream error, ILogger log)
+public sealed class UserWarnings(LineWriter error, ILogger log)
 {
     public void Warn(string message)
     {
         var redacted = SecretRedactor.Redact(message);
         log.Warning("{Warning}", redacted);
-        error.Write(Encoding.UTF8.GetBytes($"{HelperInfo.Name}: warning: {redacted}\n"));
-        error.Flush();
+        error.WriteLine($"{HelperInfo.Name}: warning: {redacted}");
     }
 }

@@ -1,8 +1,8 @@
 namespace Ibmtp.Platform;
 
 /// <summary>
-/// Everything a call touches outside the core: environment, standard streams and the clock. The
-/// executable passes the real ones; tests pass fakes.
+/// Everything a call touches outside the core: environment, standard input, stdout and stderr as
+/// <see cref="LineWriter"/>s, and the clock. The executable passes the real ones; tests pass fakes.
 /// </summary>
 public sealed class HelperContext
 {
@@ -10,9 +10,9 @@ public sealed class HelperContext
 
     public required Stream Input { get; init; }
 
-    public required Stream Output { get; init; }
+    public required LineWriter Output { get; init; }
 
-    public required Stream Error { get; init; }
+    public required LineWriter Error { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -1,6 +1,5 @@
 using Ibmtp.Composition;
 using Ibmtp.Configuration;
-using Ibmtp.Platform;
 using Ibmtp.Tests.Support;
 using Ibmtp.Tokens;
 
@@ -10,13 +9,7 @@ namespace Ibmtp.Tests.Composition;
 public sealed class HelperServicesTests
 {
     private static HelperServices Create(Dictionary<string, string> variables) =>
-        HelperServices.Create(new HelperContext
-        {
-            Environment = new DictionaryEnvironment(variables),
-            Input = Stream.Null,
-            Output = Stream.Null,
-            Error = Stream.Null,
-        });
+        HelperServices.Create(new FakeContext(new DictionaryEnvironment(variables)).Context);
 
     [Test]
     public void Without_HOME_or_XDG_CACHE_HOME_tokens_are_fetched_without_a_cache_rather_than_failing()

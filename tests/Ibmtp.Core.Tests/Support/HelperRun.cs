@@ -9,17 +9,8 @@ public static class HelperRun
 {
     public static HelperResult Run(IEnvironment environment, IReadOnlyList<string> args, Stream stdin, string? caller = null)
     {
-        using var output = new MemoryStream();
-        using var error = new MemoryStream();
-        var exitCode = HelperApp.Run(args, new HelperContext
-        {
-            Environment = environment,
-            Input = stdin,
-            Output = output,
-            Error = error,
-            CallerName = () => caller,
-        });
-        return new HelperResult(exitCode, Encoding.UTF8.GetString(output.ToArray()), Encoding.UTF8.GetString(error.ToArray()));
+        var fake = new FakeContext(environment, stdin, caller);
+        return fake.Result(HelperApp.Run(args, fake.Context));
     }
 
     /// <param name="caller">The program that started the helper, as the executable reads it from its parent process.</param>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Ibmtp.Credentials;
@@ -10,7 +11,7 @@ namespace Ibmtp.Frontends.Docker;
 /// prints the answer. Input is read with a size cap, since a helper must never hang or balloon on a
 /// runaway writer.
 /// </summary>
-public sealed class DockerProtocol(Stream input, Stream output)
+public sealed class DockerProtocol(Stream input, LineWriter output)
 {
     public const int MaxInputBytes = 16 * 1024;
 
@@ -68,7 +69,7 @@ public sealed class DockerProtocol(Stream input, Stream output)
     {
         // Clients send a placeholder on stdin; it carries nothing, so it is not read.
         var sorted = new SortedDictionary<string, string>(saved.ToDictionary(), StringComparer.Ordinal);
-        WriteLine(JsonSerializer.SerializeToUtf8Bytes(sorted, DockerJsonContext.Default.SortedDictionaryStringString));
+        output.WriteLine(line => line.Write(JsonSerializer.SerializeToUtf8Bytes(sorted, DockerJsonContext.Default.SortedDictionaryStringString)));
     }
 
     private byte[] ReadInput() =>
@@ -85,12 +86,5 @@ public sealed class DockerProtocol(Stream input, Stream output)
         {
             throw new HelperException("input on stdin is not UTF-8 text; expected a server URL such as us.icr.io");
         }
-    }
-
-    private void WriteLine(byte[] json)
-    {
-        output.Write(json);
-        output.WriteByte((byte)'\n');
-        output.Flush();
     }
 }

@@ -17,10 +17,7 @@ public static class EraseCommand
 
     public static int Run(HelperContext context, IReadOnlyList<string> args) =>
         DockerFrontend.Run(context, "erase", (protocol, services) =>
-        {
-            if (!services.Value.Credentials.Remove(protocol.ReadServerUrl()) && !CalledByClientThatCrashesOnNotFound(context))
-                throw new CredentialsNotFoundException();
-        });
+            services.Value.Credentials.Remove(protocol.ReadServerUrl()) || CalledByClientThatCrashesOnNotFound(context) ? Outcome.Answered : Outcome.NothingFound);
 
     private static bool CalledByClientThatCrashesOnNotFound(HelperContext context) =>
         context.CallerName() is { } caller && ClientsThatCrashOnNotFound.Contains(caller);

@@ -1,5 +1,4 @@
 using Ibmtp.Credentials;
-using Ibmtp.Hosts;
 using Ibmtp.Platform;
 
 namespace Ibmtp.Frontends.Docker;
@@ -11,19 +10,9 @@ public static class GetCommand
         DockerFrontend.Run(context, "get", (protocol, services) =>
         {
             var serverUrl = protocol.ReadServerUrl();
-            CredentialService credentials;
-            try
-            {
-                credentials = services.Value.Credentials;
-            }
-            catch (HelperException) when (!ServedHosts.IsIbmRegistry(serverUrl))
-            {
-                // Settings that cannot be read opt no host in. docker and podman call get for every
-                // configured host, so a broken setting must not fail the pulls of unrelated registries;
-                // for an IBM registry, which is served whatever the settings, the error is reported.
-                throw new CredentialsNotFoundException();
-            }
-            var login = credentials.Find(serverUrl) ?? throw new CredentialsNotFoundException();
+            if (ServedLogin.Find(serverUrl, () => services.Value.Credentials) is not { } login)
+                return Outcome.NothingFound;
             protocol.WriteCredentials(serverUrl, login);
+            return Outcome.Answered;
         });
 }

@@ -6,5 +6,9 @@ namespace Ibmtp.Frontends.Docker;
 public static class ListCommand
 {
     public static int Run(HelperContext context, IReadOnlyList<string> args) =>
-        DockerFrontend.Run(context, "list", (protocol, services) => protocol.WriteList(services.Value.Credentials.List()));
+        DockerFrontend.Run(context, "list", (protocol, services) =>
+        {
+            protocol.WriteList(services.Value.Credentials.List());
+            return Outcome.Answered;
+        });
 }

@@ -10,5 +10,6 @@ public static class StoreCommand
         {
             var credentials = protocol.ReadCredentials();
             services.Value.Credentials.Save(credentials.ServerUrl, credentials.Username, credentials.Secret);
+            return Outcome.Answered;
         });
 }

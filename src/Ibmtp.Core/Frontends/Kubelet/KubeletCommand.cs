@@ -2,7 +2,6 @@ using System.Text.Json;
 using Ibmtp.Composition;
 using Ibmtp.Configuration;
 using Ibmtp.Credentials;
-using Ibmtp.Hosts;
 using Ibmtp.Platform;
 
 namespace Ibmtp.Frontends.Kubelet;
@@ -21,18 +20,8 @@ public static class KubeletCommand
             var request = Read(context.Input);
             var registry = ImageReference.Registry(request.Image!);
             var account = request.ServiceAccountToken is { Value.Length: > 0 } token ? new ServiceAccount(token, request.ServiceAccountAnnotations) : null;
-            CredentialService credentials;
-            try
-            {
-                credentials = services.Value.KubeletCredentials(account);
-            }
-            catch (HelperException) when (!ServedHosts.IsIbmRegistry(registry))
-            {
-                // As for get: settings that cannot be read opt no host in, and must not fail other registries' pulls.
-                return CredentialProviderResponse.Empty;
-            }
-            if (credentials.Find(registry) is not { } login)
-                return CredentialProviderResponse.Empty;
+            if (ServedLogin.Find(registry, () => services.Value.KubeletCredentials(account)) is not { } login)
+                return null;
             var cacheDuration = CacheDuration.For(login, context.Time.GetUtcNow(), services.Value.Settings.KubeletCacheDuration.Value);
             return new CredentialProviderResponse(
                 GoDuration.Format(cacheDuration),

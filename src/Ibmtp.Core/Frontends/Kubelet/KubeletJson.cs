@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ibmtp.Json;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using static Ibmtp.Json.JsonFields;
 
@@ -34,7 +35,7 @@ internal static class KubeletJson
             Text(root, ServiceAccountToken) is { } token ? new Secret(token) : null,
             Annotations(root)));
 
-    public static void WriteResponse(Stream output, CredentialProviderResponse response) =>
+    public static void WriteResponse(LineWriter output, CredentialProviderResponse response) =>
         AnswerJson.WriteLine(output, json =>
         {
             json.WriteStartObject();

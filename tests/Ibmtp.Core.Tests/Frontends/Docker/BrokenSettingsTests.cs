@@ -3,43 +3,13 @@ using Ibmtp.Tests.Support;
 namespace Ibmtp.Tests.Frontends.Docker;
 
 /// <summary>
-/// docker and podman call get for every configured host, so a setting that cannot be read must not
-/// fail the pulls of registries the helper does not serve; for an IBM registry it stays an error that
-/// names the setting.
+/// get with settings that cannot be read, beyond the rule every front end shares
+/// (<see cref="Ibmtp.Tests.Credentials.ServedLoginTests"/>): a damaged or special config file, and no HOME.
 /// </summary>
 [TestFixture]
 public sealed class BrokenSettingsTests : TempHomeFixture
 {
     private const string ApiKey = "broken-settings-key-1";
-
-    public static IEnumerable<TestCaseData> BrokenSettings()
-    {
-        yield return new TestCaseData("IBMTP_REGISTRIES", "not a host").SetArgDisplayNames("IBMTP_REGISTRIES");
-        yield return new TestCaseData("IBMTP_LOG_LEVEL", "loud").SetArgDisplayNames("IBMTP_LOG_LEVEL");
-        yield return new TestCaseData("IBMTP_TIMEOUT", "soon").SetArgDisplayNames("IBMTP_TIMEOUT");
-        yield return new TestCaseData("IBMTP_CONFIG", "/nowhere/ibmtp.json").SetArgDisplayNames("IBMTP_CONFIG");
-    }
-
-    [TestCaseSource(nameof(BrokenSettings))]
-    public void A_host_not_served_gets_not_found_whatever_the_setting(string variable, string value)
-    {
-        Home.Variables[variable] = value;
-        Home.Variables["IBMTP_API_KEY"] = ApiKey;
-
-        HelperAssert.NotFound(HelperRun.Run(Home, "get", "docker.io"));
-    }
-
-    [TestCaseSource(nameof(BrokenSettings))]
-    public void An_IBM_registry_gets_a_one_line_error_naming_the_setting(string variable, string value)
-    {
-        Home.Variables[variable] = value;
-        Home.Variables["IBMTP_API_KEY"] = ApiKey;
-
-        var result = HelperRun.Run(Home, "get", "us.icr.io");
-
-        HelperAssert.OneLineFailure(result);
-        Assert.That(result.Stdout, Does.Contain(variable));
-    }
 
     [Test]
     public void A_malformed_config_file_fails_only_IBM_registries()

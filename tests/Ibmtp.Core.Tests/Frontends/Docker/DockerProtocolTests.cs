@@ -3,6 +3,7 @@ using System.Text.Json;
 using CsCheck;
 using Ibmtp.Credentials;
 using Ibmtp.Frontends.Docker;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Moq;
 
@@ -58,7 +59,7 @@ public class DockerProtocolTests
         text.Sample(username =>
         {
             using var output = new MemoryStream();
-            new DockerProtocol(new MemoryStream(), output).WriteCredentials("us.icr.io", new Login(username, new Secret("secret-<&>+é"), "test"));
+            new DockerProtocol(new MemoryStream(), new LineWriter(output)).WriteCredentials("us.icr.io", new Login(username, new Secret("secret-<&>+é"), "test"));
             return Encoding.UTF8.GetString(output.ToArray()) == DefaultWriterLine(username, "secret-<&>+é");
         }, iter: 20_000);
     }
@@ -87,12 +88,12 @@ public class DockerProtocolTests
     {
         var stdin = new Mock<Stream>(MockBehavior.Strict);
 
-        new DockerProtocol(stdin.Object, _output).WriteList(new Dictionary<string, string> { ["us.icr.io"] = "Profile-us", ["de.icr.io"] = "Profile-de" });
+        new DockerProtocol(stdin.Object, new LineWriter(_output)).WriteList(new Dictionary<string, string> { ["us.icr.io"] = "Profile-us", ["de.icr.io"] = "Profile-de" });
 
         Assert.That(Output, Is.EqualTo("""{"de.icr.io":"Profile-de","us.icr.io":"Profile-us"}""" + "\n"));
     }
 
     private string Output => Encoding.UTF8.GetString(_output.ToArray());
 
-    private DockerProtocol Protocol(string stdin) => new(new MemoryStream(Encoding.UTF8.GetBytes(stdin)), _output);
+    private DockerProtocol Protocol(string stdin) => new(new MemoryStream(Encoding.UTF8.GetBytes(stdin)), new LineWriter(_output));
 }

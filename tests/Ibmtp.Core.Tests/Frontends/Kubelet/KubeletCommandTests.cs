@@ -59,14 +59,26 @@ public sealed class KubeletCommandTests : TempHomeFixture
         Assert.That(response.GetProperty("auth").EnumerateObject(), Is.Empty);
     }
 
-    [Test]
-    public void A_host_not_served_gets_an_empty_auth_even_when_the_settings_are_broken()
+    /// <summary>
+    /// The kubelet kills a provider after a minute, so the provider's own deadline stops at 50 s whatever
+    /// IBMTP_TIMEOUT says. Shown without waiting for it: IAM asks for a retry after 55 s, which a deadline
+    /// of 50 s cannot fit, so the provider gives up at once and names its deadline.
+    /// </summary>
+    [TestCase("3600", 50)]
+    [TestCase("30", 30)]
+    public void IBMTP_TIMEOUT_is_capped_below_the_kubelets_minute(string timeout, int deadlineSeconds)
     {
-        Home.Variables["IBMTP_TIMEOUT"] = "soon";
+        using var iam = new UnavailableIam(retryAfter: TimeSpan.FromSeconds(55));
+        Home.Variables["IBMTP_MODE"] = "token";
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_IAM_URL"] = iam.Url;
+        Home.Variables["IBMTP_TIMEOUT"] = timeout;
 
-        var response = Response(Kubelet(KubeletRequests.For("docker.io/library/nginx")));
+        var kubelet = Task.Run(() => Kubelet(KubeletRequests.For("us.icr.io/team/app")));
 
-        Assert.That(response.GetProperty("auth").EnumerateObject(), Is.Empty);
+        Assert.That(kubelet.Wait(TimeSpan.FromSeconds(20)), Is.True, "the provider gave up at once rather than wait for the retry");
+        Assert.That(kubelet.Result.ExitCode, Is.EqualTo(1));
+        Assert.That(kubelet.Result.Stderr, Does.Contain($"(deadline {deadlineSeconds} s)"));
     }
 
     [Test]
