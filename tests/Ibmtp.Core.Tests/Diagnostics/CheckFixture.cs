@@ -14,8 +14,8 @@ public abstract class CheckFixture : TempHomeFixture
     {
         Environment = Home.Environment,
         Input = Stream.Null,
-        Output = Stream.Null,
-        Error = Stream.Null,
+        Output = new LineWriter(Stream.Null),
+        Error = new LineWriter(Stream.Null),
     };
 
     protected HelperServices Services => _services ??= HelperServices.Create(Context);
