@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ibmtp.CloudIdentity;
 
 namespace Ibmtp.Configuration;
 

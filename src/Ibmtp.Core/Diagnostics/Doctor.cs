@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ibmtp.ClientConfig;
+using Ibmtp.CloudIdentity;
 using Ibmtp.Composition;
 using Ibmtp.Configuration;
 using Ibmtp.Credentials;

@@ -1,4 +1,4 @@
-namespace Ibmtp.Configuration;
+namespace Ibmtp.CloudIdentity;
 
 /// <summary>What the helper hands the registry, and what it trades for it.</summary>
 public enum CredentialMode
