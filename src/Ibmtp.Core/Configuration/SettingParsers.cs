@@ -69,7 +69,7 @@ internal static class SettingParsers
     }
 
     /// <summary>How long the kubelet may keep an answer: Go's syntax, from 0s (keep nothing) to a day.</summary>
-    public static string? CacheDuration(string text, out TimeSpan duration)
+    public static string? KubeletCacheDuration(string text, out TimeSpan duration)
     {
         var valid = GoDuration.TryParse(text, out duration) && duration <= TimeSpan.FromDays(1);
         return valid ? null : "give a Go duration up to 24h, such as 1h0m0s, 45m or 0s";
