@@ -10,7 +10,7 @@ namespace Ibmtp.Commands;
 /// <summary><c>keystore migrate --to &lt;store&gt;</c>: moves every saved login to another store.</summary>
 public static class KeystoreCommand
 {
-    private static readonly Option<string> ToOption = new("--to") { Description = "the store to move the logins to: file, secretservice, pass or keychain", Required = true };
+    private static readonly Option<string> ToOption = new("--to") { Description = $"the store to move the logins to: {KeystoreKinds.Choices}", Required = true };
     private static readonly Option<string?> FromOption = new("--from") { Description = $"the store to move them from (default: the one in use, {SettingsTable.Keystore.Variable} or keystore in the config file)" };
 
     public static int Run(HelperContext context, IReadOnlyList<string> args)

@@ -11,41 +11,14 @@ internal static class SettingParsers
 {
     private const double LongestTimeoutSeconds = 3600;
 
-    public static string? Mode(string text, out CredentialMode mode)
-    {
-        (var known, mode) = text.Trim().ToLowerInvariant() switch
-        {
-            "auto" => (true, CredentialMode.Auto),
-            "apikey" => (true, CredentialMode.ApiKey),
-            "token" => (true, CredentialMode.Token),
-            "cr-token" => (true, CredentialMode.CrToken),
-            "vpc" => (true, CredentialMode.Vpc),
-            _ => (false, default),
-        };
-        return known ? null : "use auto, apikey, token, cr-token or vpc";
-    }
+    public static string? Mode(string text, out CredentialMode mode) =>
+        CredentialModes.All.TryParse(text, out mode) ? null : $"use {CredentialModes.Choices}";
 
-    public static string? Keystore(string text, out KeystoreKind kind)
-    {
-        (var known, kind) = text.Trim().ToLowerInvariant() switch
-        {
-            "file" => (true, KeystoreKind.File),
-            "secretservice" => (true, KeystoreKind.SecretService),
-            "pass" => (true, KeystoreKind.Pass),
-            "keychain" => (true, KeystoreKind.Keychain),
-            _ => (false, default),
-        };
-        return known ? null : "use file, secretservice, pass or keychain";
-    }
+    public static string? Keystore(string text, out KeystoreKind kind) =>
+        KeystoreKinds.All.TryParse(text, out kind) ? null : $"use {KeystoreKinds.Choices}";
 
     /// <summary>The spelling <see cref="Keystore"/> reads, for messages and <c>keystore migrate --to</c>.</summary>
-    public static string Name(KeystoreKind kind) => kind switch
-    {
-        KeystoreKind.File => "file",
-        KeystoreKind.SecretService => "secretservice",
-        KeystoreKind.Pass => "pass",
-        KeystoreKind.Keychain => "keychain",
-    };
+    public static string Name(KeystoreKind kind) => KeystoreKinds.All.Spelling(kind);
 
     public static string? LogLevel(string text, out LogLevel level)
     {
