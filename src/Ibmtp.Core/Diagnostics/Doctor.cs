@@ -87,7 +87,7 @@ public sealed class Doctor(HelperContext context, HelperServices services)
     private bool Exchange(TokenPlan plan)
     {
         Add("credentials", plan.Credential is { } credential
-            ? $"{(plan.Exchange.Mode == "cr-token" ? "compute-resource token" : "API key")} from {credential.Origin} ({credential.Fingerprint}), traded with IAM for a token"
+            ? $"{(plan.Exchange.Mode == CredentialMode.CrToken ? "compute-resource token" : "API key")} from {credential.Origin} ({credential.Fingerprint}), traded with IAM for a token"
             : "the VPC instance identity, traded with the metadata service for a token");
         var now = context.Time.GetUtcNow();
         if (services.TokenCache.Peek(TokenService.CacheKey(plan.Exchange)) is { } cached)
