@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Ibmtp.Configuration;
 using Ibmtp.Hosts;
 using Ibmtp.Secrets;
 
@@ -19,7 +20,7 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
 
     public static readonly IReadOnlyList<string> AttributeNames = [Application, Server, Username];
 
-    private const string OtherStores = "set IBMTP_KEYSTORE=pass or file";
+    private static string OtherStores => $"set {KeystoreKinds.Assignment(KeystoreKind.Pass)} or {KeystoreKinds.All.Spelling(KeystoreKind.File)}";
 
     public StoredLogin? Find(RegistryHost host)
     {
