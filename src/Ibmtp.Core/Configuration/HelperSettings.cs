@@ -1,3 +1,4 @@
+using Ibmtp.CloudIdentity;
 using Ibmtp.Hosts;
 
 namespace Ibmtp.Configuration;
@@ -33,7 +34,7 @@ public sealed class HelperSettings
         CacheDisabled = layers.Resolve<bool>(SettingsTable.NoCache, SettingParsers.Switch);
         _vpcMetadataUrl = new(() => layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl));
         _keystore = new(() => layers.Resolve<KeystoreKind>(SettingsTable.Keystore, SettingParsers.Keystore));
-        _kubeletCacheDuration = new(() => layers.Resolve<TimeSpan>(SettingsTable.KubeletCacheDuration, SettingParsers.CacheDuration));
+        _kubeletCacheDuration = new(() => layers.Resolve<TimeSpan>(SettingsTable.KubeletCacheDuration, SettingParsers.KubeletCacheDuration));
     }
 
     /// <summary>The config file that was read, or null when there is none.</summary>

@@ -1,3 +1,5 @@
+using Ibmtp.CloudIdentity;
+
 namespace Ibmtp.Configuration;
 
 /// <summary>How to log in to one registry host, with every layer of settings already applied.</summary>

@@ -1,3 +1,4 @@
+using Ibmtp.CloudIdentity;
 using Ibmtp.Hosts;
 using Ibmtp.Platform;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ibmtp.CloudIdentity;
 
 namespace Ibmtp.Configuration;
 
@@ -10,41 +11,11 @@ internal static class SettingParsers
 {
     private const double LongestTimeoutSeconds = 3600;
 
-    public static string? Mode(string text, out CredentialMode mode)
-    {
-        (var known, mode) = text.Trim().ToLowerInvariant() switch
-        {
-            "auto" => (true, CredentialMode.Auto),
-            "apikey" => (true, CredentialMode.ApiKey),
-            "token" => (true, CredentialMode.Token),
-            "cr-token" => (true, CredentialMode.CrToken),
-            "vpc" => (true, CredentialMode.Vpc),
-            _ => (false, default),
-        };
-        return known ? null : "use auto, apikey, token, cr-token or vpc";
-    }
+    public static string? Mode(string text, out CredentialMode mode) =>
+        CredentialModes.All.TryParse(text, out mode) ? null : $"use {CredentialModes.Choices}";
 
-    public static string? Keystore(string text, out KeystoreKind kind)
-    {
-        (var known, kind) = text.Trim().ToLowerInvariant() switch
-        {
-            "file" => (true, KeystoreKind.File),
-            "secretservice" => (true, KeystoreKind.SecretService),
-            "pass" => (true, KeystoreKind.Pass),
-            "keychain" => (true, KeystoreKind.Keychain),
-            _ => (false, default),
-        };
-        return known ? null : "use file, secretservice, pass or keychain";
-    }
-
-    /// <summary>The spelling <see cref="Keystore"/> reads, for messages and <c>keystore migrate --to</c>.</summary>
-    public static string Name(KeystoreKind kind) => kind switch
-    {
-        KeystoreKind.File => "file",
-        KeystoreKind.SecretService => "secretservice",
-        KeystoreKind.Pass => "pass",
-        KeystoreKind.Keychain => "keychain",
-    };
+    public static string? Keystore(string text, out KeystoreKind kind) =>
+        KeystoreKinds.All.TryParse(text, out kind) ? null : $"use {KeystoreKinds.Choices}";
 
     public static string? LogLevel(string text, out LogLevel level)
     {
@@ -68,7 +39,7 @@ internal static class SettingParsers
     }
 
     /// <summary>How long the kubelet may keep an answer: Go's syntax, from 0s (keep nothing) to a day.</summary>
-    public static string? CacheDuration(string text, out TimeSpan duration)
+    public static string? KubeletCacheDuration(string text, out TimeSpan duration)
     {
         var valid = GoDuration.TryParse(text, out duration) && duration <= TimeSpan.FromDays(1);
         return valid ? null : "give a Go duration up to 24h, such as 1h0m0s, 45m or 0s";

@@ -1,3 +1,5 @@
+using Ibmtp.CloudIdentity;
+
 namespace Ibmtp.Configuration;
 
 /// <summary>Every setting the helper reads. Users' scripts and config files depend on these names.</summary>
@@ -22,7 +24,7 @@ public static class SettingsTable
         "profile ID, CRN or name, told apart by shape (as the IBM Cloud CLI does)");
 
     public static readonly Setting Mode = new("IBMTP_MODE", null, "mode", "auto",
-        "auto, apikey, token, cr-token or vpc");
+        CredentialModes.Choices);
 
     public static readonly Setting CrToken = new("IBMTP_CR_TOKEN", "IBMCLOUD_CR_TOKEN", null, null,
         "compute-resource token, or @/path/to/file");
@@ -47,7 +49,7 @@ public static class SettingsTable
         "config file (the default follows XDG_CONFIG_HOME)");
 
     public static readonly Setting Keystore = new("IBMTP_KEYSTORE", null, "keystore", "file",
-        "where store keeps logins: file, secretservice, pass or keychain (keystore migrate --to moves them)");
+        $"where store keeps logins: {KeystoreKinds.Choices} (keystore migrate --to moves them)");
 
     public static readonly Setting KeystorePassphrase = new("IBMTP_KEYSTORE_PASSPHRASE", null, null, null,
         "derive the keystore key from this passphrase, or @/path/to/file");

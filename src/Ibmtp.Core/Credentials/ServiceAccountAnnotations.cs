@@ -1,4 +1,4 @@
-using Ibmtp.Configuration;
+using Ibmtp.CloudIdentity;
 
 namespace Ibmtp.Credentials;
 

@@ -1,3 +1,4 @@
+using Ibmtp.CloudIdentity;
 using Ibmtp.Configuration;
 using Ibmtp.Hosts;
 using Ibmtp.Iam;
@@ -87,7 +88,7 @@ public sealed class TrustedProfileSource(
     private Login Bearer(ITokenExchange exchange)
     {
         var token = tokens.Get(exchange);
-        return new Login(BearerUsername, token.AccessToken, $"IAM ({exchange.Mode})", token.ExpiresAt, token.RenewAt);
+        return new Login(BearerUsername, token.AccessToken, $"IAM ({CredentialModes.All.Spelling(exchange.Mode)})", token.ExpiresAt, token.RenewAt);
     }
 
     private ApiKeyExchange ApiKeyExchange(HostSettings hostSettings, Secret apiKey)

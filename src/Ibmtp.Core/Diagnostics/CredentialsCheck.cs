@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ibmtp.CloudIdentity;
 using Ibmtp.Composition;
 using Ibmtp.Configuration;
 using Ibmtp.Credentials;
@@ -20,7 +21,7 @@ public sealed class CredentialsCheck(HelperContext context, HelperServices servi
         var hostSettings = services.Settings.For(host);
         if (hostSettings.Mode.Problem is { } badMode)
             return facts.Fail("mode", badMode);
-        facts.Add("mode", $"{Describe(hostSettings.Mode.Value)} (from {hostSettings.Mode.Origin})");
+        facts.Add("mode", $"{CredentialModes.All.Spelling(hostSettings.Mode.Value)} (from {hostSettings.Mode.Origin})");
         if (hostSettings.Profile.Problem is { } badProfile)
             return facts.Fail("profile", badProfile);
         if (hostSettings.Profile.Value is not { } profile)
@@ -55,7 +56,7 @@ public sealed class CredentialsCheck(HelperContext context, HelperServices servi
     private bool Exchange(TokenPlan plan, FactSheet facts)
     {
         facts.Add("credentials", plan.Credential is { } credential
-            ? $"{(plan.Exchange.Mode == "cr-token" ? "compute-resource token" : "API key")} from {credential.Origin} ({credential.Fingerprint}), traded with IAM for a token"
+            ? $"{(plan.Exchange.Mode == CredentialMode.CrToken ? "compute-resource token" : "API key")} from {credential.Origin} ({credential.Fingerprint}), traded with IAM for a token"
             : "the VPC instance identity, traded with the metadata service for a token");
         var now = context.Time.GetUtcNow();
         if (services.TokenCache.Peek(TokenService.CacheKey(plan.Exchange)) is { } cached)
@@ -100,15 +101,6 @@ public sealed class CredentialsCheck(HelperContext context, HelperServices servi
         TrustedProfileKind.Id => profile.Value.StartsWith("Profile-", StringComparison.Ordinal),
         TrustedProfileKind.Crn => profile.Value.StartsWith("crn:", StringComparison.OrdinalIgnoreCase),
         TrustedProfileKind.Name => true,
-    };
-
-    private static string Describe(CredentialMode mode) => mode switch
-    {
-        CredentialMode.Auto => "auto",
-        CredentialMode.ApiKey => "apikey",
-        CredentialMode.Token => "token",
-        CredentialMode.CrToken => "cr-token",
-        CredentialMode.Vpc => "vpc",
     };
 
     private static string Duration(TimeSpan span) =>

@@ -26,7 +26,7 @@ public sealed class HelperFilesCheck(HelperServices services) : IDoctorCheck
             facts.Add("keystore", badChoice, problem: true);
             return;
         }
-        var store = $"{SettingParsers.Name(choice.Value)} (from {choice.Origin})";
+        var store = $"{KeystoreKinds.All.Spelling(choice.Value)} (from {choice.Origin})";
         try
         {
             facts.Add("keystore", $"{store}: {services.Keystore.Value.Check()}");

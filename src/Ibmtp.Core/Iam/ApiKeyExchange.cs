@@ -1,4 +1,4 @@
-using Ibmtp.Configuration;
+using Ibmtp.CloudIdentity;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
 
@@ -10,9 +10,9 @@ namespace Ibmtp.Iam;
 /// </summary>
 public sealed class ApiKeyExchange(Func<IamClient> connect, Uri iamUrl, Secret apiKey, TrustedProfile? profile) : ITokenExchange
 {
-    public string Mode => "token";
+    public CredentialMode Mode => CredentialMode.Token;
 
-    public IEnumerable<string> Identity => [Mode, apiKey.Value, profile?.ToString() ?? "", iamUrl.AbsoluteUri.TrimEnd('/')];
+    public IEnumerable<string> Identity => [CredentialModes.All.Spelling(Mode), apiKey.Value, profile?.ToString() ?? "", iamUrl.AbsoluteUri.TrimEnd('/')];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

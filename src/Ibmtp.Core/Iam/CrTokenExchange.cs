@@ -1,4 +1,4 @@
-using Ibmtp.Configuration;
+using Ibmtp.CloudIdentity;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
 
@@ -7,9 +7,9 @@ namespace Ibmtp.Iam;
 /// <summary>A Kubernetes or Code Engine compute-resource token -> the trusted profile's token.</summary>
 public sealed class CrTokenExchange(Func<IamClient> connect, Uri iamUrl, Secret crToken, TrustedProfile profile) : ITokenExchange
 {
-    public string Mode => "cr-token";
+    public CredentialMode Mode => CredentialMode.CrToken;
 
-    public IEnumerable<string> Identity => [Mode, crToken.Value, profile.ToString(), iamUrl.AbsoluteUri.TrimEnd('/')];
+    public IEnumerable<string> Identity => [CredentialModes.All.Spelling(Mode), crToken.Value, profile.ToString(), iamUrl.AbsoluteUri.TrimEnd('/')];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

@@ -1,3 +1,4 @@
+using Ibmtp.CloudIdentity;
 using Ibmtp.Configuration;
 
 namespace Ibmtp.Iam;

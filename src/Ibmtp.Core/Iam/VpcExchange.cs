@@ -1,4 +1,4 @@
-using Ibmtp.Configuration;
+using Ibmtp.CloudIdentity;
 using Ibmtp.Tokens;
 
 namespace Ibmtp.Iam;
@@ -6,9 +6,9 @@ namespace Ibmtp.Iam;
 /// <summary>The VPC instance's identity -> the trusted profile's token (or the instance's default profile's).</summary>
 public sealed class VpcExchange(Func<VpcMetadataClient> connect, Uri metadataUrl, TrustedProfile? profile) : ITokenExchange
 {
-    public string Mode => "vpc";
+    public CredentialMode Mode => CredentialMode.Vpc;
 
-    public IEnumerable<string> Identity => [Mode, profile?.ToString() ?? "default profile", metadataUrl.AbsoluteUri.TrimEnd('/')];
+    public IEnumerable<string> Identity => [CredentialModes.All.Spelling(Mode), profile?.ToString() ?? "default profile", metadataUrl.AbsoluteUri.TrimEnd('/')];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

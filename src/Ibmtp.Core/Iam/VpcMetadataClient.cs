@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ibmtp.CloudIdentity;
 using Ibmtp.Configuration;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;

@@ -16,13 +16,13 @@ public static class KeystoreMigration
         var logins = source.Usernames().Keys.Order(StringComparer.Ordinal).Select(address =>
         {
             var host = RegistryHost.TryParse(address, out var parsed) ? parsed : throw new HelperException($"the source keystore holds '{address}', which is no registry host; erase it first");
-            return (Host: host, Login: source.Find(host) ?? throw new HelperException($"the login for {host} went missing from the source keystore while it was being read; run the migration again"));
+            return (Host: host, Stored: source.Find(host) ?? throw new HelperException($"the login for {host} went missing from the source keystore while it was being read; run the migration again"));
         }).ToList();
 
-        foreach (var (host, login) in logins)
+        foreach (var (host, stored) in logins)
         {
-            target.Save(host, login);
-            if (target.Find(host) is not { } readBack || readBack.Username != login.Username || readBack.Secret.Value != login.Secret.Value)
+            target.Save(host, stored);
+            if (target.Find(host) is not { } readBack || readBack.Username != stored.Username || readBack.Secret.Value != stored.Secret.Value)
                 throw new HelperException($"the login for {host} did not read back the same from the new keystore; nothing was removed from the old one");
             copied(host);
         }

@@ -1,10 +1,12 @@
+using Ibmtp.CloudIdentity;
+
 namespace Ibmtp.Tokens;
 
 /// <summary>One way of obtaining a trusted profile's IAM token.</summary>
 public interface ITokenExchange
 {
-    /// <summary>The mode's name, for the log line of the call.</summary>
-    string Mode { get; }
+    /// <summary>The mode that trades through this exchange, for the log line of the call and the login's origin.</summary>
+    CredentialMode Mode { get; }
 
     /// <summary>
     /// Everything that decides which token comes back (mode, credential, profile, endpoint). The

@@ -1,4 +1,5 @@
 using System.Text;
+using Ibmtp.CloudIdentity;
 
 namespace Ibmtp.Tokens;
 
@@ -23,7 +24,7 @@ public sealed class TokenService(ITokenCache cache, TimeSpan timeout, TimeProvid
         return token.IsUsable(time.GetUtcNow())
             ? token
             : throw new IamUnavailableException(
-                $"the {exchange.Mode} exchange returned a token that expires at {token.ExpiresAt:u}, already over or within seconds of it; check this machine's clock");
+                $"the {CredentialModes.All.Spelling(exchange.Mode)} exchange returned a token that expires at {token.ExpiresAt:u}, already over or within seconds of it; check this machine's clock");
     }
 
     /// <summary>

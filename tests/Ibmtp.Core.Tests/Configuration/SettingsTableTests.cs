@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ibmtp.Configuration;
 using Ibmtp.Tests.Support;
 
@@ -11,11 +10,7 @@ public class SettingsTableTests
     [Test]
     public void The_READMEs_variable_table_lists_exactly_the_settings_table()
     {
-        var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
-        var section = Regex.Match(readme, @"^## Environment variables\n(?<body>.*?)(?=^## )", RegexOptions.Multiline | RegexOptions.Singleline).Groups["body"].Value;
-        var documented = section.Split('\n').Where(line => line.StartsWith("| `", StringComparison.Ordinal)).ToArray();
-
-        Assert.That(documented, Is.EqualTo(SettingsTable.All.Select(ReadmeRow).ToArray()));
+        Assert.That(Readme.TableRows("Environment variables"), Is.EqualTo(SettingsTable.All.Select(ReadmeRow).ToArray()));
     }
 
     [Test]

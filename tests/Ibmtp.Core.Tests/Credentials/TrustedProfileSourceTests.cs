@@ -71,6 +71,22 @@ public sealed class TrustedProfileSourceTests : TempHomeFixture
         Assert.That(_iam.Requests.Single().Form["cr_token"], Is.EqualTo("projected-token"));
     }
 
+    [TestCase("auto", "cr-token")]
+    [TestCase("token", "token")]
+    [TestCase("vpc", "vpc")]
+    public void A_token_login_names_the_mode_that_traded_for_it_as_users_spell_it(string mode, string tradedBy)
+    {
+        Home.Variables["IBMTP_MODE"] = mode;
+        Home.Variables["IBMTP_PROFILE_ID"] = ProfileId;
+        if (mode == "token")
+            Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        File.WriteAllText(_crTokenFile, "projected-token");
+        _iam.AnswerToken("first-token").AnswerToken("second-token");
+        _metadata.AnswerToken("instance-identity").AnswerToken("profile-token");
+
+        Assert.That(Get()!.Origin, Is.EqualTo($"IAM ({tradedBy})"));
+    }
+
     [Test]
     public void Auto_mode_with_a_compute_resource_token_but_no_profile_finds_nothing_and_calls_nobody()
     {

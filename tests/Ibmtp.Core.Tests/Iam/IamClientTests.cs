@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Ibmtp.Configuration;
+using Ibmtp.CloudIdentity;
 using Ibmtp.Iam;
 using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;

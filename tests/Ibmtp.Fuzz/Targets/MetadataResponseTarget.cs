@@ -1,4 +1,4 @@
-using Ibmtp.Configuration;
+using Ibmtp.CloudIdentity;
 using Ibmtp.Iam;
 using Serilog.Core;
 

@@ -1,3 +1,4 @@
+using Ibmtp.CloudIdentity;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
 using Serilog.Core;
@@ -39,9 +40,9 @@ public sealed class TokenCacheTarget : IFuzzTarget
     /// <summary>An exchange that IAM always answers at once with a fresh one-hour token.</summary>
     private sealed class FixedExchange : ITokenExchange
     {
-        public string Mode => "fuzz";
+        public CredentialMode Mode => CredentialMode.Token;
 
-        public IEnumerable<string> Identity => [Mode];
+        public IEnumerable<string> Identity => ["fuzz"];
 
         public Task<IamToken> FetchAsync(Deadline deadline)
         {

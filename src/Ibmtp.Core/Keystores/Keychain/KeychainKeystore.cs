@@ -16,7 +16,7 @@ public sealed class KeychainKeystore(IKeychainItems items) : IKeystore
     public static KeychainKeystore OnThisSystem() =>
         OperatingSystem.IsMacOS()
             ? new(new SecurityFrameworkItems())
-            : throw new HelperException($"the keychain keystore is macOS's; on Linux set {SettingsTable.Keystore.Variable} to secretservice, pass or file");
+            : throw new HelperException($"the keychain keystore is macOS's; on Linux set {SettingsTable.Keystore.Variable} to {KeystoreKinds.All.Spelling(KeystoreKind.SecretService)}, {KeystoreKinds.All.Spelling(KeystoreKind.Pass)} or {KeystoreKinds.All.Spelling(KeystoreKind.File)}");
 
     public StoredLogin? Find(RegistryHost host)
     {

@@ -1,3 +1,4 @@
+using Ibmtp.Configuration;
 using Ibmtp.Secrets;
 
 namespace Ibmtp.Keystores.Pass;
@@ -11,13 +12,16 @@ public static class PassEntry
 {
     private const string UsernameField = "username:";
 
+    private static string KeepItElsewhere =>
+        $"keep it with {KeystoreKinds.Assignment(KeystoreKind.File)} or {KeystoreKinds.All.Spelling(KeystoreKind.SecretService)}";
+
     /// <summary>The entry's text; throws a <see cref="HelperException"/> for a login that would not read back the same.</summary>
     public static string Write(StoredLogin login)
     {
         if (HasLineBreak(login.Secret.Value))
-            throw new HelperException("the secret has a line break, and pass keeps the secret on one line: nothing was stored; keep it with IBMTP_KEYSTORE=file or secretservice");
+            throw new HelperException($"the secret has a line break, and pass keeps the secret on one line: nothing was stored; {KeepItElsewhere}");
         if (HasLineBreak(login.Username))
-            throw new HelperException("the username has a line break, which a pass entry cannot hold: nothing was stored; keep it with IBMTP_KEYSTORE=file or secretservice");
+            throw new HelperException($"the username has a line break, which a pass entry cannot hold: nothing was stored; {KeepItElsewhere}");
         return $"{login.Secret.Value}\n{UsernameField} {login.Username}\n";
     }
 

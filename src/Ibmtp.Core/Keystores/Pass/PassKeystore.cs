@@ -1,3 +1,4 @@
+using Ibmtp.Configuration;
 using Ibmtp.Hosts;
 using Ibmtp.Platform;
 
@@ -83,7 +84,7 @@ public sealed class PassKeystore(PassEnvironment environment, IPassProgram pass,
             return null;
         // pass takes the .gpg-id nearest to the entry: our folder's own, else the store's.
         return new[] { EntriesFolder, StoreFolder }.Select(folder => Path.Combine(folder, ".gpg-id")).FirstOrDefault(File.Exists)
-            ?? throw new HelperException($"the password store {StoreFolder} is not initialised: run pass init <gpg-id> (gpg --list-secret-keys lists yours), or set IBMTP_KEYSTORE=file");
+            ?? throw new HelperException($"the password store {StoreFolder} is not initialised: run pass init <gpg-id> (gpg --list-secret-keys lists yours), or set {KeystoreKinds.Assignment(KeystoreKind.File)}");
     }
 
     private StoredLogin Read(string host)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Ibmtp.Configuration;
 
 namespace Ibmtp.Keystores.Pass;
 
@@ -15,7 +16,7 @@ public sealed class PassProgram(PassEnvironment environment) : IPassProgram
     private string? _executable;
 
     private string Executable => _executable ??= environment.FindProgram()
-        ?? throw new HelperException("pass is not installed: sudo apt-get install pass, or set IBMTP_KEYSTORE=file");
+        ?? throw new HelperException($"pass is not installed: sudo apt-get install pass, or set {KeystoreKinds.Assignment(KeystoreKind.File)}");
 
     public void RequireInstalled() => _ = Executable;
 
@@ -63,7 +64,7 @@ public sealed class PassProgram(PassEnvironment environment) : IPassProgram
         }
         catch (Win32Exception failure)
         {
-            throw new HelperException($"{Executable} could not be started ({failure.Message}): reinstall it with sudo apt-get install --reinstall pass, or set IBMTP_KEYSTORE=file");
+            throw new HelperException($"{Executable} could not be started ({failure.Message}): reinstall it with sudo apt-get install --reinstall pass, or set {KeystoreKinds.Assignment(KeystoreKind.File)}");
         }
     }
 }

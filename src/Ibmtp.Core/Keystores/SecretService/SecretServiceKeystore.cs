@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Ibmtp.Configuration;
 using Ibmtp.Hosts;
 using Ibmtp.Secrets;
 
@@ -17,7 +18,7 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
     public const string Server = "server";
     public const string Username = "username";
 
-    private const string OtherStores = "set IBMTP_KEYSTORE=pass or file";
+    private static string OtherStores => $"set {KeystoreKinds.Assignment(KeystoreKind.Pass)} or {KeystoreKinds.All.Spelling(KeystoreKind.File)}";
 
     public StoredLogin? Find(RegistryHost host)
     {

@@ -1,4 +1,4 @@
-namespace Ibmtp.Configuration;
+namespace Ibmtp.CloudIdentity;
 
 public enum TrustedProfileKind
 {

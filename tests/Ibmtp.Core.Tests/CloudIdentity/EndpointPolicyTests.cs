@@ -1,6 +1,6 @@
-using Ibmtp.Configuration;
+using Ibmtp.CloudIdentity;
 
-namespace Ibmtp.Tests.Configuration;
+namespace Ibmtp.Tests.CloudIdentity;
 
 [TestFixture]
 public sealed class EndpointPolicyTests

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Ibmtp.Configuration;
+namespace Ibmtp.CloudIdentity;
 
 /// <summary>Credentials travel only over HTTPS; plain HTTP is allowed for loopback, where tests and local proxies live.</summary>
 public static class EndpointPolicy
