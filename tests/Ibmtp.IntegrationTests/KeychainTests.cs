@@ -3,9 +3,8 @@ using NUnit.Framework;
 namespace Ibmtp.IntegrationTests;
 
 /// <summary>
-/// IBMTP_KEYSTORE=keychain against the real macOS keychain. The tests work in a throwaway keychain made
-/// the user's default and only searched one, and put the user's own back afterwards, so neither the
-/// runner's login keychain nor its items take part. Linux runs filter this category out (tests/run.sh).
+/// IBMTP_KEYSTORE=keychain against the real macOS keychain, in a <see cref="ThrowawayKeychain"/>.
+/// Linux runs filter this category out (tests/run.sh).
 /// </summary>
 [TestFixture]
 [Category("macOS")]
@@ -13,36 +12,13 @@ namespace Ibmtp.IntegrationTests;
 public sealed class KeychainTests
 {
     private const string Service = "docker-credential-ibmtp";
-    private const string Password = "throwaway-keychain-password";
-
-    private TempDirectory _folder = null!;
-    private string _keychain = null!;
-    private string _previousDefault = null!;
-    private string[] _previousSearchList = null!;
+    private ThrowawayKeychain _keychain = null!;
 
     [OneTimeSetUp]
-    public async Task UseAThrowawayKeychain()
-    {
-        _previousDefault = Unquoted(await SecurityAsync("default-keychain", "-d", "user")).Single();
-        _previousSearchList = Unquoted(await SecurityAsync("list-keychains", "-d", "user"));
-        _folder = new TempDirectory("ibmtp-keychain");
-        _keychain = Path.Combine(_folder.Path, "ibmtp-test.keychain-db");
-        await SecurityAsync("create-keychain", "-p", Password, _keychain);
-        await SecurityAsync("unlock-keychain", "-p", Password, _keychain);
-        // Without -t or -l: the keychain neither locks after a while nor on sleep, mid-run.
-        await SecurityAsync("set-keychain-settings", _keychain);
-        await SecurityAsync("list-keychains", "-d", "user", "-s", _keychain);
-        await SecurityAsync("default-keychain", "-d", "user", "-s", _keychain);
-    }
+    public async Task UseAThrowawayKeychain() => _keychain = await ThrowawayKeychain.CreateAsync();
 
     [OneTimeTearDown]
-    public async Task RestoreTheUsersKeychains()
-    {
-        await SecurityAsync("default-keychain", "-d", "user", "-s", _previousDefault);
-        await SecurityAsync(["list-keychains", "-d", "user", "-s", .. _previousSearchList]);
-        await SecurityAsync("delete-keychain", _keychain);
-        _folder.Dispose();
-    }
+    public async Task RestoreTheUsersKeychains() => await _keychain.DisposeAsync();
 
     [Test]
     public async Task StoreGetListEraseRoundTripThroughTheKeychain()
@@ -73,7 +49,7 @@ public sealed class KeychainTests
         HelperOutput.AssertSilentSuccess(await new HelperCli(home).StoreAsync("de.icr.io", "iamapikey", "keychain-secret-0c3b5e"));
 
         // Without -w or -g, security prints the attributes only, and so asks for no access to the secret.
-        var item = await SecurityAsync("find-generic-password", "-s", Service, "-a", "de.icr.io", _keychain);
+        var item = await ThrowawayKeychain.SecurityAsync("find-generic-password", "-s", Service, "-a", "de.icr.io", _keychain.Path);
 
         Assert.That(item.StandardOutput, Does.Contain($"\"svce\"<blob>=\"{Service}\"")
             .And.Contain("\"acct\"<blob>=\"de.icr.io\"")
@@ -104,19 +80,4 @@ public sealed class KeychainTests
         home.Environment["HOME"] = Environment.GetEnvironmentVariable("HOME")!;
         return home;
     }
-
-    private static Task<ProcessResult> SecurityAsync(params string[] arguments) => SecurityAsync((IEnumerable<string>)arguments);
-
-    private static async Task<ProcessResult> SecurityAsync(IEnumerable<string> arguments)
-    {
-        var result = await ProcessRunner.RunAsync("/usr/bin/security", arguments);
-        Assert.That(result.Succeeded, result.ToString());
-        return result;
-    }
-
-    // security prints each keychain on a line of its own, indented and in double quotes.
-    private static string[] Unquoted(ProcessResult result) =>
-        result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Trim('"'))
-            .ToArray();
 }

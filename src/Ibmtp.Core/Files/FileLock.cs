@@ -15,9 +15,10 @@ public sealed class FileLock : IDisposable
 
     private FileLock(SafeFileHandle handle) => _handle = handle;
 
-    public static FileLock Acquire(string path, TimeSpan timeout)
+    /// <param name="time">The clock the wait is measured and slept on.</param>
+    public static FileLock Acquire(string path, TimeSpan timeout, TimeProvider time)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = time.GetUtcNow() + timeout;
         var handle = SafeOpen.OwnFile(path, OpenFlags.ReadWrite);
         try
         {
@@ -27,9 +28,9 @@ public sealed class FileLock : IDisposable
             {
                 if (errno != Errno.WouldBlock)
                     throw UnixFiles.Failure(path, errno);
-                if (DateTime.UtcNow >= deadline)
+                if (time.GetUtcNow() >= deadline)
                     throw new LockTimeoutException($"timed out after {timeout.TotalSeconds:0.#} s waiting for the lock {path}: another {HelperInfo.Name} may be stuck; try again");
-                Thread.Sleep(Random.Shared.Next(5, 30));
+                Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 30)), time).Wait();
             }
             return new FileLock(handle);
         }

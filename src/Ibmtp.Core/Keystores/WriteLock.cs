@@ -18,6 +18,7 @@ public static class WriteLock
         {
             throw new HelperException($"the keystore's folder is refused: {unsafeFolder.Message}");
         }
-        return FileLock.Acquire(Path.Combine(folder, fileName), timeout);
+        // Writers are processes queued on a real file, so they wait on the real clock.
+        return FileLock.Acquire(Path.Combine(folder, fileName), timeout, TimeProvider.System);
     }
 }

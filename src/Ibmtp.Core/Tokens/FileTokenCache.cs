@@ -89,7 +89,7 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
         stale = null;
         try
         {
-            return FileLock.Acquire(LockPath, deadline.Remaining);
+            return FileLock.Acquire(LockPath, deadline.Remaining, time);
         }
         catch (LockTimeoutException waited) when (TryRead(cacheKey) is { } cached && cached.IsUsable(time.GetUtcNow()))
         {

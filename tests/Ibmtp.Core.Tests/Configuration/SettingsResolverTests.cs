@@ -1,6 +1,6 @@
 using Ibmtp.Configuration;
 using Ibmtp.Tests.Support;
-using static Ibmtp.Tests.Support.Registry;
+using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Configuration;
 

@@ -2,7 +2,7 @@ using Ibmtp.Credentials;
 using Ibmtp.Keystores;
 using Ibmtp.Secrets;
 using Moq;
-using static Ibmtp.Tests.Support.Registry;
+using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Credentials;
 

@@ -1,6 +1,6 @@
 using CsCheck;
 using Ibmtp.Hosts;
-using static Ibmtp.Tests.Support.Registry;
+using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Hosts;
 

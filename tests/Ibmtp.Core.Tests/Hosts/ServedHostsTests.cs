@@ -1,5 +1,5 @@
 using Ibmtp.Hosts;
-using static Ibmtp.Tests.Support.Registry;
+using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Hosts;
 

@@ -14,6 +14,8 @@ public sealed class IamClientTests
     private static readonly Secret ApiKey = new("test-api-key-0123456789abcdefghijklmnopqrs");
     private static readonly TrustedProfile Profile = new(TrustedProfileKind.Id, "Profile-11111111-2222-3333-4444-555555555555");
 
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
     private static Deadline Seconds(double seconds) => new(TimeSpan.FromSeconds(seconds), TimeProvider.System);
 
     [Test]
@@ -132,14 +134,14 @@ public sealed class IamClientTests
         var http = new FakeHttp()
             .Answer(HttpStatusCode.TooManyRequests, "{}", response => response.Headers.Add("Retry-After", "1"))
             .AnswerToken("after-waiting");
-        using var deadline = Seconds(10);
-        using var iam = http.Iam();
-        var clock = Stopwatch.StartNew();
+        var clock = new FastForwardClock(Start);
+        using var deadline = new Deadline(TimeSpan.FromSeconds(10), clock);
+        using var iam = http.Iam(clock);
 
         var token = await iam.ApiKeyTokenAsync(ApiKey, deadline);
 
         Assert.That(token.AccessToken.Value, Is.EqualTo("after-waiting"));
-        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.95)));
+        Assert.That(clock.GetUtcNow() - Start, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
     }
 
     [Test]
@@ -148,15 +150,28 @@ public sealed class IamClientTests
         var http = new FakeHttp();
         for (var i = 0; i < 100; i++)
             http.Answer(HttpStatusCode.TooManyRequests, "{}");
-        using var deadline = Seconds(2);
-        using var iam = http.Iam();
-        var clock = Stopwatch.StartNew();
+        var clock = new FastForwardClock(Start);
+        using var deadline = new Deadline(TimeSpan.FromSeconds(2), clock);
+        using var iam = http.Iam(clock);
 
         var error = Assert.ThrowsAsync<IamUnavailableException>(() => iam.ApiKeyTokenAsync(ApiKey, deadline));
 
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2.5)));
+        Assert.That(clock.GetUtcNow() - Start, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(2)));
         Assert.That(error.Message, Does.Contain("HTTP 429").And.Contain("IBMTP_TIMEOUT"));
         Assert.That(http.Requests, Has.Count.GreaterThan(1));
+    }
+
+    [Test]
+    public void A_deadline_that_strikes_while_IAM_has_not_answered_says_so_and_how_to_wait_longer()
+    {
+        var clock = new FastForwardClock(Start);
+        using var deadline = new Deadline(TimeSpan.FromSeconds(2), clock);
+        var http = new FakeHttp().NeverAnswer(arrived: () => clock.Advance(TimeSpan.FromSeconds(2)));
+        using var iam = http.Iam(clock);
+
+        var error = Assert.ThrowsAsync<IamUnavailableException>(() => iam.ApiKeyTokenAsync(ApiKey, deadline));
+
+        Assert.That(error.Message, Is.EqualTo("IAM at https://iam.test.example/ is unavailable: no answer before the deadline after 1 attempt in 2 s (deadline 2 s); try again later, or raise IBMTP_TIMEOUT"));
     }
 
     [Test]

@@ -1,7 +1,8 @@
 using Ibmtp.Hosts;
 using Ibmtp.Keystores;
 using Ibmtp.Secrets;
-using static Ibmtp.Tests.Support.Registry;
+using Ibmtp.Testing.Keystores;
+using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Keystores;
 

@@ -4,7 +4,7 @@ using Ibmtp.Keystores;
 using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
 using Ibmtp.Tokens;
-using static Ibmtp.Tests.Support.Registry;
+using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Keystores;
 

@@ -16,21 +16,21 @@ namespace Ibmtp.Tests.Support;
 public sealed class FakeHttp
 {
     private readonly Mock<HttpMessageHandler> _handler = new();
-    private readonly Queue<Func<HttpResponseMessage>> _answers = new();
+    private readonly Queue<Func<CancellationToken, HttpResponseMessage>> _answers = new();
 
     public FakeHttp()
     {
         _handler.Protected()
             .Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
-            .Returns(async (HttpRequestMessage request, CancellationToken _) =>
+            .Returns(async (HttpRequestMessage request, CancellationToken cancel) =>
             {
                 var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
                 lock (Requests)
                     Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value)), body));
-                Func<HttpResponseMessage> next;
+                Func<CancellationToken, HttpResponseMessage> next;
                 lock (_answers)
-                    next = _answers.Count > 0 ? _answers.Dequeue() : () => throw new HttpRequestException("no answer queued: connection refused");
-                return next();
+                    next = _answers.Count > 0 ? _answers.Dequeue() : _ => throw new HttpRequestException("no answer queued: connection refused");
+                return next(cancel);
             });
     }
 
@@ -42,7 +42,7 @@ public sealed class FakeHttp
     {
         lock (_answers)
         {
-            _answers.Enqueue(() =>
+            _answers.Enqueue(_ =>
             {
                 var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
                 complete?.Invoke(response);
@@ -58,14 +58,30 @@ public sealed class FakeHttp
     public FakeHttp RefuseConnection()
     {
         lock (_answers)
-            _answers.Enqueue(() => throw new HttpRequestException("connection refused"));
+            _answers.Enqueue(_ => throw new HttpRequestException("connection refused"));
+        return this;
+    }
+
+    /// <summary>A server that takes the request and never answers: the request ends only when the caller gives up on it.</summary>
+    /// <param name="arrived">Called as the request arrives, as the caller's time runs on.</param>
+    public FakeHttp NeverAnswer(Action arrived)
+    {
+        lock (_answers)
+        {
+            _answers.Enqueue(cancel =>
+            {
+                arrived();
+                cancel.WaitHandle.WaitOne();
+                throw new TaskCanceledException("A task was canceled.", null, cancel);
+            });
+        }
         return this;
     }
 
     public FakeHttp FailCertificateCheck()
     {
         lock (_answers)
-            _answers.Enqueue(() => throw new HttpRequestException("The SSL connection could not be established",
+            _answers.Enqueue(_ => throw new HttpRequestException("The SSL connection could not be established",
                 new System.Security.Authentication.AuthenticationException("The remote certificate is invalid: UntrustedRoot")));
         return this;
     }

@@ -4,7 +4,6 @@ using Ibmtp.Keystores.EncryptedFile;
 using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
 using Ibmtp.Tokens;
-using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Serilog.Core;
 
@@ -15,26 +14,27 @@ public sealed class FileTokenCacheTests : TempHomeFixture
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    private FakeTimeProvider _time = null!;
+    private FastForwardClock _time = null!;
+    private TimeProvider _clock = null!;
     private List<string> _warnings = null!;
     private int _fetches;
 
     [SetUp]
     public void StartClockAndCounters()
     {
-        _time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        _clock = _time = new FastForwardClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
         _warnings = [];
         _fetches = 0;
     }
 
     private string Folder => Home.Paths.CacheFolder;
 
-    private FileTokenCache Cache() => new(() => Folder, _time, Logger.None);
+    private FileTokenCache Cache() => new(() => Folder, _clock, Logger.None);
 
     private Task<IamToken> Fetch()
     {
         Interlocked.Increment(ref _fetches);
-        var now = _time.GetUtcNow();
+        var now = _clock.GetUtcNow();
         return Task.FromResult(new IamToken(new Secret($"token-{_fetches}-{Guid.NewGuid():N}"), now, now + Lifetime));
     }
 
@@ -46,7 +46,7 @@ public sealed class FileTokenCacheTests : TempHomeFixture
         var exchange = new Mock<ITokenExchange>();
         exchange.Setup(e => e.Identity).Returns(identity.Split('|'));
         exchange.Setup(e => e.FetchAsync(It.IsAny<Deadline>())).Returns(fetch ?? Fetch);
-        return new TokenService(Cache(), TimeSpan.FromSeconds(timeoutSeconds), _time, _warnings.Add).Get(exchange.Object);
+        return new TokenService(Cache(), TimeSpan.FromSeconds(timeoutSeconds), _clock, _warnings.Add).Get(exchange.Object);
     }
 
     private static string EntryName(string identity = "token|key|profile|iam")
@@ -92,11 +92,27 @@ public sealed class FileTokenCacheTests : TempHomeFixture
     {
         var first = Get();
         _time.Advance(Lifetime * 0.9);
-        using var refreshingElsewhere = FileLock.Acquire(Path.Combine(Folder, "cache.lock"), TimeSpan.FromSeconds(1));
+        using var refreshingElsewhere = RefreshingElsewhere();
 
         Assert.That(Get(IamDown, timeoutSeconds: 0.3).AccessToken, Is.EqualTo(first.AccessToken));
         Assert.That(_warnings.Single(), Does.Contain("waiting for the lock"));
     }
+
+    [Test]
+    public void An_expired_token_is_never_served_while_another_process_holds_the_lock_however_long_it_takes()
+    {
+        Get();
+        _time.Advance(Lifetime + TimeSpan.FromMinutes(1));
+        using var refreshingElsewhere = RefreshingElsewhere();
+
+        var error = Assert.Throws<LockTimeoutException>(() => Get(IamDown, timeoutSeconds: 0.3));
+
+        Assert.That(error.Message, Does.Contain("waiting for the lock"));
+        Assert.That(_warnings, Is.Empty);
+    }
+
+    /// <summary>The cache's lock, held as a helper that is asking IAM holds it.</summary>
+    private FileLock RefreshingElsewhere() => FileLock.Acquire(Path.Combine(Folder, "cache.lock"), TimeSpan.Zero, _clock);
 
     [Test]
     public void A_token_within_10_seconds_of_expiry_is_never_handed_out_even_during_an_outage()
@@ -156,6 +172,8 @@ public sealed class FileTokenCacheTests : TempHomeFixture
     [Test]
     public async Task Many_cold_callers_at_once_make_exactly_one_fetch()
     {
+        // Real threads queue for the real lock while the first one fetches, so they wait on the real clock.
+        _clock = TimeProvider.System;
         async Task<IamToken> SlowFetch()
         {
             await Task.Delay(300);

@@ -1,4 +1,5 @@
 using Ibmtp.Configuration;
+using Ibmtp.Testing;
 using Ibmtp.Platform;
 
 namespace Ibmtp.Fuzz.Targets;
@@ -21,7 +22,7 @@ public sealed class ConfigTarget : IFuzzTarget
         // A config that picks vpc mode sends get to the metadata service: here a closed loopback port,
         // with too little time for a retry, so that a call fails in a millisecond instead of waiting
         // out the default 20 s. The file's own values for both are still resolved by CheckSettings.
-        _offline = new VariablesEnvironment(new Dictionary<string, string>(_home.Variables)
+        _offline = new DictionaryEnvironment(new Dictionary<string, string>(_home.Variables)
         {
             [SettingsTable.VpcMetadataUrl.Variable] = "http://127.0.0.1:1",
             [SettingsTable.Timeout.Variable] = "0.05",
@@ -60,7 +61,7 @@ public sealed class ConfigTarget : IFuzzTarget
         Use(settings.VpcMetadataUrl);
         foreach (var host in Hosts)
         {
-            var hostSettings = settings.For(FuzzHome.Host(host));
+            var hostSettings = settings.For(Registry.Host(host));
             Use(hostSettings.Mode);
             Use(hostSettings.Profile);
             Use(hostSettings.IamUrl);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ibmtp.Configuration;
+using Ibmtp.Testing;
 
 namespace Ibmtp.Fuzz.Targets;
 
@@ -20,7 +21,7 @@ public sealed class KubeletRequestTarget : IFuzzTarget
     {
         // A service account's token goes to IAM: here a closed loopback port, with too little time
         // for a retry, so an exchange fails in a millisecond and never leaves the machine.
-        _node = new VariablesEnvironment(new Dictionary<string, string>(_home.Variables)
+        _node = new DictionaryEnvironment(new Dictionary<string, string>(_home.Variables)
         {
             [SettingsTable.ApiKey.Variable] = "fuzz-node-api-key",
             [SettingsTable.IamUrl.Variable] = "http://127.0.0.1:1",

@@ -1,47 +1,45 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Ibmtp.Configuration;
+using Ibmtp.Keystores;
+using Ibmtp.Testing;
 
 namespace Ibmtp.IntegrationTests;
 
 /// <summary>
 /// A throwaway HOME for one test: every per-user directory the helper and the clients use lies inside
 /// it, and <see cref="Environment"/> is the complete environment of every child process, so nothing
-/// of the real user's configuration leaks in and nothing the test writes leaks out.
+/// of the real user's configuration leaks in and nothing the test writes leaks out. It is the unit
+/// tests' <see cref="TempHome"/>, with the PATH, folders and client files the child processes need.
 /// </summary>
 public sealed class TestHome : IDisposable
 {
     private const string SystemPath = "/usr/bin:/bin:/usr/sbin:/sbin";
-    private readonly TempDirectory root;
+    private readonly TempHome home;
 
     public TestHome()
     {
         // Resolved first: a helper that fails to publish must not leave a directory behind.
         var helper = HelperBinary.Path;
-        root = new TempDirectory("ibmtp-home");
-        BinDirectory = root.Subdirectory("bin");
+        home = new TempHome();
+        BinDirectory = Subdirectory("bin");
         File.CreateSymbolicLink(System.IO.Path.Combine(BinDirectory, HelperBinary.FileName), helper);
-        RuntimeDirectory = root.Subdirectory("run");
-        File.SetUnixFileMode(RuntimeDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        DockerConfigDirectory = root.Subdirectory(".docker");
+        DockerConfigDirectory = Subdirectory(".docker");
 
-        Environment = new Dictionary<string, string>
-        {
-            ["PATH"] = $"{BinDirectory}:{SystemPath}",
-            ["HOME"] = Path,
-            ["TMPDIR"] = root.Subdirectory("tmp"),
-            ["XDG_CONFIG_HOME"] = root.Subdirectory(".config"),
-            ["XDG_DATA_HOME"] = root.Subdirectory(".local", "share"),
-            ["XDG_STATE_HOME"] = root.Subdirectory(".local", "state"),
-            ["XDG_CACHE_HOME"] = root.Subdirectory(".cache"),
-            ["XDG_RUNTIME_DIR"] = RuntimeDirectory,
-            // skopeo and podman read credHelpers here too, after their own auth file.
-            ["DOCKER_CONFIG"] = DockerConfigDirectory,
-            ["REGISTRY_AUTH_FILE"] = ContainersAuthFile,
-        };
+        Environment = home.Variables;
+        foreach (var folder in new[] { "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR" })
+            Directory.CreateDirectory(Environment[folder]);
+        RuntimeDirectory = Environment["XDG_RUNTIME_DIR"];
+        File.SetUnixFileMode(RuntimeDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Environment["PATH"] = $"{BinDirectory}:{SystemPath}";
+        Environment["TMPDIR"] = Subdirectory("tmp");
+        // skopeo and podman read credHelpers here too, after their own auth file.
+        Environment["DOCKER_CONFIG"] = DockerConfigDirectory;
+        Environment["REGISTRY_AUTH_FILE"] = ContainersAuthFile;
     }
 
     /// <summary>The HOME directory itself.</summary>
-    public string Path => root.Path;
+    public string Path => home.Root;
 
     /// <summary>First on PATH; holds docker-credential-ibmtp, a link to <see cref="HelperBinary"/>.</summary>
     public string BinDirectory { get; }
@@ -64,7 +62,10 @@ public sealed class TestHome : IDisposable
     public Dictionary<string, string> Environment { get; }
 
     /// <summary>A directory below HOME, created if needed.</summary>
-    public string Subdirectory(params string[] names) => root.Subdirectory(names);
+    public string Subdirectory(params string[] names) => home.Subdirectory(names);
+
+    /// <summary>The store of that kind as the helper opens it in this home, with every variable a test added.</summary>
+    public IKeystore OpenKeystore(KeystoreKind kind) => home.OpenKeystore(kind);
 
     /// <summary>Makes the docker CLI use the ibmtp helper for <paramref name="hosts"/>.</summary>
     public void WriteDockerConfig(params string[] hosts) => WriteCredHelpers(DockerConfigFile, hosts);
@@ -93,7 +94,7 @@ public sealed class TestHome : IDisposable
     /// <summary>Paths, relative to HOME, of the files holding <paramref name="secret"/> in plain text or base64.</summary>
     public IReadOnlyList<string> FilesContainingSecret(string secret) => FilesContainingAny(SecretEncodings.Of(secret));
 
-    public void Dispose() => root.Dispose();
+    public void Dispose() => home.Dispose();
 
     private List<string> FilesContainingAny(IReadOnlyList<string> needles)
     {

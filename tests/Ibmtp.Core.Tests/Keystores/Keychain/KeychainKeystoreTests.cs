@@ -1,7 +1,7 @@
 using Ibmtp.Keystores;
 using Ibmtp.Keystores.Keychain;
 using Ibmtp.Secrets;
-using static Ibmtp.Tests.Support.Registry;
+using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Keystores.Keychain;
 

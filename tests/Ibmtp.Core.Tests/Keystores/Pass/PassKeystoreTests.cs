@@ -3,7 +3,7 @@ using Ibmtp.Keystores.Pass;
 using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
 using Moq;
-using static Ibmtp.Tests.Support.Registry;
+using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Keystores.Pass;
 
@@ -58,7 +58,7 @@ public class PassKeystoreTests : TempHomeFixture
         var lockedWhileRunning = false;
         _pass.Setup(pass => pass.Run(It.IsAny<IReadOnlyList<string>>(), It.IsAny<string?>()))
             .Callback(() => lockedWhileRunning = Assert.Throws<Ibmtp.Files.LockTimeoutException>(
-                () => Ibmtp.Files.FileLock.Acquire(lockFile, TimeSpan.Zero)) is not null)
+                () => Ibmtp.Files.FileLock.Acquire(lockFile, TimeSpan.Zero, TimeProvider.System)) is not null)
             .Returns(new PassResult(0, "", ""));
 
         Keystore().Save(Host("us.icr.io"), new StoredLogin("iamapikey", new Secret(DistinctiveSecret)));

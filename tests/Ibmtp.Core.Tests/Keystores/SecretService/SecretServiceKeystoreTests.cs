@@ -3,7 +3,7 @@ using Moq;
 using Ibmtp.Keystores;
 using Ibmtp.Keystores.SecretService;
 using Ibmtp.Secrets;
-using static Ibmtp.Tests.Support.Registry;
+using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Keystores.SecretService;
 

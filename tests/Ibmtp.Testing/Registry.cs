@@ -1,6 +1,6 @@
 using Ibmtp.Hosts;
 
-namespace Ibmtp.Tests.Support;
+namespace Ibmtp.Testing;
 
 public static class Registry
 {

@@ -1,7 +1,7 @@
 using Ibmtp.Hosts;
 using Ibmtp.Keystores;
 
-namespace Ibmtp.Tests.Keystores;
+namespace Ibmtp.Testing.Keystores;
 
 /// <summary>A keystore in a dictionary, with a hook to fail a chosen call.</summary>
 public sealed class InMemoryKeystore : IKeystore

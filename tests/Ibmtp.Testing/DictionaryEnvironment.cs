@@ -1,6 +1,6 @@
 using Ibmtp.Platform;
 
-namespace Ibmtp.Tests.Support;
+namespace Ibmtp.Testing;
 
 /// <summary>An environment made from a dictionary: empty values count as unset, as in a shell's <c>${VAR:-default}</c>.</summary>
 public sealed class DictionaryEnvironment(IReadOnlyDictionary<string, string> variables) : IEnvironment

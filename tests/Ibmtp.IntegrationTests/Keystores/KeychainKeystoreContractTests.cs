@@ -1,0 +1,40 @@
+using Ibmtp.Hosts;
+using Ibmtp.Keystores;
+using Ibmtp.Keystores.Keychain;
+using Ibmtp.Testing.Keystores;
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests.Keystores;
+
+/// <summary>The keystore contract against the real macOS keychain, in a <see cref="ThrowawayKeychain"/>.</summary>
+[TestFixture]
+[Category("macOS")]
+[NonParallelizable]
+public sealed class KeychainKeystoreContractTests : KeystoreContract
+{
+    private ThrowawayKeychain _keychain = null!;
+
+    [OneTimeSetUp]
+    public async Task UseAThrowawayKeychain() => _keychain = await ThrowawayKeychain.CreateAsync();
+
+    [OneTimeTearDown]
+    public async Task RestoreTheUsersKeychains() => await _keychain.DisposeAsync();
+
+    /// <summary>Each test starts with no item of ours: security deletes one matching item a call, and fails once none is left.</summary>
+    [SetUp]
+    public async Task DeleteEveryLogin()
+    {
+        while ((await ProcessRunner.RunAsync("/usr/bin/security", ["delete-generic-password", "-s", KeychainKeystore.Service, _keychain.Path])).Succeeded)
+        {
+        }
+    }
+
+    protected override IKeystore Open() => KeychainKeystore.OnThisSystem();
+
+    /// <summary>An item of our service for the host that another program made, with no username.</summary>
+    protected override void Damage(RegistryHost host)
+    {
+        Open().Remove(host);
+        ThrowawayKeychain.SecurityAsync("add-generic-password", "-s", KeychainKeystore.Service, "-a", host.ToString(), "-w", "damaged-secret", _keychain.Path).GetAwaiter().GetResult();
+    }
+}
