@@ -60,8 +60,8 @@ public sealed class TempHome : IDisposable
         {
             Environment = new DictionaryEnvironment(environment),
             Input = Stream.Null,
-            Output = Stream.Null,
-            Error = Stream.Null,
+            Output = new LineWriter(Stream.Null),
+            Error = new LineWriter(Stream.Null),
         });
         return services.OpenKeystore(kind);
     }
