@@ -11,11 +11,11 @@ namespace Ibmtp.IntegrationTests;
 public sealed class BuildahLoginTests() : ClientLoginFixture("buildah")
 {
     [Test]
-    public Task BuildahLoginStoresThroughTheHelperSkopeoUsesItAndBuildahLogoutErasesIt() =>
+    public Task Buildah_login_stores_through_the_helper_skopeo_uses_it_and_buildah_logout_erases_it() =>
         AssertLoginStoresThroughTheHelperSkopeoUsesItAndLogoutErasesIt();
 
     [Test]
-    public Task ARejectedBuildahLoginStoresNothing() => AssertARejectedLoginStoresNothing();
+    public Task A_rejected_buildah_login_stores_nothing() => AssertARejectedLoginStoresNothing();
 
     protected override ILoginClient Client(TestHome home) => new Buildah(home);
 

@@ -10,7 +10,7 @@ namespace Ibmtp.IntegrationTests;
 public sealed class BuildahPushPullTests() : RegistryFixture("buildah")
 {
     [Test]
-    public async Task PushAndPullUseTheApiKeyFromTheEnvironment()
+    public async Task Push_and_pull_use_the_API_key_from_the_environment()
     {
         using var home = HomeConfiguredByTheHelper();
         home.Environment["IBMTP_API_KEY"] = ApiKey;
@@ -23,7 +23,7 @@ public sealed class BuildahPushPullTests() : RegistryFixture("buildah")
     }
 
     [Test]
-    public async Task PushAndPullUseTheLoginKeptInTheKeystore()
+    public async Task Push_and_pull_use_the_login_kept_in_the_keystore()
     {
         using var home = HomeConfiguredByTheHelper();
         var buildah = new Buildah(home);
@@ -35,7 +35,7 @@ public sealed class BuildahPushPullTests() : RegistryFixture("buildah")
     }
 
     [Test]
-    public async Task WithoutCredentialsThePushIsRefusedByTheRegistry()
+    public async Task Without_credentials_the_push_is_refused_by_the_registry()
     {
         using var home = HomeConfiguredByTheHelper();
         var image = OciImage.Write(home.Subdirectory("layout"), "v1", "anonymous\n", withoutLayers: true);

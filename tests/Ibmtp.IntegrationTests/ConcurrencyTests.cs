@@ -9,7 +9,7 @@ public sealed class ConcurrencyTests
     private const int Hosts = 20;
 
     [Test]
-    public async Task TwentyConcurrentStoresForTwentyHostsLeaveTwentyEntries()
+    public async Task Twenty_concurrent_stores_for_twenty_hosts_leave_twenty_entries()
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);
@@ -36,7 +36,7 @@ public sealed class ConcurrencyTests
     }
 
     [Test]
-    public async Task ConcurrentErasesAndStoresKeepEveryOtherEntry()
+    public async Task Concurrent_erases_and_stores_keep_every_other_entry()
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);

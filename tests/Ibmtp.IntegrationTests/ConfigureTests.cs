@@ -21,11 +21,11 @@ public sealed class ConfigureTests : ClientLoginFixture
         : base(client) => _client = client;
 
     [Test]
-    public Task AfterConfigureLoginStoresThroughTheHelperSkopeoUsesItAndLogoutErasesIt() =>
+    public Task After_configure_login_stores_through_the_helper_skopeo_uses_it_and_logout_erases_it() =>
         AssertLoginStoresThroughTheHelperSkopeoUsesItAndLogoutErasesIt();
 
     [Test]
-    public Task AfterConfigureARejectedLoginStoresNothing() => AssertARejectedLoginStoresNothing();
+    public Task After_configure_a_rejected_login_stores_nothing() => AssertARejectedLoginStoresNothing();
 
     protected override ILoginClient Client(TestHome home) => LoginClients.For(_client, home);
 

@@ -34,7 +34,7 @@ public sealed class DamagedKeystoreTests
     }
 
     [TestCaseSource(nameof(Damages))]
-    public async Task GetWithoutEnvironmentCredentialsFailsNamingTheFileAndHowToRecover(Action<TestHome> damage)
+    public async Task Get_without_environment_credentials_fails_naming_the_file_and_how_to_recover(Action<TestHome> damage)
     {
         using var home = await HomeWithDamagedKeystore(damage);
 
@@ -42,7 +42,7 @@ public sealed class DamagedKeystoreTests
     }
 
     [TestCaseSource(nameof(Damages))]
-    public async Task StoreFailsAndDoesNotOverwriteTheDamagedKeystore(Action<TestHome> damage)
+    public async Task Store_fails_and_does_not_overwrite_the_damaged_keystore(Action<TestHome> damage)
     {
         using var home = await HomeWithDamagedKeystore(damage);
         var newSecret = FakeCredentials.NewApiKey();
@@ -53,7 +53,7 @@ public sealed class DamagedKeystoreTests
     }
 
     [TestCaseSource(nameof(Damages))]
-    public async Task EraseAndListFailAndLeaveTheDamagedKeystoreAlone(Action<TestHome> damage)
+    public async Task Erase_and_list_fail_and_leave_the_damaged_keystore_alone(Action<TestHome> damage)
     {
         using var home = await HomeWithDamagedKeystore(damage);
 
@@ -62,7 +62,7 @@ public sealed class DamagedKeystoreTests
     }
 
     [TestCaseSource(nameof(Damages))]
-    public async Task GetWithEnvironmentCredentialsStillWorks(Action<TestHome> damage)
+    public async Task Get_with_environment_credentials_still_works(Action<TestHome> damage)
     {
         using var home = await HomeWithDamagedKeystore(damage);
         var before = home.KeystoreFingerprint();
@@ -77,7 +77,7 @@ public sealed class DamagedKeystoreTests
     }
 
     [Test]
-    public async Task GetForAHostNotServedNeverReadsTheDamagedKeystore()
+    public async Task Get_for_a_host_not_served_never_reads_the_damaged_keystore()
     {
         using var home = await HomeWithDamagedKeystore(TamperWithCiphertext);
 
@@ -85,7 +85,7 @@ public sealed class DamagedKeystoreTests
     }
 
     [Test]
-    public async Task MovingTheDamagedKeystoreAsideAsAdvisedLetsStoreWorkAgain()
+    public async Task Moving_the_damaged_keystore_aside_as_advised_lets_store_work_again()
     {
         using var home = await HomeWithDamagedKeystore(TamperWithCiphertext);
         var helper = new HelperCli(home);

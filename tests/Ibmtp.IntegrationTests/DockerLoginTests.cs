@@ -11,11 +11,11 @@ namespace Ibmtp.IntegrationTests;
 public sealed class DockerLoginTests() : ClientLoginFixture("docker")
 {
     [Test]
-    public Task DockerLoginStoresThroughTheHelperSkopeoUsesItAndDockerLogoutErasesIt() =>
+    public Task Docker_login_stores_through_the_helper_skopeo_uses_it_and_docker_logout_erases_it() =>
         AssertLoginStoresThroughTheHelperSkopeoUsesItAndLogoutErasesIt();
 
     [Test]
-    public Task ARejectedDockerLoginStoresNothing() => AssertARejectedLoginStoresNothing();
+    public Task A_rejected_docker_login_stores_nothing() => AssertARejectedLoginStoresNothing();
 
     protected override ILoginClient Client(TestHome home) => new DockerCli(home);
 

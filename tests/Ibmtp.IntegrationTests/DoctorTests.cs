@@ -10,7 +10,7 @@ namespace Ibmtp.IntegrationTests;
 public sealed class DoctorTests : IamEmulatorFixture
 {
     [Test]
-    public async Task InTokenModeDoctorMakesOneRealExchangeAndReportsTheCachedTokensLife()
+    public async Task In_token_mode_doctor_makes_one_real_exchange_and_reports_the_cached_tokens_life()
     {
         UseTokenMode(IamWorld.Builder.Id);
         await GetBearerTokenAsync();
@@ -26,7 +26,7 @@ public sealed class DoctorTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task ARejectedExchangeIsReportedAsGetReportsIt()
+    public async Task A_rejected_exchange_is_reported_as_get_reports_it()
     {
         UseTokenMode(IamWorld.Untrusting.Id);
 

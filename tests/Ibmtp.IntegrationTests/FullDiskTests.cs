@@ -13,7 +13,7 @@ public sealed class FullDiskTests : IamEmulatorFixture
     private const int TmpfsKibibytes = 256;
 
     [Test]
-    public async Task AStoreOnAFullDiskFailsWithOneLineAndLeavesThePreviousKeystoreReadableWithNoTemporaryFile()
+    public async Task A_store_on_a_full_disk_fails_with_one_line_and_leaves_the_previous_keystore_readable_with_no_temporary_file()
     {
         var dataHome = Home.Environment["XDG_DATA_HOME"];
         using var mounts = await PrivateMountNamespace.CreateAsync();
@@ -36,7 +36,7 @@ public sealed class FullDiskTests : IamEmulatorFixture
     /// <summary>The cache only saves IAM calls and the log only records; neither may cost a pull.</summary>
     [TestCase("XDG_CACHE_HOME", TestName = "{m}(the token cache's disk is full)")]
     [TestCase("XDG_STATE_HOME", TestName = "{m}(the log's disk is full)")]
-    public async Task ATokenModeGetStillAnswersWithExitZero(string fullFolder)
+    public async Task A_token_mode_get_still_answers_with_exit_zero(string fullFolder)
     {
         UseTokenMode(IamWorld.Builder.Id);
         using var mounts = await PrivateMountNamespace.CreateAsync();

@@ -12,7 +12,7 @@ namespace Ibmtp.IntegrationTests;
 public sealed class HarnessTests
 {
     [Test]
-    public async Task RegistryRejectsAnonymousAccessAndAcceptsItsUser()
+    public async Task Registry_rejects_anonymous_access_and_accepts_its_user()
     {
         var apiKey = FakeCredentials.NewApiKey();
         await using var registry = await RegistryServer.StartAsync(FakeCredentials.TrustedProfileUsername, apiKey);
@@ -34,7 +34,7 @@ public sealed class HarnessTests
     }
 
     [Test]
-    public async Task OciLayoutIsAValidImage()
+    public async Task Oci_layout_is_a_valid_image()
     {
         using var directory = new TempDirectory("ibmtp-oci");
         var image = OciImage.Write(directory.Subdirectory("layout"), "v1");
@@ -46,7 +46,7 @@ public sealed class HarnessTests
     }
 
     [Test]
-    public async Task OciLayoutPushesToTheRegistryWithPlainCredentials()
+    public async Task Oci_layout_pushes_to_the_registry_with_plain_credentials()
     {
         var apiKey = FakeCredentials.NewApiKey();
         await using var registry = await RegistryServer.StartAsync(FakeCredentials.TrustedProfileUsername, apiKey);
@@ -65,7 +65,7 @@ public sealed class HarnessTests
     }
 
     [Test]
-    public async Task TestHomePutsThePublishedHelperFirstOnPath()
+    public async Task Test_home_puts_the_published_helper_first_on_path()
     {
         using var home = new TestHome();
 

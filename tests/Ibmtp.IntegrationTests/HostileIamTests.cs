@@ -65,7 +65,7 @@ public sealed class HostileIamTests
     }
 
     [TestCaseSource(nameof(Misbehaviours))]
-    public async Task TokenModeFailsCleanlyWithinTheDeadline(Func<string, HostileAnswer> answer, string expected)
+    public async Task Token_mode_fails_cleanly_within_the_deadline(Func<string, HostileAnswer> answer, string expected)
     {
         await using var iam = new HostileIam(answer(accessToken));
         UseTokenMode(iam);
@@ -92,7 +92,7 @@ public sealed class HostileIamTests
     }
 
     [TestCaseSource(nameof(MetadataMisbehaviours))]
-    public async Task VpcModeFailsCleanlyWithinTheDeadline(HostileAnswer answer, string expected)
+    public async Task VPC_mode_fails_cleanly_within_the_deadline(HostileAnswer answer, string expected)
     {
         await using var metadata = new HostileIam(answer);
         UseVpcMode(metadata);
@@ -108,7 +108,7 @@ public sealed class HostileIamTests
     [TestCase(303)]
     [TestCase(307)]
     [TestCase(308)]
-    public async Task ARedirectIsNotFollowedWithTheApiKey(int status)
+    public async Task A_redirect_is_not_followed_with_the_API_key(int status)
     {
         await using var elsewhere = new HostileIam(HostileAnswers.Token(accessToken, "\"expires_in\":3600"));
         await using var iam = new HostileIam(HostileAnswers.Redirect(status, elsewhere.BaseUrl));
@@ -126,7 +126,7 @@ public sealed class HostileIamTests
     }
 
     [Test]
-    public async Task AMetadataRedirectIsNotFollowed()
+    public async Task A_metadata_redirect_is_not_followed()
     {
         await using var elsewhere = new HostileIam(HostileAnswers.Token(accessToken, "\"expires_in\":3600"));
         await using var metadata = new HostileIam(HostileAnswers.Redirect(307, elsewhere.BaseUrl));
@@ -148,7 +148,7 @@ public sealed class HostileIamTests
     }
 
     [TestCaseSource(nameof(FarFutureExpiries))]
-    public async Task AFarFutureExpiryIsHandedOutButCachedForFourHoursAtMost(string mode, string lifetime)
+    public async Task A_far_future_expiry_is_handed_out_but_cached_for_four_hours_at_most(string mode, string lifetime)
     {
         await using var server = new HostileIam(HostileAnswers.Token(accessToken, lifetime));
         if (mode == "vpc")

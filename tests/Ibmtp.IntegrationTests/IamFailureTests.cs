@@ -14,7 +14,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     private const string RequestIdPattern = @"request id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     [Test]
-    public async Task ServerErrorsAreRetriedUntilIamAnswers()
+    public async Task Server_errors_are_retried_until_IAM_answers()
     {
         UseTokenMode();
         Iam.FailNext(503, 2);
@@ -26,7 +26,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task RetryAfterIsHonoured()
+    public async Task Retry_after_is_honoured()
     {
         UseTokenMode(IamWorld.Builder.Id);
         Iam.FailNext(429, 1, retryAfter: TimeSpan.FromSeconds(2));
@@ -43,7 +43,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task PersistentThrottlingEndsWithinTheDeadline()
+    public async Task Persistent_throttling_ends_within_the_deadline()
     {
         var (iam, world) = await UseOwnEmulatorAsync(timeoutSeconds: "3");
         await using var _ = iam;
@@ -64,7 +64,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task ARetryAfterBeyondTheDeadlineEndsTheCallAtOnce()
+    public async Task A_retry_after_beyond_the_deadline_ends_the_call_at_once()
     {
         UseTokenMode(IamWorld.Builder.Id);
         Set(("IBMTP_TIMEOUT", "3"));
@@ -82,7 +82,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task AnIamThatDoesNotAnswerIsAbandonedAtTheDeadline()
+    public async Task An_IAM_that_does_not_answer_is_abandoned_at_the_deadline()
     {
         UseTokenMode(IamWorld.Builder.Id);
         Set(("IBMTP_TIMEOUT", "2"));
@@ -101,7 +101,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task AnIamThatRefusesConnectionsIsRetriedUntilTheDeadline()
+    public async Task An_IAM_that_refuses_connections_is_retried_until_the_deadline()
     {
         UseTokenMode(IamWorld.Builder.Id);
         Set(("IBMTP_TIMEOUT", "2"), ("IBMTP_IAM_URL", $"http://127.0.0.1:{FreePort.Probe()}"));
@@ -123,7 +123,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     /// is inside the 10 s margin. The helper's clock is moved instead of waiting.
     /// </summary>
     [Test]
-    public async Task DuringAnOutageAStillValidCachedTokenIsServedWithAWarning()
+    public async Task During_an_outage_a_still_valid_cached_token_is_served_with_a_warning()
     {
         var (iam, world) = await UseOwnEmulatorAsync(timeoutSeconds: "2");
         await using var _ = iam;
@@ -167,7 +167,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     }
 
     [TestCaseSource(nameof(Rejections))]
-    public async Task ARejectionIsReportedWithIamsErrorAndAHint(string scenario, string errorCode, string errorMessage, string hint)
+    public async Task A_rejection_is_reported_with_iams_error_and_a_hint(string scenario, string errorCode, string errorMessage, string hint)
     {
         var wrongKey = FakeCredentials.NewApiKey();
         var wrongCrToken = "eyJhbGciOiJSUzI1NiJ9.d3Jvbmc." + Guid.NewGuid().ToString("N");
@@ -227,7 +227,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     /// <c>trace</c>), not IAM's; the user needs its reason as much as IAM's.
     /// </summary>
     [TestCaseSource(nameof(VpcRejections))]
-    public async Task AMetadataServiceRejectionIsReportedWithItsErrorAndAHint(string? profileId, string code, string message)
+    public async Task A_metadata_service_rejection_is_reported_with_its_error_and_a_hint(string? profileId, string code, string message)
     {
         Set(("IBMTP_MODE", "vpc"));
         if (profileId is null)
@@ -254,7 +254,7 @@ public sealed class IamFailureTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task ARejectedExchangeLeavesNothingInTheCache()
+    public async Task A_rejected_exchange_leaves_nothing_in_the_cache()
     {
         UseTokenMode(IamWorld.Untrusting.Id);
         HelperOutput.AssertOneLineFailure(await GetAsync());

@@ -20,7 +20,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [TestCaseSource(nameof(ApiKeyModeProfiles))]
-    public async Task ApiKeyModeHandsOverTheKeyWithoutCallingIam(string variable, string value, string expectedUsername)
+    public async Task API_key_mode_hands_over_the_key_without_calling_IAM(string variable, string value, string expectedUsername)
     {
         Set(("IBMTP_MODE", "apikey"), ("IBMTP_API_KEY", World.BuilderApiKey), (variable, value), ("IBMTP_ACCOUNT_ID", IamWorld.AccountId));
 
@@ -35,7 +35,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task ApiKeyModeWithoutAProfileLogsInAsIamapikey()
+    public async Task API_key_mode_without_a_profile_logs_in_as_iamapikey()
     {
         Set(("IBMTP_MODE", "apikey"), ("IBMTP_API_KEY", World.BuilderApiKey));
 
@@ -50,7 +50,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task AutoModeWithAnApiKeyHandsOverTheKeyEvenWhenAComputeResourceTokenIsThere()
+    public async Task Auto_mode_with_an_API_key_hands_over_the_key_even_when_a_compute_resource_token_is_there()
     {
         Set(("IBMTP_API_KEY", World.BuilderApiKey), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id), ("IBMTP_CR_TOKEN", World.ComputeResourceToken));
 
@@ -65,7 +65,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TokenModeTradesTheKeyForTheProfilesToken()
+    public async Task Token_mode_trades_the_key_for_the_profiles_token()
     {
         UseTokenMode(IamWorld.Builder.Id);
 
@@ -80,7 +80,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TokenModeWithoutAProfileReturnsTheKeysOwnToken()
+    public async Task Token_mode_without_a_profile_returns_the_keys_own_token()
     {
         UseTokenMode();
 
@@ -95,7 +95,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TokenModeReadsTheApiKeyFromAFile()
+    public async Task Token_mode_reads_the_API_key_from_a_file()
     {
         using var secrets = new TempDirectory("ibmtp-secrets");
         var keyFile = Path.Combine(secrets.Path, "api-key");
@@ -109,7 +109,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task CrTokenModeReadsTheComputeResourceTokenFromAFile()
+    public async Task Cr_token_mode_reads_the_compute_resource_token_from_a_file()
     {
         // Outside HOME, as a projected token would be, so the leak scans of other tests stay meaningful.
         using var secrets = new TempDirectory("ibmtp-secrets");
@@ -129,7 +129,7 @@ public sealed class IamModeTests : IamEmulatorFixture
 
     [TestCase("IBMTP_CR_TOKEN")]
     [TestCase("IBMCLOUD_CR_TOKEN")]
-    public async Task AutoModeWithOnlyAComputeResourceTokenAndAProfileUsesTheCrTokenGrant(string variable)
+    public async Task Auto_mode_with_only_a_compute_resource_token_and_a_profile_uses_the_cr_token_grant(string variable)
     {
         Set((variable, World.ComputeResourceToken), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
 
@@ -144,7 +144,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task AutoModeWithAComputeResourceTokenButNoProfileIsNotFound()
+    public async Task Auto_mode_with_a_compute_resource_token_but_no_profile_is_not_found()
     {
         Set(("IBMTP_CR_TOKEN", World.ComputeResourceToken));
 
@@ -153,7 +153,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task CrTokenModeWithoutAProfileSaysWhatToSet()
+    public async Task Cr_token_mode_without_a_profile_says_what_to_set()
     {
         Set(("IBMTP_MODE", "cr-token"), ("IBMTP_CR_TOKEN", World.ComputeResourceToken));
 
@@ -169,7 +169,7 @@ public sealed class IamModeTests : IamEmulatorFixture
 
     [TestCase("IBMTP_PROFILE_ID")]
     [TestCase("IBMTP_PROFILE_CRN")]
-    public async Task VpcModeTradesTheInstanceIdentityForTheNamedProfile(string variable)
+    public async Task VPC_mode_trades_the_instance_identity_for_the_named_profile(string variable)
     {
         Set(("IBMTP_MODE", "vpc"), (variable, variable == "IBMTP_PROFILE_ID" ? IamWorld.Builder.Id : IamWorld.Builder.Crn));
 
@@ -183,7 +183,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task VpcModeWithoutAProfileUsesTheInstancesDefaultProfile()
+    public async Task VPC_mode_without_a_profile_uses_the_instances_default_profile()
     {
         Set(("IBMTP_MODE", "vpc"));
 
@@ -197,7 +197,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TheConfigFileChoosesModeProfileAndIamPerHost()
+    public async Task The_config_file_chooses_mode_profile_and_IAM_per_host()
     {
         var iamUrl = Home.Environment["IBMTP_IAM_URL"];
         Home.Environment.Remove("IBMTP_IAM_URL");
@@ -229,7 +229,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     [TestCase(null)]
     [TestCase("auto")]
     [TestCase("apikey")]
-    public async Task AnOrdinaryGetNeverCallsTheMetadataService(string? mode)
+    public async Task An_ordinary_get_never_calls_the_metadata_service(string? mode)
     {
         if (mode is not null)
         {
@@ -243,7 +243,7 @@ public sealed class IamModeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task AutoModeWithNothingConfiguredIsNotFoundWithoutAnyCall()
+    public async Task Auto_mode_with_nothing_configured_is_not_found_without_any_call()
     {
         Set(("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
 

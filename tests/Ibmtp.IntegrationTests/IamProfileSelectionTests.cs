@@ -26,7 +26,7 @@ public sealed class IamProfileSelectionTests : IamEmulatorFixture
     public static IEnumerable<TestCaseData> CrTokenModeSelections() => TokenModeSelections();
 
     [TestCaseSource(nameof(TokenModeSelections))]
-    public async Task TokenModeAssumesTheProfileNamed((string Variable, string Value)[] selection)
+    public async Task Token_mode_assumes_the_profile_named((string Variable, string Value)[] selection)
     {
         UseTokenMode();
         Set(selection);
@@ -41,7 +41,7 @@ public sealed class IamProfileSelectionTests : IamEmulatorFixture
     }
 
     [TestCaseSource(nameof(CrTokenModeSelections))]
-    public async Task CrTokenModeGetsTheProfileNamed((string Variable, string Value)[] selection)
+    public async Task Cr_token_mode_gets_the_profile_named((string Variable, string Value)[] selection)
     {
         Set(("IBMTP_MODE", "cr-token"), ("IBMTP_CR_TOKEN", World.ComputeResourceToken));
         Set(selection);
@@ -56,7 +56,7 @@ public sealed class IamProfileSelectionTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TheAccountDecidesBetweenProfilesOfTheSameName()
+    public async Task The_account_decides_between_profiles_of_the_same_name()
     {
         UseTokenMode();
         Set(("IBMTP_PROFILE_NAME", IamWorld.BuilderElsewhere.Name), ("IBMTP_ACCOUNT_ID", IamWorld.OtherAccountId));
@@ -67,7 +67,7 @@ public sealed class IamProfileSelectionTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TokenModeWithAProfileNameButNoAccountSaysWhatToSetBeforeCallingIam()
+    public async Task Token_mode_with_a_profile_name_but_no_account_says_what_to_set_before_calling_IAM()
     {
         UseTokenMode();
         Set(("IBMTP_PROFILE_NAME", IamWorld.Builder.Name));
@@ -83,7 +83,7 @@ public sealed class IamProfileSelectionTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TheProfileVariablesOverrideIbmCloudCrProfile()
+    public async Task The_profile_variables_override_ibm_cloud_cr_profile()
     {
         UseTokenMode();
         Set(("IBMTP_PROFILE_ID", IamWorld.Deployer.Id), ("IBMCLOUD_CR_PROFILE", IamWorld.Builder.Id));

@@ -44,7 +44,7 @@ public sealed class IamRegistryEndToEndTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task SkopeoPushesWithTheProfilesTokenFromTheHelper()
+    public async Task Skopeo_pushes_with_the_profiles_token_from_the_helper()
     {
         var skopeo = new Skopeo(Home);
         var reference = $"{Server.Host}/builder/app:v1";
@@ -69,7 +69,7 @@ public sealed class IamRegistryEndToEndTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TheRegistryRefusesTheApiKeyItself()
+    public async Task The_registry_refuses_the_API_key_itself()
     {
         // apikey mode hands over profile ID + key, which ICR would take but this token server, like
         // ICR's for iambearer, only accepts with a live IAM token: proof that the push above needed one.
@@ -91,7 +91,7 @@ public sealed class IamRegistryEndToEndTests : IamEmulatorFixture
     /// (which is not revoked) for a new token, and the push goes through again.
     /// </summary>
     [Test]
-    public async Task AfterRevocationTheCachedTokenIsRefusedAndAFreshOneIsAccepted()
+    public async Task After_revocation_the_cached_token_is_refused_and_a_fresh_one_is_accepted()
     {
         var skopeo = new Skopeo(Home);
         var before = await skopeo.PushAsync(image, $"{Server.Host}/builder/revoked:v1");

@@ -11,7 +11,7 @@ public sealed class IamSecretHygieneTests : IamEmulatorFixture
 {
     [TestCase("http://iam.cloud.ibm.com")]
     [TestCase("http://192.0.2.10:8080/")]
-    public async Task APlainHttpIamUrlIsRefusedUnlessItIsLoopback(string url)
+    public async Task A_plain_HTTP_IAM_URL_is_refused_unless_it_is_loopback(string url)
     {
         UseTokenMode(IamWorld.Builder.Id);
         Set(("IBMTP_IAM_URL", url));
@@ -26,7 +26,7 @@ public sealed class IamSecretHygieneTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task NoKeyOrTokenIsWrittenToAnyFileOrLogUnderHome()
+    public async Task No_key_or_token_is_written_to_any_file_or_log_under_home()
     {
         var tokens = new List<string>();
         UseTokenMode(IamWorld.Builder.Id);
@@ -59,7 +59,7 @@ public sealed class IamSecretHygieneTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TheCacheFolderIsOwnerOnlyAndEveryFileInIt0600()
+    public async Task The_cache_folder_is_owner_only_and_every_file_in_it_0600()
     {
         UseTokenMode(IamWorld.Builder.Id);
         await GetBearerTokenAsync();
@@ -76,7 +76,7 @@ public sealed class IamSecretHygieneTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task CacheFilesAreOwnerOnlyWhateverTheUmask()
+    public async Task Cache_files_are_owner_only_whatever_the_umask()
     {
         UseTokenMode(IamWorld.Builder.Id);
         var shell = ProcessRunner.RunAsync(

@@ -24,7 +24,7 @@ public sealed class IamTlsTests() : IamEmulatorFixture(useHttps: true)
     }
 
     [Test]
-    public void TheEmulatorServesHttpsOnLoopback()
+    public void The_emulator_serves_HTTPS_on_loopback()
     {
         Assert.Multiple(() =>
         {
@@ -36,7 +36,7 @@ public sealed class IamTlsTests() : IamEmulatorFixture(useHttps: true)
 
     [TestCase("SSL_CERT_FILE")]
     [TestCase("SSL_CERT_DIR")]
-    public async Task ACertificateTrustedThroughTheEnvironmentLetsTheExchangeThrough(string variable)
+    public async Task A_certificate_trusted_through_the_environment_lets_the_exchange_through(string variable)
     {
         Set((variable, variable == "SSL_CERT_FILE" ? CertificatePemPath : DirectoryHoldingTheCertificate()));
 
@@ -50,7 +50,7 @@ public sealed class IamTlsTests() : IamEmulatorFixture(useHttps: true)
     }
 
     [Test]
-    public async Task AnUntrustedCertificateFailsAtOnceAndSaysSo()
+    public async Task An_untrusted_certificate_fails_at_once_and_says_so()
     {
         var (get, elapsed) = await TimedAsync(GetAsync);
 

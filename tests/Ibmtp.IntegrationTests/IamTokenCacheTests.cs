@@ -14,7 +14,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     [TestCase("token")]
     [TestCase("cr-token")]
     [TestCase("vpc")]
-    public async Task ASecondGetIsServedFromTheCache(string mode)
+    public async Task A_second_get_is_served_from_the_cache(string mode)
     {
         Set(("IBMTP_MODE", mode), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id), ("IBMTP_API_KEY", World.BuilderApiKey), ("IBMTP_CR_TOKEN", World.ComputeResourceToken));
         var first = await GetBearerTokenAsync();
@@ -31,7 +31,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TheCacheIsKeyedByTheApiKey()
+    public async Task The_cache_is_keyed_by_the_API_key()
     {
         UseTokenMode(IamWorld.Builder.Id);
         var builderToken = await GetBearerTokenAsync();
@@ -53,7 +53,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TheCacheIsKeyedByTheProfile()
+    public async Task The_cache_is_keyed_by_the_profile()
     {
         UseTokenMode(IamWorld.Builder.Id);
         var builderToken = await GetBearerTokenAsync();
@@ -70,7 +70,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task TheCacheIsKeyedByTheIamEndpoint()
+    public async Task The_cache_is_keyed_by_the_IAM_endpoint()
     {
         await using var otherIam = await Ibmtp.Emulators.IamEmulator.StartAsync();
         World.RegisterIn(otherIam);
@@ -89,7 +89,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task ExpiredEntriesArePruned()
+    public async Task Expired_entries_are_pruned()
     {
         Iam.TokenLifetime = TimeSpan.FromSeconds(100);
         UseTokenMode(IamWorld.Builder.Id);
@@ -111,7 +111,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task NoCacheExchangesOnEveryGetAndWritesNoToken()
+    public async Task No_cache_exchanges_on_every_get_and_writes_no_token()
     {
         UseTokenMode(IamWorld.Builder.Id);
         Set(("IBMTP_NO_CACHE", "1"));
@@ -135,7 +135,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     /// asks for a new token. A real-time wait that long would be too slow; the helper's clock is moved instead.
     /// </summary>
     [Test]
-    public async Task TheTokenIsRenewedOnceEightyPercentOfItsLifetimeHasPassed()
+    public async Task The_token_is_renewed_once_eighty_percent_of_its_lifetime_has_passed()
     {
         Iam.TokenLifetime = TimeSpan.FromSeconds(100);
         UseTokenMode(IamWorld.Builder.Id);
@@ -161,7 +161,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     /// keeps whole seconds, so the margin may start up to a second earlier; 4 s is past it either way.)
     /// </summary>
     [Test]
-    public async Task ATokenIsNeverHandedOutWithinTenSecondsOfItsExpiry()
+    public async Task A_token_is_never_handed_out_within_ten_seconds_of_its_expiry()
     {
         Iam.TokenLifetime = TimeSpan.FromSeconds(13);
         UseTokenMode(IamWorld.Builder.Id);
@@ -183,7 +183,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task ThirtyTwoParallelColdGetsMakeOneExchange()
+    public async Task Thirty_two_parallel_cold_gets_make_one_exchange()
     {
         UseTokenMode(IamWorld.Builder.Id);
         // A slow IAM keeps the first exchange in flight while the other processes start and queue up.
@@ -202,7 +202,7 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
 
     [TestCase("entry")]
     [TestCase("key")]
-    public async Task ADamagedCacheIsDiscardedAndRefetched(string damaged)
+    public async Task A_damaged_cache_is_discarded_and_refetched(string damaged)
     {
         UseTokenMode(IamWorld.Builder.Id);
         var first = await GetBearerTokenAsync();

@@ -20,7 +20,7 @@ public sealed class KeyMaterialOwnershipTests
     }
 
     [TestCaseSource(nameof(Loosenings))]
-    public async Task LooseOrForeignKeyMaterialIsRefusedWithTheFixAndLeftAsItWas(Func<TestHome, string> locate, Func<string, Task> loosen, string fix)
+    public async Task Loose_or_foreign_key_material_is_refused_with_the_fix_and_left_as_it_was(Func<TestHome, string> locate, Func<string, Task> loosen, string fix)
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);

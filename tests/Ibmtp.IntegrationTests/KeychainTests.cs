@@ -21,7 +21,7 @@ public sealed class KeychainTests
     public async Task RestoreTheUsersKeychains() => await _keychain.DisposeAsync();
 
     [Test]
-    public async Task StoreGetListEraseRoundTripThroughTheKeychain()
+    public async Task Store_get_list_erase_round_trip_through_the_keychain()
     {
         using var home = KeychainHome();
         var helper = new HelperCli(home);
@@ -43,7 +43,7 @@ public sealed class KeychainTests
     }
 
     [Test]
-    public async Task TheLoginIsAGenericPasswordOfOurServiceWithTheHostAsAccount()
+    public async Task The_login_is_a_generic_password_of_our_service_with_the_host_as_account()
     {
         using var home = KeychainHome();
         HelperOutput.AssertSilentSuccess(await new HelperCli(home).StoreAsync("de.icr.io", "iamapikey", "keychain-secret-0c3b5e"));
@@ -59,7 +59,7 @@ public sealed class KeychainTests
     }
 
     [Test]
-    public async Task DoctorFindsTheLoginInTheKeychain()
+    public async Task Doctor_finds_the_login_in_the_keychain()
     {
         using var home = KeychainHome();
         var helper = new HelperCli(home);

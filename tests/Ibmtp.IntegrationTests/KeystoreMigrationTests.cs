@@ -38,7 +38,7 @@ public sealed class KeystoreMigrationTests
     }
 
     [Test]
-    public async Task FileToSecretServiceToPassToFileKeepsEveryLoginAndEmptiesEachSource()
+    public async Task File_to_secret_service_to_pass_to_file_keeps_every_login_and_empties_each_source()
     {
         using var home = new TestHome();
         using var session = await SecretServiceSession.StartAsync(home);
@@ -64,7 +64,7 @@ public sealed class KeystoreMigrationTests
     }
 
     [Test]
-    public async Task AMigrationKilledHalfWayLeavesTheSourceCompleteAndRunningItAgainFinishesIt()
+    public async Task A_migration_killed_half_way_leaves_the_source_complete_and_running_it_again_finishes_it()
     {
         using var home = new TestHome();
         using var pass = await PassStore.CreateAsync(home);

@@ -21,7 +21,7 @@ public sealed class KillNineKeystoreTests
     private static readonly string[] KeystoreFiles = ["keystore.json", "keystore.key", "keystore.lock"];
 
     [Test]
-    public async Task AStoreKilledAnywhereLeavesEachEntryOldOrNewAndTheNextStoreRemovesAnyTemporaryFile()
+    public async Task A_store_killed_anywhere_leaves_each_entry_old_or_new_and_the_next_store_removes_any_temporary_file()
     {
         using var home = new TestHome();
         var schedule = KillSchedule.From(Calibrate(() => StoreRequest(Hosts[0], TrackedLogin.New("calibration")), home, "store"), "store");
@@ -37,7 +37,7 @@ public sealed class KillNineKeystoreTests
     }
 
     [Test]
-    public async Task AnEraseKilledAnywhereLeavesEachEntryOldOrGoneAndTheNextStoreRemovesAnyTemporaryFile()
+    public async Task An_erase_killed_anywhere_leaves_each_entry_old_or_gone_and_the_next_store_removes_any_temporary_file()
     {
         using var home = new TestHome();
         var restore = StoreRequest(Hosts[0], TrackedLogin.New("calibration"));
@@ -52,7 +52,7 @@ public sealed class KillNineKeystoreTests
 
     /// <summary>The first store in an empty home creates the folder, the lock, the key and the keystore: a kill anywhere in that.</summary>
     [Test]
-    public async Task TheFirstStoreKilledAnywhereLeavesNoHalfKeyAndTheNextStoreRemovesAnyTemporaryFile()
+    public async Task The_first_store_killed_anywhere_leaves_no_half_key_and_the_next_store_removes_any_temporary_file()
     {
         using var home = new TestHome();
         var schedule = KillSchedule.From(Calibrate(() => StoreRequest(Hosts[0], TrackedLogin.New("calibration")), home, "store", prepare: () => EmptyKeystoreFolder(home)), "first store");

@@ -22,7 +22,7 @@ public sealed class KillNineTokenCacheTests : IamEmulatorFixture
     private static readonly string[] DamageReports = ["dropping damaged entry", "replacing key file", "could not keep the token"];
 
     [Test]
-    public async Task ACacheWriteKilledAnywhereLeavesEveryCacheFileReadableAndTheNextGetRemovesAnyTemporaryFile()
+    public async Task A_cache_write_killed_anywhere_leaves_every_cache_file_readable_and_the_next_get_removes_any_temporary_file()
     {
         UseTokenMode(IamWorld.Builder.Id);
         var schedule = KillSchedule.From(Calibrate(), "token-cache write");

@@ -11,7 +11,7 @@ namespace Ibmtp.IntegrationTests;
 public sealed class KubeletConformanceTests : KubeletFixture
 {
     [Test]
-    public async Task TheKubeletAcceptsTheNodesLoginForAnIcrImage()
+    public async Task The_kubelet_accepts_the_nodes_login_for_an_ICR_image()
     {
         UseTokenMode(IamWorld.Builder.Id);
 
@@ -32,7 +32,7 @@ public sealed class KubeletConformanceTests : KubeletFixture
 
     [TestCase(KubeletTokenAttributes.ServiceAccountCache)]
     [TestCase(KubeletTokenAttributes.TokenCache)]
-    public async Task TheKubeletAcceptsAPodsLoginUnderEitherCacheType(string cacheType)
+    public async Task The_kubelet_accepts_a_pods_login_under_either_cache_type(string cacheType)
     {
         var pod = KubeletServiceAccount.PullingAs(Iam, IamWorld.BuilderPods, IamWorld.Builder);
 
@@ -49,7 +49,7 @@ public sealed class KubeletConformanceTests : KubeletFixture
     }
 
     [Test]
-    public async Task TheServiceAccountTokenNeverLeavesTheProvider()
+    public async Task The_service_account_token_never_leaves_the_provider()
     {
         UseTokenMode(IamWorld.Builder.Id);
         var trusted = KubeletServiceAccount.PullingAs(Iam, IamWorld.BuilderPods, IamWorld.Builder);
@@ -79,7 +79,7 @@ public sealed class KubeletConformanceTests : KubeletFixture
     }
 
     [Test]
-    public async Task CacheDurationIsTheTimeTo80PercentOfTheIamTokensLife()
+    public async Task Cache_duration_is_the_time_to_80_percent_of_the_IAM_tokens_life()
     {
         Iam.TokenLifetime = TimeSpan.FromSeconds(1000);
         var pod = KubeletServiceAccount.PullingAs(Iam, IamWorld.BuilderPods, IamWorld.Builder);
@@ -92,7 +92,7 @@ public sealed class KubeletConformanceTests : KubeletFixture
     }
 
     [Test]
-    public async Task WithoutTheProfileAnnotationThePodPullsAsTheNode()
+    public async Task Without_the_profile_annotation_the_pod_pulls_as_the_node()
     {
         UseTokenMode(IamWorld.Deployer.Id);
         var pod = KubeletServiceAccount.Of(Iam, IamWorld.BuilderPods, ("team", "ci"));
@@ -108,7 +108,7 @@ public sealed class KubeletConformanceTests : KubeletFixture
     }
 
     [Test]
-    public async Task WithNeitherAProfileAnnotationNorANodeIdentityTheKubeletFallsBackToPullSecrets()
+    public async Task With_neither_a_profile_annotation_nor_a_node_identity_the_kubelet_falls_back_to_pull_secrets()
     {
         var pod = KubeletServiceAccount.Of(Iam, IamWorld.BuilderPods, ("team", "ci"));
 
@@ -123,7 +123,7 @@ public sealed class KubeletConformanceTests : KubeletFixture
     }
 
     [Test]
-    public async Task AnImageOnAHostNotServedGetsEmptyAuthWithoutCallingIam()
+    public async Task An_image_on_a_host_not_served_gets_empty_auth_without_calling_IAM()
     {
         UseTokenMode(IamWorld.Builder.Id);
         const string image = "quay.io/team/app:1";
@@ -146,7 +146,7 @@ public sealed class KubeletConformanceTests : KubeletFixture
     /// folder the provider still answers, without caching; with XDG_CACHE_HOME in the config's env it caches there.
     /// </summary>
     [Test]
-    public async Task UnderSystemdWithoutHomeTheProviderAnswersAndCachesOnlyWhereTheConfigsEnvSays()
+    public async Task Under_systemd_without_home_the_provider_answers_and_caches_only_where_the_configs_env_says()
     {
         UseTokenMode(IamWorld.Builder.Id);
         var cacheFolder = Home.Subdirectory("var", "cache");
@@ -169,7 +169,7 @@ public sealed class KubeletConformanceTests : KubeletFixture
     /// </summary>
     [TestCase("3600", 50)]
     [TestCase("30", 30)]
-    public async Task IbmtpTimeoutIsCappedBelowTheKubeletsMinute(string timeout, int deadlineSeconds)
+    public async Task Ibmtp_timeout_is_capped_below_the_kubelets_minute(string timeout, int deadlineSeconds)
     {
         UseTokenMode(IamWorld.Builder.Id);
         Set(("IBMTP_TIMEOUT", timeout));

@@ -52,7 +52,7 @@ public sealed class KubeletEndToEndTests : KubeletFixture
     }
 
     [TestCaseSource(nameof(ProfileAnnotations))]
-    public async Task APodPullsAsTheTrustedProfileItsServiceAccountNames((string Key, string Value)[] annotations)
+    public async Task A_pod_pulls_as_the_trusted_profile_its_service_account_names((string Key, string Value)[] annotations)
     {
         var pod = KubeletServiceAccount.Of(Iam, IamWorld.BuilderPods, annotations);
 
@@ -70,7 +70,7 @@ public sealed class KubeletEndToEndTests : KubeletFixture
     }
 
     [Test]
-    public async Task AServiceAccountTheProfileDoesNotTrustIsRefused()
+    public async Task A_service_account_the_profile_does_not_trust_is_refused()
     {
         UseTokenMode(IamWorld.Builder.Id);
         // The same namespace and name as a trusted account, in another cluster.
@@ -92,7 +92,7 @@ public sealed class KubeletEndToEndTests : KubeletFixture
     }
 
     [Test]
-    public async Task TwoServiceAccountsGetTwoDifferentTokens()
+    public async Task Two_service_accounts_get_two_different_tokens()
     {
         var builder = KubeletServiceAccount.PullingAs(Iam, IamWorld.BuilderPods, IamWorld.Builder);
         var deployer = KubeletServiceAccount.PullingAs(Iam, IamWorld.DeployerPods, IamWorld.Deployer);
@@ -119,7 +119,7 @@ public sealed class KubeletEndToEndTests : KubeletFixture
     /// run the provider. Those runs share the helper's token cache, keyed by the token they were handed.
     /// </summary>
     [Test]
-    public async Task ThirtyTwoConcurrentProviderRunsForOneServiceAccountMakeOneIamExchange()
+    public async Task Thirty_two_concurrent_provider_runs_for_one_service_account_make_one_IAM_exchange()
     {
         const int runs = 32;
         var pod = KubeletServiceAccount.PullingAs(Iam, IamWorld.BuilderPods, IamWorld.Builder);
@@ -149,7 +149,7 @@ public sealed class KubeletEndToEndTests : KubeletFixture
     }
 
     [TestCaseSource(nameof(NodeIdentities))]
-    public async Task APodWithoutAServiceAccountTokenPullsAsTheNode(string identity)
+    public async Task A_pod_without_a_service_account_token_pulls_as_the_node(string identity)
     {
         var (profile, calls) = UseNodeIdentity(identity);
 

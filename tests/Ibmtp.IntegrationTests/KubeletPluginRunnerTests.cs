@@ -43,7 +43,7 @@ public sealed class KubeletPluginRunnerTests
     public void RemoveScriptedProvider() => directory.Dispose();
 
     [Test]
-    public async Task TheRequestGoesOnStdinWithTheKubeletsEnvironmentAndTheConfigsEnvOnTop()
+    public async Task The_request_goes_on_stdin_with_the_kubelets_environment_and_the_configs_env_on_top()
     {
         Answer(Response());
 
@@ -64,7 +64,7 @@ public sealed class KubeletPluginRunnerTests
     }
 
     [Test]
-    public async Task WithoutTokenAttributesNoTokenIsSent()
+    public async Task Without_token_attributes_no_token_is_sent()
     {
         Answer(Response());
 
@@ -88,7 +88,7 @@ public sealed class KubeletPluginRunnerTests
     }
 
     [TestCaseSource(nameof(ResponsesTheKubeletDrops))]
-    public async Task TheKubeletDropsAResponseItsStrictDecoderOrChecksRefuse(string response)
+    public async Task The_kubelet_drops_a_response_its_strict_decoder_or_checks_refuse(string response)
     {
         Answer(response);
 
@@ -103,7 +103,7 @@ public sealed class KubeletPluginRunnerTests
 
     [TestCase(KubeletTokenAttributes.ServiceAccountCache, false)]
     [TestCase(KubeletTokenAttributes.TokenCache, true)]
-    public async Task AnEchoedServiceAccountTokenIsAcceptedOnlyUnderTheTokenCacheType(string cacheType, bool accepted)
+    public async Task An_echoed_service_account_token_is_accepted_only_under_the_token_cache_type(string cacheType, bool accepted)
     {
         Answer(Response(auth: new() { ["us.icr.io"] = ("iambearer", Token) }));
 
@@ -113,7 +113,7 @@ public sealed class KubeletPluginRunnerTests
     }
 
     [Test]
-    public async Task AProviderThatFailsGivesTheKubeletNothing()
+    public async Task A_provider_that_fails_gives_the_kubelet_nothing()
     {
         Answer(Response());
 
@@ -127,7 +127,7 @@ public sealed class KubeletPluginRunnerTests
     }
 
     [Test]
-    public async Task AnImageOutsideMatchImagesNeverRunsTheProvider()
+    public async Task An_image_outside_match_images_never_runs_the_provider()
     {
         var outcome = await Kubelet().ProvideAsync("quay.io/team/app:1");
 
@@ -142,7 +142,7 @@ public sealed class KubeletPluginRunnerTests
     [TestCase("0s", 0)]
     [TestCase("48m0s", 2880)]
     [TestCase("1h2m3.5s", 3723.5)]
-    public async Task CacheDurationIsTheResponsesOrElseTheConfigsDefault(string? cacheDuration, double seconds)
+    public async Task Cache_duration_is_the_responses_or_else_the_configs_default(string? cacheDuration, double seconds)
     {
         Answer(Response(cacheDuration: cacheDuration));
 
@@ -157,7 +157,7 @@ public sealed class KubeletPluginRunnerTests
     [TestCase("127.0.0.1:5001/ci/app:1")]
     [TestCase("quay.io/team/app:1", "path")]
     [TestCase("quay.io/other/app:1")]
-    public async Task AuthKeysMatchImagesByLabelsPortAndPathPrefix(string image, string? matchingUser = null)
+    public async Task Auth_keys_match_images_by_labels_port_and_path_prefix(string image, string? matchingUser = null)
     {
         Answer(Response(auth: new()
         {

@@ -16,7 +16,7 @@ public sealed class LoadTests
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
 
     [Test]
-    public async Task ThreeHundredMixedCallsInTenSecondsLoseNoUpdateAndAnswerEveryCallRightly()
+    public async Task Three_hundred_mixed_calls_in_ten_seconds_lose_no_update_and_answer_every_call_rightly()
     {
         using var home = new TestHome();
         var seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), out var fixedSeed) ? fixedSeed : Random.Shared.Next();

@@ -19,7 +19,7 @@ public sealed class LogoutAllTests : RegistryFixture
 
     [TestCase(false)]
     [TestCase(true)]
-    public async Task LogoutAllSucceedsEmptiesTheCredHelpersMapAndConfigureRestoresIt(bool loggedIn)
+    public async Task Logout_all_succeeds_empties_the_cred_helpers_map_and_configure_restores_it(bool loggedIn)
     {
         using var home = HomeConfiguredByTheHelper();
         var client = LoginClients.For(_client, home);

@@ -20,7 +20,7 @@ public sealed class LogoutTests : RegistryFixture
         : base(client) => _client = client;
 
     [Test]
-    public async Task LogoutWithNothingStoredSucceeds()
+    public async Task Logout_with_nothing_stored_succeeds()
     {
         using var home = HomeConfiguredByTheHelper();
 
@@ -30,7 +30,7 @@ public sealed class LogoutTests : RegistryFixture
     }
 
     [Test]
-    public async Task LogoutAfterALoginErasesIt()
+    public async Task Logout_after_a_login_erases_it()
     {
         using var home = HomeConfiguredByTheHelper();
         var client = Client(home);

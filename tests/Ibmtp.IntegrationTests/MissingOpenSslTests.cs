@@ -16,7 +16,7 @@ public sealed class MissingOpenSslTests
             .ToArray();
 
     [Test]
-    public async Task StoreSaysToInstallOpenSslAndWritesNothingWhileGetsStillAnswer()
+    public async Task Store_says_to_install_open_ssl_and_writes_nothing_while_gets_still_answer()
     {
         using var home = new TestHome();
         var apiKey = FakeCredentials.NewApiKey();

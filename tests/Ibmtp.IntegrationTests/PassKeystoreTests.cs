@@ -17,7 +17,7 @@ public sealed class PassKeystoreTests
     private const string MissingKey = "0123456789ABCDEF";
 
     [Test]
-    public async Task StoreGetListAndEraseGoThroughTheStoreWherePassSeesTheEntries()
+    public async Task Store_get_list_and_erase_go_through_the_store_where_pass_sees_the_entries()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home);
@@ -49,7 +49,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task DoctorNamesThePasswordStoreItsKeyAndTheLoginItServes()
+    public async Task Doctor_names_the_password_store_its_key_and_the_login_it_serves()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home);
@@ -64,7 +64,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task ListShowsOnlyOurEntriesAndEraseLeavesTheOthersAlone()
+    public async Task List_shows_only_our_entries_and_erase_leaves_the_others_alone()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home);
@@ -77,7 +77,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task EraseOfAHostNotStoredAnswersNotFound()
+    public async Task Erase_of_a_host_not_stored_answers_not_found()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home);
@@ -86,7 +86,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task BadInputChangesNothing()
+    public async Task Bad_input_changes_nothing()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home, git: true);
@@ -127,7 +127,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task TwentyConcurrentStoresIntoAGitStoreLeaveTwentyEntriesAndTwentyCommits()
+    public async Task Twenty_concurrent_stores_into_a_git_store_leave_twenty_entries_and_twenty_commits()
     {
         const int hosts = 20;
         using var home = new TestHome();
@@ -157,7 +157,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task TheSecretReachesNeitherPassArgumentsNorTheLogNorAnyMessage()
+    public async Task The_secret_reaches_neither_pass_arguments_nor_the_log_nor_any_message()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home);
@@ -198,7 +198,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task AStoreThatWasNeverInitialisedSaysToRunPassInit()
+    public async Task A_store_that_was_never_initialised_says_to_run_pass_init()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home);
@@ -212,7 +212,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task AStoreInitialisedForAKeyNotInTheKeyringFailsToSaveAndSaysWhatToCheck()
+    public async Task A_store_initialised_for_a_key_not_in_the_keyring_fails_to_save_and_says_what_to_check()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home);
@@ -225,7 +225,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task AnEntryWhoseSecretKeyIsGoneFailsToDecryptAndSaysWhatToCheck()
+    public async Task An_entry_whose_secret_key_is_gone_fails_to_decrypt_and_says_what_to_check()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home);
@@ -239,7 +239,7 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
-    public async Task WithoutPassOnThePathEveryCallSaysHowToInstallIt()
+    public async Task Without_pass_on_the_path_every_call_says_how_to_install_it()
     {
         using var home = new TestHome();
         using var store = await PassStore.CreateAsync(home);

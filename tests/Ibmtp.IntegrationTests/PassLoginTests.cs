@@ -16,7 +16,7 @@ public sealed class PassLoginTests : RegistryFixture
         : base(client) => _client = client;
 
     [Test]
-    public async Task LoginKeepsTheLoginInThePasswordStoreSkopeoUsesItAndLogoutRemovesIt()
+    public async Task Login_keeps_the_login_in_the_password_store_skopeo_uses_it_and_logout_removes_it()
     {
         using var home = HomeServingTheRegistry();
         using var store = await PassStore.CreateAsync(home);

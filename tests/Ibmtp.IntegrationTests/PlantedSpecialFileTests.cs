@@ -18,7 +18,7 @@ public sealed class PlantedSpecialFileTests : IamEmulatorFixture
             new TestCaseData(site, planted).SetArgDisplayNames(site.Name, planted)));
 
     [TestCaseSource(nameof(FilesWeRead))]
-    public async Task AFifoOrADeviceInPlaceOfAFileWeReadEndsTheCallWithinSecondsNamingTheFile(PlantSite site, string planted)
+    public async Task A_FIFO_or_a_device_in_place_of_a_file_we_read_ends_the_call_within_seconds_naming_the_file(PlantSite site, string planted)
     {
         await site.PrepareAsync(Home, World);
         var path = site.Path(Home);

@@ -17,11 +17,11 @@ public sealed class PlantedSymlinkTests : IamEmulatorFixture
     public static IEnumerable<TestCaseData> FilesTheUserNames() => Cases(PlantSites.NamedByTheUser);
 
     [TestCaseSource(nameof(OurFiles))]
-    public Task ALinkAtOneOfOurFilesIsNeverFollowedToCreateModifyOrShowItsTarget(PlantSite site, bool targetExists) =>
+    public Task A_link_at_one_of_our_files_is_never_followed_to_create_modify_or_show_its_target(PlantSite site, bool targetExists) =>
         AssertNeverFollowedAsync(site, targetExists, mayBeRead: false);
 
     [TestCaseSource(nameof(FilesTheUserNames))]
-    public Task ALinkAtAFileTheUserNamesIsNeverWrittenThrough(PlantSite site, bool targetExists) =>
+    public Task A_link_at_a_file_the_user_names_is_never_written_through(PlantSite site, bool targetExists) =>
         AssertNeverFollowedAsync(site, targetExists, mayBeRead: true);
 
     /// <param name="mayBeRead">A file the user names may be read through the link; one of ours may not even be read.</param>

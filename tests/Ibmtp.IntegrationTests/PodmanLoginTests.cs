@@ -13,14 +13,14 @@ namespace Ibmtp.IntegrationTests;
 public sealed class PodmanLoginTests() : ClientLoginFixture("podman")
 {
     [Test]
-    public Task PodmanLoginStoresThroughTheHelperSkopeoUsesItAndPodmanLogoutErasesIt() =>
+    public Task Podman_login_stores_through_the_helper_skopeo_uses_it_and_podman_logout_erases_it() =>
         AssertLoginStoresThroughTheHelperSkopeoUsesItAndLogoutErasesIt();
 
     [Test]
-    public Task ARejectedPodmanLoginStoresNothing() => AssertARejectedLoginStoresNothing();
+    public Task A_rejected_podman_login_stores_nothing() => AssertARejectedLoginStoresNothing();
 
     [Test]
-    public async Task PodmanLoginGetLoginPrintsTheUsernameTheHelperHolds()
+    public async Task Podman_login_get_login_prints_the_username_the_helper_holds()
     {
         using var home = HomeServingTheRegistry();
         home.WriteContainersAuth(Registry.Host);

@@ -36,7 +36,7 @@ public sealed class ProtocolTests
         });
 
     [TestCaseSource(nameof(OtherHostsWithAndWithoutNewline))]
-    public async Task GetForAHostThatIsNotIcrAnswersExactlyNotFoundEvenWithAnApiKeyInTheEnvironment(string serverUrl)
+    public async Task Get_for_a_host_that_is_not_ICR_answers_exactly_not_found_even_with_an_API_key_in_the_environment(string serverUrl)
     {
         using var home = new TestHome();
         var apiKey = WithEnvironmentCredentials(home);
@@ -48,7 +48,7 @@ public sealed class ProtocolTests
     }
 
     [TestCaseSource(nameof(IcrFormsWithAndWithoutNewline))]
-    public async Task GetForAnIcrHostInAnyFormGivesTheEnvironmentCredentials(string serverUrl)
+    public async Task Get_for_an_ICR_host_in_any_form_gives_the_environment_credentials(string serverUrl)
     {
         using var home = new TestHome();
         var apiKey = WithEnvironmentCredentials(home);
@@ -63,7 +63,7 @@ public sealed class ProtocolTests
     [TestCase("jp.icr.io")]
     [TestCase("registry.bluemix.net")]
     [TestCase("registry.ng.bluemix.net")]
-    public async Task GetServesEveryIcrHost(string host)
+    public async Task Get_serves_every_ICR_host(string host)
     {
         using var home = new TestHome();
         var apiKey = WithEnvironmentCredentials(home);
@@ -74,7 +74,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task GetFromTheEnvironmentNeitherCreatesNorOpensTheKeystore()
+    public async Task Get_from_the_environment_neither_creates_nor_opens_the_keystore()
     {
         using var home = new TestHome();
         WithEnvironmentCredentials(home);
@@ -89,7 +89,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task GetWithNoCredentialsAnywhereAnswersExactlyNotFound()
+    public async Task Get_with_no_credentials_anywhere_answers_exactly_not_found()
     {
         using var home = new TestHome();
 
@@ -97,7 +97,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task ApiKeyFromAnAtFileIsReadAndTrimmed()
+    public async Task API_key_from_an_at_file_is_read_and_trimmed()
     {
         using var home = new TestHome();
         var apiKey = FakeCredentials.NewApiKey();
@@ -112,7 +112,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task AnUnreadableApiKeyFileIsAOneLineErrorNamingTheFile()
+    public async Task An_unreadable_API_key_file_is_a_one_line_error_naming_the_file()
     {
         using var home = new TestHome();
         var missing = Path.Combine(home.Path, "secrets", "no-such-key-file");
@@ -124,7 +124,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task IbmcloudApiKeyIsUsedWhenIbmtpApiKeyIsNotSet()
+    public async Task Ibmcloud_API_key_is_used_when_ibmtp_API_key_is_not_set()
     {
         using var home = new TestHome();
         var apiKey = FakeCredentials.NewApiKey();
@@ -137,7 +137,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task IbmtpApiKeyWinsOverIbmcloudApiKey()
+    public async Task Ibmtp_API_key_wins_over_ibmcloud_API_key()
     {
         using var home = new TestHome();
         var apiKey = WithEnvironmentCredentials(home);
@@ -149,7 +149,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task WithoutAProfileIdTheUsernameIsIamapikey()
+    public async Task Without_a_profile_ID_the_username_is_iamapikey()
     {
         using var home = new TestHome();
         var apiKey = FakeCredentials.NewApiKey();
@@ -161,7 +161,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task EnvironmentCredentialsWinOverTheKeystore()
+    public async Task Environment_credentials_win_over_the_keystore()
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);
@@ -174,7 +174,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task StoredCredentialsAreFoundUnderEveryFormOfTheHost()
+    public async Task Stored_credentials_are_found_under_every_form_of_the_host()
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);
@@ -194,7 +194,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task StoreForAHostThatIsNotIcrFailsAndSaysToUseCredHelpers()
+    public async Task Store_for_a_host_that_is_not_ICR_fails_and_says_to_use_cred_helpers()
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);
@@ -207,7 +207,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task EraseRemovesOnlyThatHostAndASecondEraseAnswersNotFound()
+    public async Task Erase_removes_only_that_host_and_a_second_erase_answers_not_found()
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);
@@ -225,7 +225,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task EraseForAHostThatIsNotIcrAnswersNotFound()
+    public async Task Erase_for_a_host_that_is_not_ICR_answers_not_found()
     {
         using var home = new TestHome();
 
@@ -233,7 +233,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task ListWithNothingStoredIsAnEmptyObject()
+    public async Task List_with_nothing_stored_is_an_empty_object()
     {
         using var home = new TestHome();
 
@@ -245,7 +245,7 @@ public sealed class ProtocolTests
 
     [TestCase("get")]
     [TestCase("erase")]
-    public async Task AnEmptyServerUrlIsExactlyNoCredentialsServerUrl(string action)
+    public async Task An_empty_server_URL_is_exactly_no_credentials_server_URL(string action)
     {
         using var home = new TestHome();
         WithEnvironmentCredentials(home);
@@ -254,7 +254,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task StoreWithAnEmptyServerUrlOrUsernameGivesTheProtocolMessages()
+    public async Task Store_with_an_empty_server_URL_or_username_gives_the_protocol_messages()
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);
@@ -268,7 +268,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task VersionAndDashDashVersionPrintTheSameOneLine()
+    public async Task Version_and_dash_dash_version_print_the_same_one_line()
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);
@@ -283,7 +283,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task HelpPrintsUsageNamingEveryAction()
+    public async Task Help_prints_usage_naming_every_action()
     {
         using var home = new TestHome();
 
@@ -296,7 +296,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task AnUnknownActionIsExactlyTheProtocolMessage()
+    public async Task An_unknown_action_is_exactly_the_protocol_message()
     {
         using var home = new TestHome();
 
@@ -304,7 +304,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task NoActionIsAOneLineError()
+    public async Task No_action_is_a_one_line_error()
     {
         using var home = new TestHome();
 
@@ -343,7 +343,7 @@ public sealed class ProtocolTests
     }
 
     [TestCaseSource(nameof(BadInputs))]
-    public async Task BadInputIsAOneLineErrorAndChangesNothingStored(string action, byte[] input)
+    public async Task Bad_input_is_a_one_line_error_and_changes_nothing_stored(string action, byte[] input)
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);
@@ -368,7 +368,7 @@ public sealed class ProtocolTests
 
     [TestCase("get")]
     [TestCase("store")]
-    public async Task ARunawayWriterIsCutOffAfterAFewKilobytes(string action)
+    public async Task A_runaway_writer_is_cut_off_after_a_few_kilobytes(string action)
     {
         using var home = new TestHome();
         WithEnvironmentCredentials(home);
@@ -384,7 +384,7 @@ public sealed class ProtocolTests
     }
 
     [Test]
-    public async Task SuccessfulCallsPrintOnlyProtocolOutputAndNothingOnStderr()
+    public async Task Successful_calls_print_only_protocol_output_and_nothing_on_stderr()
     {
         using var home = new TestHome();
         var helper = new HelperCli(home);

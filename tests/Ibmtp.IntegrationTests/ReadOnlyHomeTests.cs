@@ -16,7 +16,7 @@ public sealed class ReadOnlyHomeTests : IamEmulatorFixture
     /// </param>
     [TestCase(false)]
     [TestCase(true)]
-    public async Task ATokenModeGetStillAnswersAtOnceWithTheCacheSkipped(bool cacheFolderPresent)
+    public async Task A_token_mode_get_still_answers_at_once_with_the_cache_skipped(bool cacheFolderPresent)
     {
         UseTokenMode(IamWorld.Builder.Id);
         if (cacheFolderPresent)
@@ -51,7 +51,7 @@ public sealed class ReadOnlyHomeTests : IamEmulatorFixture
     [TestCase("store", false)]
     [TestCase("store", true)]
     [TestCase("erase", true)]
-    public async Task StoreAndEraseFailAtOnceSayingTheFileSystemIsReadOnly(string action, bool withKeystore)
+    public async Task Store_and_erase_fail_at_once_saying_the_file_system_is_read_only(string action, bool withKeystore)
     {
         if (withKeystore)
         {
@@ -73,7 +73,7 @@ public sealed class ReadOnlyHomeTests : IamEmulatorFixture
     }
 
     [Test]
-    public async Task AGetFromTheKeystoreStillAnswers()
+    public async Task A_get_from_the_keystore_still_answers()
     {
         var secret = FakeCredentials.NewApiKey();
         HelperOutput.AssertSilentSuccess(await Helper.StoreAsync(Registry, "stored-user", secret));

@@ -14,7 +14,7 @@ public sealed class SecretHygieneTests
     private const string ProfileId = FakeCredentials.TrustedProfileUsername;
 
     [Test]
-    public async Task AtDebugLevelNoSecretReachesAnyFileTheLogOrTheHelpersArgv()
+    public async Task At_debug_level_no_secret_reaches_any_file_the_log_or_the_helpers_argv()
     {
         using var home = new TestHome();
         home.Environment["IBMTP_LOG_LEVEL"] = "debug";
@@ -82,7 +82,7 @@ public sealed class SecretHygieneTests
     }
 
     [TestCaseSource(nameof(FailingStoresCarryingASecret))]
-    public async Task AFailingStoreNeverEchoesTheSecret(Func<string, string> input)
+    public async Task A_failing_store_never_echoes_the_secret(Func<string, string> input)
     {
         using var home = new TestHome();
         home.Environment["IBMTP_LOG_LEVEL"] = "debug";
@@ -98,7 +98,7 @@ public sealed class SecretHygieneTests
 
     [TestCase("malformed config file")]
     [TestCase("unknown log level")]
-    public async Task AGetThatFailsWithAnApiKeyInTheEnvironmentNeverEchoesIt(string cause)
+    public async Task A_get_that_fails_with_an_API_key_in_the_environment_never_echoes_it(string cause)
     {
         using var home = new TestHome();
         var apiKey = FakeCredentials.NewApiKey();
@@ -123,7 +123,7 @@ public sealed class SecretHygieneTests
     }
 
     [Test]
-    public async Task UnderUmask000EveryFolderTheHelperCreatesIs0700AndEveryFile0600()
+    public async Task Under_umask_000_every_folder_the_helper_creates_is_0700_and_every_file_0600()
     {
         using var home = new TestHome();
         // Folders that do not exist yet, so the helper creates the parents too.

@@ -22,7 +22,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     [TestCase("docker")]
     [TestCase("podman")]
     [TestCase("buildah")]
-    public async Task ALoginIsKeptInTheKeyringWhereSecretToolFindsItAndLogoutRemovesIt(string client)
+    public async Task A_login_is_kept_in_the_keyring_where_secret_tool_finds_it_and_logout_removes_it(string client)
     {
         using var home = HomeConfiguredByTheHelper();
         using var session = await StartKeyringAsync(home);
@@ -51,7 +51,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
-    public async Task StoreGetListAndEraseRoundTripAndASecondEraseAnswersNotFound()
+    public async Task Store_get_list_and_erase_round_trip_and_a_second_erase_answers_not_found()
     {
         using var home = new TestHome();
         using var session = await StartKeyringAsync(home);
@@ -71,7 +71,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
-    public async Task DoctorNamesTheKeyringAndSaysWhenItIsLocked()
+    public async Task Doctor_names_the_keyring_and_says_when_it_is_locked()
     {
         using var home = new TestHome();
         using var session = await StartKeyringAsync(home);
@@ -89,7 +89,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
-    public async Task ListShowsOnlyOurItemsAndGetIgnoresAnotherApplicationsItemForTheSameServer()
+    public async Task List_shows_only_our_items_and_get_ignores_another_applications_item_for_the_same_server()
     {
         using var home = new TestHome();
         using var session = await StartKeyringAsync(home);
@@ -108,7 +108,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
-    public async Task BadInputChangesNothingInTheKeyring()
+    public async Task Bad_input_changes_nothing_in_the_keyring()
     {
         using var home = new TestHome();
         using var session = await StartKeyringAsync(home);
@@ -125,7 +125,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
-    public async Task TwentyConcurrentStoresForTwentyHostsLeaveTwentyItems()
+    public async Task Twenty_concurrent_stores_for_twenty_hosts_leave_twenty_items()
     {
         using var home = new TestHome();
         using var session = await StartKeyringAsync(home);
@@ -147,7 +147,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
-    public async Task ALockedKeyringIsReportedWithHowToUnlockItAndNothingChanges()
+    public async Task A_locked_keyring_is_reported_with_how_to_unlock_it_and_nothing_changes()
     {
         using var home = new TestHome();
         using var session = await StartKeyringAsync(home);
@@ -168,7 +168,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
-    public async Task ASessionBusWithoutASecretServiceIsOneLineThatNamesTheFix()
+    public async Task A_session_bus_without_a_secret_service_is_one_line_that_names_the_fix()
     {
         using var home = new TestHome();
         home.Environment["IBMTP_KEYSTORE"] = "secretservice";
@@ -181,7 +181,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
-    public async Task ASessionBusThatNeverAnswersHoldsGetNoLongerThanTheTimeout()
+    public async Task A_session_bus_that_never_answers_holds_get_no_longer_than_the_timeout()
     {
         using var home = new TestHome();
         home.Environment["IBMTP_KEYSTORE"] = "secretservice";
@@ -214,7 +214,7 @@ public sealed class SecretServiceKeystoreTests() : RegistryFixture("skopeo", "do
     }
 
     [Test]
-    public async Task WithoutASessionBusEachCallIsOneLineThatNamesPassAndFileAndNothingIsWritten()
+    public async Task Without_a_session_bus_each_call_is_one_line_that_names_pass_and_file_and_nothing_is_written()
     {
         using var home = new TestHome();
         home.Environment["IBMTP_KEYSTORE"] = "secretservice";

@@ -8,11 +8,11 @@ namespace Ibmtp.IntegrationTests;
 public sealed class SkopeoLoginTests() : ClientLoginFixture("skopeo")
 {
     [Test]
-    public Task SkopeoLoginStoresThroughTheHelperSkopeoUsesItAndSkopeoLogoutErasesIt() =>
+    public Task Skopeo_login_stores_through_the_helper_skopeo_uses_it_and_skopeo_logout_erases_it() =>
         AssertLoginStoresThroughTheHelperSkopeoUsesItAndLogoutErasesIt();
 
     [Test]
-    public Task ARejectedSkopeoLoginStoresNothing() => AssertARejectedLoginStoresNothing();
+    public Task A_rejected_skopeo_login_stores_nothing() => AssertARejectedLoginStoresNothing();
 
     protected override ILoginClient Client(TestHome home) => new Skopeo(home);
 

@@ -11,7 +11,7 @@ namespace Ibmtp.IntegrationTests;
 public sealed class SkopeoWithEnvironmentCredentialsTests : RegistryFixture
 {
     [Test]
-    public async Task CopyAndInspectSucceedWithApiKeyAndProfileIdFromTheEnvironment()
+    public async Task Copy_and_inspect_succeed_with_API_key_and_profile_ID_from_the_environment()
     {
         using var home = HomeUsingTheHelper();
         home.Environment["IBMTP_API_KEY"] = ApiKey;
@@ -25,7 +25,7 @@ public sealed class SkopeoWithEnvironmentCredentialsTests : RegistryFixture
     }
 
     [Test]
-    public async Task CopyAndInspectSucceedWithTheApiKeyInAnAtFile()
+    public async Task Copy_and_inspect_succeed_with_the_API_key_in_an_at_file()
     {
         using var home = HomeUsingTheHelper();
         var keyFile = Path.Combine(home.Subdirectory("secrets"), "ibm-api-key");
@@ -37,7 +37,7 @@ public sealed class SkopeoWithEnvironmentCredentialsTests : RegistryFixture
     }
 
     [Test]
-    public async Task AWrongApiKeyInTheEnvironmentIsRejectedByTheRegistry()
+    public async Task A_wrong_API_key_in_the_environment_is_rejected_by_the_registry()
     {
         using var home = HomeUsingTheHelper();
         home.Environment["IBMTP_API_KEY"] = FakeCredentials.NewApiKey();
@@ -56,7 +56,7 @@ public sealed class SkopeoWithEnvironmentCredentialsTests : RegistryFixture
     }
 
     [Test]
-    public async Task WithNoCredentialsAnywhereTheHelperSaysNotFoundAndSkopeoGoesOnAnonymously()
+    public async Task With_no_credentials_anywhere_the_helper_says_not_found_and_skopeo_goes_on_anonymously()
     {
         using var home = HomeUsingTheHelper();
         using var calls = HelperInvocations.Install(home, recordOutput: true);

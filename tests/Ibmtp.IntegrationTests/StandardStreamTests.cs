@@ -12,7 +12,7 @@ namespace Ibmtp.IntegrationTests;
 public sealed class StandardStreamTests
 {
     [Test]
-    public async Task AnAnswerRedirectedToAFileIsFollowedByWhatTheShellWritesNext()
+    public async Task An_answer_redirected_to_a_file_is_followed_by_what_the_shell_writes_next()
     {
         using var home = WithEnvironmentCredentials(out var apiKey);
         var file = Path.Combine(home.Path, "answer.txt");
@@ -29,7 +29,7 @@ public sealed class StandardStreamTests
     [TestCase("get", "us.icr.io", 0)]
     [TestCase("get", "docker.io", 1)]
     [TestCase("list", "unused", 0)]
-    public async Task ClosedStandardOutputSwallowsTheAnswerAndKeepsTheExitStatus(string action, string input, int exitCode)
+    public async Task Closed_standard_output_swallows_the_answer_and_keeps_the_exit_status(string action, string input, int exitCode)
     {
         using var home = WithEnvironmentCredentials(out _);
 
@@ -40,7 +40,7 @@ public sealed class StandardStreamTests
     }
 
     [Test]
-    public async Task ClosedStandardInputIsAnEmptyRequest()
+    public async Task Closed_standard_input_is_an_empty_request()
     {
         using var home = WithEnvironmentCredentials(out _);
 
@@ -51,7 +51,7 @@ public sealed class StandardStreamTests
     }
 
     [Test]
-    public async Task ClosedStandardErrorStillAnswersOnStandardOutput()
+    public async Task Closed_standard_error_still_answers_on_standard_output()
     {
         using var home = WithEnvironmentCredentials(out var apiKey);
 

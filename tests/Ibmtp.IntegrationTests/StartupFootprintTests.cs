@@ -16,7 +16,7 @@ public sealed class StartupFootprintTests : IamEmulatorFixture
         """{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"us.icr.io/team/app:1"}""";
 
     [Test]
-    public async Task EveryGetPathPeaksAtNoMoreMemoryThanEcrLogin()
+    public async Task Every_get_path_peaks_at_no_more_memory_than_ECR_login()
     {
         var ecrLogin = Peers.Require("docker-credential-ecr-login");
         var helper = Path.Combine(Home.BinDirectory, HelperBinary.FileName);

@@ -18,7 +18,7 @@ public sealed class UnservedHostOverHostileFilesTests : IamEmulatorFixture
                 new TestCaseData(site, planted).SetArgDisplayNames(site.Name, planted))));
 
     [TestCaseSource(nameof(Plantings))]
-    public async Task GetForAHostNotServedAnswersNotFoundAtOnce(PlantSite site, string planted)
+    public async Task Get_for_a_host_not_served_answers_not_found_at_once(PlantSite site, string planted)
     {
         await site.PrepareAsync(Home, World);
         var path = site.Path(Home);
