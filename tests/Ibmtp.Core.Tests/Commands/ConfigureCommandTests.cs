@@ -175,6 +175,31 @@ public sealed class ConfigureCommandTests : TempHomeFixture
         Assert.That(Helpers(real).Keys, Is.EqualTo(new[] { "us.icr.io" }));
     }
 
+    [TestCase("""{"credHelpers":{"\ud800":"x"}}""", """{"credHelpers":{"\ud800":"x","us.icr.io":"ibmtp"}}""")]
+    [TestCase("""{"credHelpers":{"gcr.io":"\udfff"}}""", """{"credHelpers":{"gcr.io":"\udfff","us.icr.io":"ibmtp"}}""")]
+    [TestCase("""{"auths":{"\ud800":{}}}""", """{"auths":{"\ud800":{}},"credHelpers":{"us.icr.io":"ibmtp"}}""")]
+    [TestCase("""{"credsStore":"\ud800"}""", """{"credsStore":"\ud800","credHelpers":{"us.icr.io":"ibmtp"}}""")]
+    public void An_escaped_lone_surrogate_which_docker_reads_as_U_FFFD_is_kept_as_written(string before, string after)
+    {
+        Home.WriteFile(DockerFile, before);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo(after));
+    }
+
+    [Test]
+    public void A_byte_that_is_not_UTF_8_elsewhere_in_the_file_is_kept()
+    {
+        byte[] before = [.. "{\"unknown\":\""u8, 0xFF, 0xC3, .. "\",\"credHelpers\":{}}"u8];
+        Directory.CreateDirectory(Path.GetDirectoryName(DockerFile)!);
+        File.WriteAllBytes(DockerFile, before);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllBytes(DockerFile), Is.EqualTo((byte[])[.. before[..^3], .. "{\"us.icr.io\":\"ibmtp\"}}"u8]));
+    }
+
     [Test]
     public void A_duplicate_key_is_an_error_naming_the_file_and_the_file_is_left_untouched()
     {
