@@ -11,10 +11,11 @@ namespace Ibmtp.ClientConfig;
 /// </summary>
 public sealed class AuthFile
 {
+    internal const string AuthsKey = "auths";
+
     // docker's own config of a person with hundreds of registries is still far smaller.
     private const int LargestFile = 16 * 1024 * 1024;
     private const string CredHelpersKey = "credHelpers";
-    private const string AuthsKey = "auths";
     private const string CredsStoreKey = "credsStore";
     private static readonly string[] LoginFields = ["auth", "password", "identitytoken"];
 
@@ -35,6 +36,7 @@ public sealed class AuthFile
         if (string.IsNullOrWhiteSpace(Original))
             return;
         _root = Parse(path, Body);
+        ClientSecrets.Protect(_root);
         if (_root.Member(CredHelpersKey)?.Value is { IsObject: true } helpers)
             _helpers = HelperEntries.Of(helpers, Body);
     }
@@ -83,7 +85,7 @@ public sealed class AuthFile
     public IReadOnlyList<string> TopLevelLoginKeys => _root?.Members.Where(entry => HoldsLogin(entry.Value)).Select(entry => entry.Name).ToArray() ?? [];
 
     /// <summary>Whether an entry holds a login; its field names are matched in any case, as Go's decoder matches them.</summary>
-    private static bool HoldsLogin(JsonItem entry) =>
+    internal static bool HoldsLogin(JsonItem entry) =>
         entry.Members.Any(field => LoginFields.Contains(field.Name, StringComparer.OrdinalIgnoreCase) && field.Value.Kind == JsonTokenType.String && field.Value.Text!.Length > 0);
 
     /// <summary>Names <paramref name="helper"/> for <paramref name="host"/>; false when it already was.</summary>

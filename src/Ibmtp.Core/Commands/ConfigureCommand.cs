@@ -13,7 +13,7 @@ namespace Ibmtp.Commands;
 /// <c>configure</c>: names the helper under <c>credHelpers</c> for the ICR hosts, in docker's
 /// config.json and in the containers tools' auth files, changing nothing else in them.
 /// </summary>
-public static partial class ConfigureCommand
+public static class ConfigureCommand
 {
     private const string HelperName = HelperInfo.CredHelperName;
 
@@ -126,9 +126,6 @@ public static partial class ConfigureCommand
         return (file, removed.Count == 0 ? "nothing to remove" : $"{(dryRun ? "would remove" : "removed")} {HelperName} for {string.Join(", ", removed)}");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(""(?:auth|password|identitytoken|registrytoken)""\s*:\s*)""(?:[^""\\]|\\.)*""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex StoredCredential();
-
     /// <summary>
     /// Writes a changed file, or prints its diff. A symlinked file (a dotfile manager's) is written
     /// where the link points, so the link stays and the real file changes.
@@ -139,11 +136,12 @@ public static partial class ConfigureCommand
             return;
         if (dryRun)
         {
-            // Diffed without the final line break, which the renderer would show as an extra line.
+            // Diffed without the final line break, which the renderer would show as an extra line. The
+            // lines around the change can hold a client's logins, which the redactor blanks: AuthFile
+            // registered them as it read the file.
             var diff = UnidiffRenderer.GenerateUnidiff(TrimLastLineBreak(file.Original ?? ""), TrimLastLineBreak(file.Render()), file.Original is null ? "/dev/null" : file.Path, file.Path);
             diff = file.Original is null ? diff.Replace("@@ -1,0 ", "@@ -0,0 ", StringComparison.Ordinal) : diff;
-            // The lines around the change can be a client's own logins, which must not reach a terminal or a CI log.
-            person.Say(StoredCredential().Replace(diff, "$1\"[REDACTED]\"").TrimEnd('\n'));
+            person.Say(diff.TrimEnd('\n'));
             return;
         }
         var link = new FileInfo(file.Path);

@@ -275,6 +275,33 @@ public sealed class ConfigureCommandTests : TempHomeFixture
     }
 
     [Test]
+    public void Dry_run_never_shows_a_login_however_its_field_is_spelled_nor_a_header_or_proxy_credential()
+    {
+        Home.WriteFile(DockerFile, """
+            {
+              "auths": {
+                "docker.io": {"\u0061uth": "ZXNjYXBlZC1maWVsZC1zZWNyZXQ="},
+                "quay.io": {
+                  "Password":
+
+
+                    "far-below-its-name-password"
+                }
+              },
+              "HttpHeaders": {"Authorization": "Bearer header-bearer-token"},
+              "proxies": {"default": {"httpsProxy": "http://proxy-user:proxy-password@proxy.example:3128"}}
+            }
+            """);
+
+        var result = Configure("--docker", "--registries", "us.icr.io", "--dry-run");
+
+        HelperAssert.Succeeds(result);
+        Assert.That(result.Stdout, Does.Contain("credHelpers").And.Contain("proxy.example:3128"));
+        Assert.That(result.Stdout, Does.Not.Contain("ZXNjYXBlZC1maWVsZC1zZWNyZXQ=").And.Not.Contain("far-below-its-name-password")
+            .And.Not.Contain("header-bearer-token").And.Not.Contain("proxy-password"));
+    }
+
+    [Test]
     public void The_previous_file_is_kept_as_bak()
     {
         const string before = """{"auths":{}}""";
