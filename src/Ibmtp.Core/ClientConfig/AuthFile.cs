@@ -17,20 +17,28 @@ public sealed class AuthFile
     private const int LargestFile = 16 * 1024 * 1024;
     private const string CredHelpersKey = "credHelpers";
     private const string CredsStoreKey = "credsStore";
+    private const string BackupSuffix = ".bak";
     private static readonly string[] LoginFields = ["auth", "password", "identitytoken"];
 
-    private readonly byte[]? _bytes;
+    // A save holds the lock for milliseconds; a run that waits this long is facing a stuck one.
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+
+    // Each attempt starts again from the file as it is, so only a writer that keeps changing it
+    // faster than an attempt takes (milliseconds) can use them up.
+    private const int SaveAttempts = 10;
+
+    private readonly FileSnapshot? _snapshot;
     private readonly int _bodyStart;
     private readonly JsonItem? _root;
     private HelperEntries? _helpers;
 
-    private AuthFile(string path, byte[]? bytes)
+    private AuthFile(string path, FileSnapshot? snapshot)
     {
         Path = path;
-        _bytes = bytes;
-        if (bytes is null)
+        _snapshot = snapshot;
+        if (snapshot is null)
             return;
-        _bodyStart = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        _bodyStart = snapshot.Bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         Original = Encoding.UTF8.GetString(Body);
         // A file that holds only whitespace is what an interrupted editor leaves: treat it as empty.
         if (string.IsNullOrWhiteSpace(Original))
@@ -50,18 +58,14 @@ public sealed class AuthFile
     public bool Changed { get; private set; }
 
     /// <summary>The bytes as read, after any byte-order mark.</summary>
-    private ReadOnlySpan<byte> Body => _bytes.AsSpan(_bodyStart);
+    private ReadOnlySpan<byte> Body => _snapshot is null ? [] : _snapshot.Bytes.AsSpan(_bodyStart);
 
     /// <summary>Reads <paramref name="path"/>; a file that does not exist reads as an empty object.</summary>
     public static AuthFile Read(string path)
     {
         try
         {
-            return new AuthFile(path, BoundedFile.ReadAllBytes(path, LargestFile, Links.Follow));
-        }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return new AuthFile(path, null);
+            return new AuthFile(path, UserFiles.Read(path, LargestFile));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -135,7 +139,7 @@ public sealed class AuthFile
     /// every other byte stays as it was, even one that is not UTF-8. A new file is written whole,
     /// indented with tabs as docker and podman write theirs.
     /// </summary>
-    public byte[] RenderBytes() => [.. _bytes.AsSpan(0, _bodyStart), .. RenderBody()];
+    public byte[] RenderBytes() => [.. _snapshot is null ? [] : _snapshot.Bytes.AsSpan(0, _bodyStart), .. RenderBody()];
 
     private byte[] RenderBody()
     {
@@ -156,6 +160,47 @@ public sealed class AuthFile
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>
+    /// Writes the change to disk, where a symbolic link (a dotfile manager's) points, so the link
+    /// stays and the real file changes. Under a lock that other runs of the helper take too,
+    /// <paramref name="change"/> is made again on the file as it is then, in case another program
+    /// changed it since it was read; and the result goes in only if the file still holds what it was
+    /// made from just before the rename, else it is made again. The previous file is kept as
+    /// <c>&lt;file&gt;.bak</c>. What a run killed midway left beside the file is removed, even by a
+    /// run with nothing to change.
+    /// </summary>
+    public void Save(Action<AuthFile> change)
+    {
+        var link = new FileInfo(Path);
+        var target = link.LinkTarget is null ? Path : link.ResolveLinkTarget(returnFinalTarget: true)!.FullName;
+        var backup = target + BackupSuffix;
+        try
+        {
+            if (!Changed && !UserFiles.HasLeftoverTemporaries(target) && !UserFiles.HasLeftoverTemporaries(backup))
+                return;
+            PrivateFiles.EnsureFolder(System.IO.Path.GetDirectoryName(target)!);
+            using var held = UserFiles.Lock(target, LockTimeout);
+            UserFiles.DeleteLeftoverTemporaries(target);
+            UserFiles.DeleteLeftoverTemporaries(backup);
+            for (var attempt = 0; attempt < SaveAttempts; attempt++)
+            {
+                var current = Read(target);
+                change(current);
+                if (!current.Changed)
+                    return;
+                if (current._snapshot is { } original)
+                    UserFiles.KeepBackup(backup, original);
+                if (UserFiles.ReplaceIfUnchanged(target, current.RenderBytes(), current._snapshot))
+                    return;
+            }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new HelperException($"{target} cannot be written ({error.GetType().Name}): check that its folder is writable; the file was left as it was");
+        }
+        throw new HelperException($"{target} changed each of the {SaveAttempts} times it was about to be written, so another program is writing it: run this again once that is done; the file was left as it was");
+    }
 
     private static JsonItem Parse(string path, ReadOnlySpan<byte> json)
     {
