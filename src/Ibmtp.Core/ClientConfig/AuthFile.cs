@@ -166,9 +166,10 @@ public sealed class AuthFile
     /// stays and the real file changes. Under a lock that other runs of the helper take too,
     /// <paramref name="change"/> is made again on the file as it is then, in case another program
     /// changed it since it was read; and the result goes in only if the file still holds what it was
-    /// made from just before the rename, else it is made again. The previous file is kept as
-    /// <c>&lt;file&gt;.bak</c>. What a run killed midway left beside the file is removed, even by a
-    /// run with nothing to change.
+    /// made from just before the rename, else it is made again. The file keeps its owner, group and
+    /// mode; the file as it was before the first change is kept as <c>&lt;file&gt;.bak</c>, which is
+    /// never replaced. What a run killed midway left beside the file is removed, even by a run with
+    /// nothing to change.
     /// </summary>
     public void Save(Action<AuthFile> change)
     {
@@ -179,7 +180,7 @@ public sealed class AuthFile
         {
             if (!Changed && !UserFiles.HasLeftoverTemporaries(target) && !UserFiles.HasLeftoverTemporaries(backup))
                 return;
-            PrivateFiles.EnsureFolder(System.IO.Path.GetDirectoryName(target)!);
+            UserFiles.EnsureFolder(System.IO.Path.GetDirectoryName(target)!);
             using var held = UserFiles.Lock(target, LockTimeout);
             UserFiles.DeleteLeftoverTemporaries(target);
             UserFiles.DeleteLeftoverTemporaries(backup);

@@ -314,6 +314,81 @@ public sealed class ConfigureCommandTests : TempHomeFixture
     }
 
     [Test]
+    public void The_first_original_is_kept_as_bak_through_later_changes_and_a_users_own_bak_is_never_replaced()
+    {
+        const string before = """{"auths":{}}""";
+        Home.WriteFile(DockerFile, before);
+        Home.WriteFile(ContainersFile, "{}");
+        Home.WriteFile(ContainersFile + ".bak", "my own backup");
+
+        HelperAssert.Succeeds(Configure("--registries", "us.icr.io"));
+        HelperAssert.Succeeds(Configure("--registries", "de.icr.io"));
+
+        Assert.That(File.ReadAllText(DockerFile + ".bak"), Is.EqualTo(before));
+        Assert.That(File.ReadAllText(ContainersFile + ".bak"), Is.EqualTo("my own backup"));
+    }
+
+    [Test]
+    public void A_read_only_file_keeps_its_mode()
+    {
+        Home.WriteFile(DockerFile, """{"auths":{}}""");
+        File.SetUnixFileMode(DockerFile, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(Helpers(DockerFile).Keys, Is.EqualTo(new[] { "us.icr.io" }));
+        Assert.That(File.GetUnixFileMode(DockerFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead));
+    }
+
+    [Test]
+    public void Root_editing_another_users_file_leaves_it_and_its_bak_theirs_with_the_files_mode()
+    {
+        Assume.That(Ibmtp.Interop.Unix.CurrentProcess.UserId(), Is.Zero, "only root can edit another user's file");
+        const UnixFileMode shared = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        Home.WriteFile(DockerFile, """{"auths":{}}""");
+        File.SetUnixFileMode(DockerFile, shared);
+        GiveToAnotherUser(Path.GetDirectoryName(DockerFile)!, DockerFile);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(Helpers(DockerFile).Keys, Is.EqualTo(new[] { "us.icr.io" }));
+        Assert.That(OwnerOf(DockerFile), Is.EqualTo(AnotherUser));
+        Assert.That(File.GetUnixFileMode(DockerFile), Is.EqualTo(shared));
+        Assert.That(OwnerOf(DockerFile + ".bak"), Is.EqualTo(AnotherUser));
+        Assert.That(OwnerOf(DockerFile + ".lock"), Is.EqualTo(AnotherUser));
+    }
+
+    [Test]
+    public void What_root_creates_in_another_users_home_is_theirs()
+    {
+        Assume.That(Ibmtp.Interop.Unix.CurrentProcess.UserId(), Is.Zero, "only root can create files for another user");
+        GiveToAnotherUser(Home.Root);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(OwnerOf(Path.GetDirectoryName(DockerFile)!), Is.EqualTo(AnotherUser));
+        Assert.That(OwnerOf(DockerFile), Is.EqualTo(AnotherUser));
+        Assert.That(File.GetUnixFileMode(DockerFile), Is.EqualTo(FileModes.OwnerOnlyFile));
+    }
+
+    private const string AnotherUser = "4242:4343";
+
+    private static void GiveToAnotherUser(params string[] paths)
+    {
+        using var chown = System.Diagnostics.Process.Start("chown", [AnotherUser, .. paths]);
+        chown.WaitForExit();
+        Assert.That(chown.ExitCode, Is.Zero);
+    }
+
+    private static string OwnerOf(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%u:%g", path]) { RedirectStandardOutput = true })!;
+        var owner = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return owner;
+    }
+
+    [Test]
     public void A_stored_login_for_a_configured_host_is_kept_with_a_warning_naming_the_host()
     {
         Home.WriteFile(DockerFile, """{"auths":{"https://us.icr.io":{"auth":"eA=="}}}""");
