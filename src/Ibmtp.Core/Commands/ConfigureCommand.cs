@@ -44,7 +44,11 @@ public static class ConfigureCommand
         // What is made again on a file that another program changed meanwhile (see AuthFile.Save).
         Action<AuthFile> change = remove
             ? file => file.RemoveHelper(HelperName, removed)
-            : file => hosts.ToList().ForEach(host => file.NameHelper(host, HelperName, out _));
+            : file =>
+            {
+                foreach (var host in hosts)
+                    file.NameHelper(host, HelperName, out _);
+            };
 
         // Every file is read and changed in memory first, so a malformed one stops the run before any is written.
         var edits = Targets(context, files, parsed).Select(AuthFile.Read).Select(file => remove

@@ -31,16 +31,17 @@ public static class UserFiles
     /// <summary>Creates <paramref name="folder"/> and any missing parent owner-only; as root, each is given to the owner of the folder it is made in.</summary>
     public static void EnsureFolder(string folder)
     {
-        if (Directory.Exists(folder))
-            return;
-        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder));
-        if (!string.IsNullOrEmpty(parent))
-            EnsureFolder(parent);
+        var missing = new List<string>();
+        for (var path = folder; !string.IsNullOrEmpty(path) && !Directory.Exists(path); path = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(path)))
+            missing.Add(path);
         PrivateFiles.EnsureFolder(folder);
-        if (NewFileOwner(folder) is { } owner)
+        // Outermost first, so that each folder's owner is settled before the one made in it asks.
+        foreach (var created in Enumerable.Reverse(missing))
         {
-            using var handle = SafeOpen.Open(folder, OpenFlags.ReadOnly | OpenFlags.NoFollow | OpenFlags.NonBlocking);
-            GiveTo(handle, folder, owner.UserId, owner.GroupId);
+            if (NewFileOwner(created) is not { } owner)
+                return;
+            using var handle = SafeOpen.Open(created, OpenFlags.ReadOnly | OpenFlags.NoFollow | OpenFlags.NonBlocking);
+            GiveTo(handle, created, owner.UserId, owner.GroupId);
         }
     }
 
