@@ -58,6 +58,24 @@ public sealed class AuthFileSaveTests : TempHomeFixture
     }
 
     [Test]
+    public void A_file_that_changes_at_every_attempt_is_left_to_its_writer_with_a_one_line_error()
+    {
+        Home.WriteFile(DockerFile, """{"auths":{}}""");
+        var file = AuthFile.Read(DockerFile);
+        NameHelper(file);
+        var attempts = 0;
+
+        var error = Assert.Throws<HelperException>(() => file.Save(current =>
+        {
+            WriteAsDockerDoes("{\"auths\":{\"r" + attempts++ + ".example.com\":{}}}");
+            NameHelper(current);
+        }));
+
+        Assert.That(error!.Message, Is.EqualTo($"{DockerFile} changed each of the 10 times it was about to be written, so another program is writing it: run this again once that is done; the file was left as it was"));
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo("""{"auths":{"r9.example.com":{}}}"""));
+    }
+
+    [Test]
     public void A_save_waits_while_another_run_holds_the_files_lock()
     {
         const string before = """{"auths":{}}""";
