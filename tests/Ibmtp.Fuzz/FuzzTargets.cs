@@ -12,6 +12,7 @@ public static class FuzzTargets
         ("erase", () => new ProtocolActionTarget("erase")),
         ("list", () => new ProtocolActionTarget("list")),
         ("config", () => new ConfigTarget()),
+        ("client-auth-file", () => new ClientAuthFileTarget()),
         ("iam-response", () => new IamResponseTarget()),
         ("metadata-response", () => new MetadataResponseTarget()),
         ("keystore", () => new KeystoreTarget()),

@@ -1,35 +1,53 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Ibmtp.Files;
 
 namespace Ibmtp.ClientConfig;
 
 /// <summary>
 /// One auth file of docker (<c>config.json</c>) or of the containers tools (<c>auth.json</c>), read
-/// and changed so that only what is asked for changes: every other key, entry and unknown field,
-/// their order and the file's indentation stay as they were.
+/// as those clients read it and changed so that only what is asked for changes: every other byte,
+/// key, entry and unknown field, their order and the file's indentation stay as they were.
 /// </summary>
 public sealed class AuthFile
 {
+    internal const string AuthsKey = "auths";
+
     // docker's own config of a person with hundreds of registries is still far smaller.
     private const int LargestFile = 16 * 1024 * 1024;
     private const string CredHelpersKey = "credHelpers";
-    private const string AuthsKey = "auths";
     private const string CredsStoreKey = "credsStore";
+    private const string BackupSuffix = ".bak";
+    private static readonly string[] LoginFields = ["auth", "password", "identitytoken"];
 
-    private readonly JsonObject _root;
+    // A save holds the lock for milliseconds; a run that waits this long is facing a stuck one.
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
 
-    private AuthFile(string path, string? original, JsonObject root, bool byteOrderMark = false)
+    // Each attempt starts again from the file as it is, so only a writer that keeps changing it
+    // faster than an attempt takes (milliseconds) can use them up.
+    private const int SaveAttempts = 10;
+
+    private readonly FileSnapshot? _snapshot;
+    private readonly int _bodyStart;
+    private readonly JsonItem? _root;
+    private HelperEntries? _helpers;
+
+    private AuthFile(string path, FileSnapshot? snapshot)
     {
         Path = path;
-        Original = original;
-        _root = root;
-        _byteOrderMark = byteOrderMark;
+        _snapshot = snapshot;
+        if (snapshot is null)
+            return;
+        _bodyStart = snapshot.Bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        Original = Encoding.UTF8.GetString(Body);
+        // A file that holds only whitespace is what an interrupted editor leaves: treat it as empty.
+        if (string.IsNullOrWhiteSpace(Original))
+            return;
+        _root = Parse(path, Body);
+        ClientSecrets.Protect(_root);
+        if (_root.Member(CredHelpersKey)?.Value is { IsObject: true } helpers)
+            _helpers = HelperEntries.Of(helpers, Body);
     }
-
-    private readonly bool _byteOrderMark;
 
     public string Path { get; }
 
@@ -39,67 +57,53 @@ public sealed class AuthFile
     /// <summary>True once a change has been made; an unchanged file is never written.</summary>
     public bool Changed { get; private set; }
 
+    /// <summary>The bytes as read, after any byte-order mark.</summary>
+    private ReadOnlySpan<byte> Body => _snapshot is null ? [] : _snapshot.Bytes.AsSpan(_bodyStart);
+
     /// <summary>Reads <paramref name="path"/>; a file that does not exist reads as an empty object.</summary>
     public static AuthFile Read(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = BoundedFile.ReadAllBytes(path, LargestFile, Links.Follow);
-        }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return new AuthFile(path, null, []);
+            return new AuthFile(path, UserFiles.Read(path, LargestFile));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new HelperException($"{path} cannot be read: {error.Message.ReplaceLineEndings(" ")}");
         }
-        var byteOrderMark = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
-        var original = Encoding.UTF8.GetString(byteOrderMark ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
-        return new AuthFile(path, original, Parse(path, original), byteOrderMark);
     }
 
-    public string? CredsStore => _root[CredsStoreKey] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null;
+    public string? CredsStore => _root?.StringOf(CredsStoreKey);
 
     /// <summary>The helper named for each host under <c>credHelpers</c>.</summary>
-    public IReadOnlyDictionary<string, string> CredHelpers =>
-        (_root[CredHelpersKey] as JsonObject)?
-            .Where(entry => entry.Value is JsonValue value && value.GetValueKind() == JsonValueKind.String)
-            .ToDictionary(entry => entry.Key, entry => entry.Value!.GetValue<string>(), StringComparer.Ordinal)
-        ?? [];
+    public IReadOnlyDictionary<string, string> CredHelpers => _helpers?.Named ?? new Dictionary<string, string>();
 
     /// <summary>
     /// The keys of <c>auths</c> entries that hold a login (<c>auth</c>, <c>password</c> or
     /// <c>identitytoken</c>); an empty entry, as docker leaves beside a helper, holds none.
     /// </summary>
     public IReadOnlyList<string> StoredLoginKeys =>
-        (_root[AuthsKey] as JsonObject)?.Where(entry => HoldsLogin(entry.Value)).Select(entry => entry.Key).ToArray() ?? [];
+        _root?.Member(AuthsKey)?.Value.Members.Where(entry => HoldsLogin(entry.Value)).Select(entry => entry.Name).ToArray() ?? [];
 
     /// <summary>The top-level keys holding a login, which in a legacy <c>~/.dockercfg</c> are the registries logged in to.</summary>
-    public IReadOnlyList<string> TopLevelLoginKeys => _root.Where(entry => HoldsLogin(entry.Value)).Select(entry => entry.Key).ToArray();
+    public IReadOnlyList<string> TopLevelLoginKeys => _root?.Members.Where(entry => HoldsLogin(entry.Value)).Select(entry => entry.Name).ToArray() ?? [];
 
-    private static bool HoldsLogin(JsonNode? entry) =>
-        entry is JsonObject login && new[] { "auth", "password", "identitytoken" }.Any(field => login[field] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0);
+    /// <summary>Whether an entry holds a login; its field names are matched in any case, as Go's decoder matches them.</summary>
+    internal static bool HoldsLogin(JsonItem entry) =>
+        entry.Members.Any(field => LoginFields.Contains(field.Name, StringComparer.OrdinalIgnoreCase) && field.Value.Kind == JsonTokenType.String && field.Value.Text!.Length > 0);
 
     /// <summary>Names <paramref name="helper"/> for <paramref name="host"/>; false when it already was.</summary>
     /// <param name="replaced">The other helper the host named before, if any.</param>
     public bool NameHelper(string host, string helper, out string? replaced)
     {
-        if (_root[CredHelpersKey] is not JsonObject helpers)
-        {
-            if (_root[CredHelpersKey] is not null)
-                throw new HelperException($"{Path}: {CredHelpersKey} is not a JSON object; fix it by hand");
-            helpers = [];
-            _root[CredHelpersKey] = helpers;
-        }
-        replaced = helpers[host] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null;
+        var helpers = EditableHelpers();
+        replaced = helpers.HelperOf(host);
         if (replaced == helper)
         {
             replaced = null;
             return false;
         }
-        helpers[host] = helper;
+        helpers.Name(host, helper);
         Changed = true;
         return true;
     }
@@ -107,71 +111,104 @@ public sealed class AuthFile
     /// <summary>Removes the <c>credHelpers</c> entries of <paramref name="hosts"/> that name <paramref name="helper"/>; returns the hosts removed.</summary>
     public IReadOnlyList<string> RemoveHelper(string helper, Func<string, bool> hosts)
     {
-        if (_root[CredHelpersKey] is not JsonObject helpers)
+        if (_helpers is null)
             return [];
         var removed = CredHelpers.Where(entry => entry.Value == helper && hosts(entry.Key)).Select(entry => entry.Key).ToArray();
         foreach (var host in removed)
-            helpers.Remove(host);
+            _helpers.Remove(host);
         Changed |= removed.Length > 0;
         return removed;
     }
 
+    private HelperEntries EditableHelpers()
+    {
+        if (_helpers is not null)
+            return _helpers;
+        // A null credHelpers is no object yet, and is replaced by one where it stands.
+        if (_root?.Member(CredHelpersKey)?.Value is { Kind: not JsonTokenType.Null })
+            throw new HelperException($"{Path}: {CredHelpersKey} is not a JSON object; fix it by hand");
+        return _helpers = HelperEntries.Empty();
+    }
+
+    /// <summary>The file's text as it would be written, after any byte-order mark.</summary>
+    public string Render() => Encoding.UTF8.GetString(RenderBody());
+
     /// <summary>
-    /// The file as it would be written. Only the <c>credHelpers</c> object is rewritten, in the file's
-    /// own indentation, and spliced in where it was (or appended to the top-level object); every
-    /// other byte stays as it was. A new file is written whole, indented with tabs as docker and
-    /// podman write theirs.
+    /// The file's bytes as they would be written. Only the <c>credHelpers</c> object is rewritten, in
+    /// the file's own indentation, and spliced in where it was (or appended to the top-level object);
+    /// every other byte stays as it was, even one that is not UTF-8. A new file is written whole,
+    /// indented with tabs as docker and podman write theirs.
     /// </summary>
-    public string Render()
+    public byte[] RenderBytes() => [.. _snapshot is null ? [] : _snapshot.Bytes.AsSpan(0, _bodyStart), .. RenderBody()];
+
+    private byte[] RenderBody()
     {
         var indentation = Indentation.Of(Original);
-        if (Original is null || string.IsNullOrWhiteSpace(Original))
-            return Serialize(_root, indentation, depth: 0) + indentation.LineBreak;
+        var helpers = (_helpers ?? HelperEntries.Empty()).Render(indentation, depth: 1);
+        var member = (byte[])[.. HelperEntries.Quoted(CredHelpersKey), .. indentation.Indented ? ": "u8 : ":"u8, .. helpers];
+        if (_root is null)
+            return [(byte)'{', .. Utf8(indentation.NewLine(1)), .. member, .. Utf8(indentation.NewLine(0)), (byte)'}', .. Utf8(indentation.LineBreak)];
 
-        var helpers = Serialize(_root[CredHelpersKey]!, indentation, depth: 1);
-        var span = JsonSpans.Find(Original, CredHelpersKey);
-        if (span.Value is { } value)
-            return string.Concat(Original.AsSpan(0, value.Start), helpers, Original.AsSpan(value.End));
-        var member = $"\"{CredHelpersKey}\":{(indentation.Indented ? " " : "")}{helpers}";
-        var inserted = span.LastMemberEnd is { } afterLast
-            ? $",{indentation.NewLine(1)}{member}"
-            : $"{indentation.NewLine(1)}{member}{indentation.NewLine(0)}";
-        var at = span.LastMemberEnd ?? span.RootEnd - 1;
-        return string.Concat(Original.AsSpan(0, at), inserted, Original.AsSpan(at));
+        var body = Body;
+        if (_root.Member(CredHelpersKey)?.Value is { } value)
+            return [.. body[..value.Start], .. helpers, .. body[value.End..]];
+        var inserted = _root.Members.Count > 0
+            ? (byte[])[(byte)',', .. Utf8(indentation.NewLine(1)), .. member]
+            : [.. Utf8(indentation.NewLine(1)), .. member, .. Utf8(indentation.NewLine(0))];
+        var at = _root.Members.Count > 0 ? _root.Members[^1].Value.End : _root.End - 1;
+        return [.. body[..at], .. inserted, .. body[at..]];
     }
 
-    /// <summary>The file's bytes as they would be written: <see cref="Render"/>, after a byte-order mark where the original had one.</summary>
-    public byte[] RenderBytes() => [.. _byteOrderMark ? Encoding.UTF8.Preamble : [], .. Encoding.UTF8.GetBytes(Render())];
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    /// <summary>A JSON value as text, indented as if it stood at <paramref name="depth"/> in the file.</summary>
-    private static string Serialize(JsonNode node, Indentation indentation, int depth)
+    /// <summary>
+    /// Writes the change to disk, where a symbolic link (a dotfile manager's) points, so the link
+    /// stays and the real file changes. Under a lock that other runs of the helper take too,
+    /// <paramref name="change"/> is made again on the file as it is then, in case another program
+    /// changed it since it was read; and the result goes in only if the file still holds what it was
+    /// made from just before the rename, else it is made again. The file keeps its owner, group and
+    /// mode; the file as it was before the first change is kept as <c>&lt;file&gt;.bak</c>, which is
+    /// never replaced. What a run killed midway left beside the file is removed, even by a run with
+    /// nothing to change.
+    /// </summary>
+    public void Save(Action<AuthFile> change)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        var link = new FileInfo(Path);
+        var target = link.LinkTarget is null ? Path : link.ResolveLinkTarget(returnFinalTarget: true)!.FullName;
+        var backup = target + BackupSuffix;
+        try
         {
-            Indented = indentation.Indented,
-            IndentCharacter = indentation.Character,
-            IndentSize = indentation.Size,
-            NewLine = "\n",
-            // Keep characters such as '<', '&' and non-ASCII as they were written, not as \u escapes.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            node.WriteTo(writer);
+            if (!Changed && !UserFiles.HasLeftoverTemporaries(target) && !UserFiles.HasLeftoverTemporaries(backup))
+                return;
+            UserFiles.EnsureFolder(System.IO.Path.GetDirectoryName(target)!);
+            using var held = UserFiles.Lock(target, LockTimeout);
+            UserFiles.DeleteLeftoverTemporaries(target);
+            UserFiles.DeleteLeftoverTemporaries(backup);
+            for (var attempt = 0; attempt < SaveAttempts; attempt++)
+            {
+                var current = Read(target);
+                change(current);
+                if (!current.Changed)
+                    return;
+                if (current._snapshot is { } original)
+                    UserFiles.KeepBackup(backup, original);
+                if (UserFiles.ReplaceIfUnchanged(target, current.RenderBytes(), current._snapshot))
+                    return;
+            }
         }
-        var text = Encoding.UTF8.GetString(buffer.ToArray());
-        return !indentation.Indented ? text : text.Replace("\n", indentation.NewLine(depth), StringComparison.Ordinal);
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new HelperException($"{target} cannot be written ({error.GetType().Name}): check that its folder is writable; the file was left as it was");
+        }
+        throw new HelperException($"{target} changed each of the {SaveAttempts} times it was about to be written, so another program is writing it: run this again once that is done; the file was left as it was");
     }
 
-    private static JsonObject Parse(string path, string text)
+    private static JsonItem Parse(string path, ReadOnlySpan<byte> json)
     {
         try
         {
-            // A file that holds only whitespace is what an interrupted editor leaves: treat it as empty.
-            if (string.IsNullOrWhiteSpace(text))
-                return [];
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
-                ?? throw new HelperException($"{path} is not a JSON object: fix it or move it aside, then run this again");
+            var root = JsonItem.Parse(json);
+            return root.IsObject ? root : throw new HelperException($"{path} is not a JSON object: fix it or move it aside, then run this again");
         }
         catch (JsonException error)
         {

@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using DiffPlex.Renderer;
 using Ibmtp.ClientConfig;
 using Ibmtp.Configuration;
-using Ibmtp.Files;
 using Ibmtp.Hosts;
 using Ibmtp.Platform;
 
@@ -13,7 +12,7 @@ namespace Ibmtp.Commands;
 /// <c>configure</c>: names the helper under <c>credHelpers</c> for the ICR hosts, in docker's
 /// config.json and in the containers tools' auth files, changing nothing else in them.
 /// </summary>
-public static partial class ConfigureCommand
+public static class ConfigureCommand
 {
     private const string HelperName = HelperInfo.CredHelperName;
 
@@ -41,13 +40,23 @@ public static partial class ConfigureCommand
         var dryRun = parsed.GetValue(DryRunOption);
         var files = new AuthFiles(context.Environment, new HelperPaths(context.Environment));
 
+        Func<string, bool> removed = host => parsed.GetValue(RegistriesOption) is null || hosts.Contains(host);
+        // What is made again on a file that another program changed meanwhile (see AuthFile.Save).
+        Action<AuthFile> change = remove
+            ? file => file.RemoveHelper(HelperName, removed)
+            : file =>
+            {
+                foreach (var host in hosts)
+                    file.NameHelper(host, HelperName, out _);
+            };
+
         // Every file is read and changed in memory first, so a malformed one stops the run before any is written.
         var edits = Targets(context, files, parsed).Select(AuthFile.Read).Select(file => remove
-            ? Remove(file, host => parsed.GetValue(RegistriesOption) is null || hosts.Contains(host), dryRun)
+            ? Remove(file, removed, dryRun)
             : Name(person, file, hosts, dryRun)).ToList();
         foreach (var (file, outcome) in edits)
         {
-            Save(person, file, dryRun);
+            Save(person, file, change, dryRun);
             person.Say($"{file.Path}: {outcome}");
             if (file.CredsStore == HelperName)
                 person.Warn($"{file.Path}: credsStore is \"{HelperName}\", so every registry's credentials go through this helper, which serves only ICR hosts; remove the credsStore line");
@@ -126,39 +135,22 @@ public static partial class ConfigureCommand
         return (file, removed.Count == 0 ? "nothing to remove" : $"{(dryRun ? "would remove" : "removed")} {HelperName} for {string.Join(", ", removed)}");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(""(?:auth|password|identitytoken|registrytoken)""\s*:\s*)""(?:[^""\\]|\\.)*""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex StoredCredential();
-
-    /// <summary>
-    /// Writes a changed file, or prints its diff. A symlinked file (a dotfile manager's) is written
-    /// where the link points, so the link stays and the real file changes.
-    /// </summary>
-    private static void Save(PersonCommand person, AuthFile file, bool dryRun)
+    /// <summary>Writes a changed file (see <see cref="AuthFile.Save"/>), or prints its diff.</summary>
+    private static void Save(PersonCommand person, AuthFile file, Action<AuthFile> change, bool dryRun)
     {
+        if (!dryRun)
+        {
+            file.Save(change);
+            return;
+        }
         if (!file.Changed)
             return;
-        if (dryRun)
-        {
-            // Diffed without the final line break, which the renderer would show as an extra line.
-            var diff = UnidiffRenderer.GenerateUnidiff(TrimLastLineBreak(file.Original ?? ""), TrimLastLineBreak(file.Render()), file.Original is null ? "/dev/null" : file.Path, file.Path);
-            diff = file.Original is null ? diff.Replace("@@ -1,0 ", "@@ -0,0 ", StringComparison.Ordinal) : diff;
-            // The lines around the change can be a client's own logins, which must not reach a terminal or a CI log.
-            person.Say(StoredCredential().Replace(diff, "$1\"[REDACTED]\"").TrimEnd('\n'));
-            return;
-        }
-        var link = new FileInfo(file.Path);
-        var target = link.LinkTarget is null ? file.Path : link.ResolveLinkTarget(returnFinalTarget: true)!.FullName;
-        try
-        {
-            PrivateFiles.EnsureFolder(Path.GetDirectoryName(target)!);
-            if (file.Original is not null)
-                PrivateFiles.ReplaceAtomically(target + ".bak", File.ReadAllBytes(target));
-            PrivateFiles.ReplaceAtomically(target, file.RenderBytes());
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new HelperException($"{target} cannot be written ({error.GetType().Name}): check that its folder is writable; the file was left as it was");
-        }
+        // Diffed without the final line break, which the renderer would show as an extra line. The
+        // lines around the change can hold a client's logins, which the redactor blanks: AuthFile
+        // registered them as it read the file.
+        var diff = UnidiffRenderer.GenerateUnidiff(TrimLastLineBreak(file.Original ?? ""), TrimLastLineBreak(file.Render()), file.Original is null ? "/dev/null" : file.Path, file.Path);
+        diff = file.Original is null ? diff.Replace("@@ -1,0 ", "@@ -0,0 ", StringComparison.Ordinal) : diff;
+        person.Say(diff.TrimEnd('\n'));
     }
 
     private static string TrimLastLineBreak(string text) =>

@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Ibmtp.Files;
 
 /// <summary>
@@ -74,11 +76,34 @@ public static partial class PrivateFiles
         }
     }
 
+    /// <summary>
+    /// The temporary files that interrupted writes of <paramref name="path"/> alone left, for a folder
+    /// shared with other files and writers.
+    /// </summary>
+    internal static IEnumerable<string> LeftoverTemporariesOf(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        var name = Path.GetFileName(path);
+        return !Directory.Exists(folder) ? [] : Directory.EnumerateFiles(folder, "*.tmp").Where(leftover =>
+            Path.GetFileName(leftover) is var leftoverName
+            && leftoverName.Length == name.Length + TemporarySuffixLength
+            && leftoverName.StartsWith(name, StringComparison.Ordinal)
+            && LeftoverTemporary().IsMatch(leftoverName));
+    }
+
+    // ".", 32 hexadecimal digits, ".tmp": what WriteAtomically adds to the name.
+    private const int TemporarySuffixLength = 37;
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^.+\.[0-9a-f]{32}\.tmp$")]
     private static partial System.Text.RegularExpressions.Regex LeftoverTemporary();
 
-    /// <summary>Writes to a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it into place.</summary>
-    private static void WriteAtomically(string path, ReadOnlySpan<byte> content, bool overwrite)
+    /// <summary>
+    /// Writes to a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it
+    /// into place. <paramref name="prepare"/> may change the temporary's owner or mode before it is
+    /// flushed; <paramref name="stillWanted"/>, asked just before the rename, may call the write off,
+    /// and then nothing is renamed and false returned.
+    /// </summary>
+    internal static bool WriteAtomically(string path, ReadOnlySpan<byte> content, bool overwrite, Action<SafeFileHandle>? prepare = null, Func<bool>? stillWanted = null)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -86,9 +111,13 @@ public static partial class PrivateFiles
             using (var stream = Open(temporary, FileMode.CreateNew, FileAccess.Write))
             {
                 stream.Write(content);
+                prepare?.Invoke(stream.SafeFileHandle);
                 stream.Flush(flushToDisk: true);
             }
+            if (stillWanted?.Invoke() == false)
+                return false;
             File.Move(temporary, path, overwrite);
+            return true;
         }
         finally
         {

@@ -175,6 +175,31 @@ public sealed class ConfigureCommandTests : TempHomeFixture
         Assert.That(Helpers(real).Keys, Is.EqualTo(new[] { "us.icr.io" }));
     }
 
+    [TestCase("""{"credHelpers":{"\ud800":"x"}}""", """{"credHelpers":{"\ud800":"x","us.icr.io":"ibmtp"}}""")]
+    [TestCase("""{"credHelpers":{"gcr.io":"\udfff"}}""", """{"credHelpers":{"gcr.io":"\udfff","us.icr.io":"ibmtp"}}""")]
+    [TestCase("""{"auths":{"\ud800":{}}}""", """{"auths":{"\ud800":{}},"credHelpers":{"us.icr.io":"ibmtp"}}""")]
+    [TestCase("""{"credsStore":"\ud800"}""", """{"credsStore":"\ud800","credHelpers":{"us.icr.io":"ibmtp"}}""")]
+    public void An_escaped_lone_surrogate_which_docker_reads_as_U_FFFD_is_kept_as_written(string before, string after)
+    {
+        Home.WriteFile(DockerFile, before);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllText(DockerFile), Is.EqualTo(after));
+    }
+
+    [Test]
+    public void A_byte_that_is_not_UTF_8_elsewhere_in_the_file_is_kept()
+    {
+        byte[] before = [.. "{\"unknown\":\""u8, 0xFF, 0xC3, .. "\",\"credHelpers\":{}}"u8];
+        Directory.CreateDirectory(Path.GetDirectoryName(DockerFile)!);
+        File.WriteAllBytes(DockerFile, before);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(File.ReadAllBytes(DockerFile), Is.EqualTo((byte[])[.. before[..^3], .. "{\"us.icr.io\":\"ibmtp\"}}"u8]));
+    }
+
     [Test]
     public void A_duplicate_key_is_an_error_naming_the_file_and_the_file_is_left_untouched()
     {
@@ -250,6 +275,33 @@ public sealed class ConfigureCommandTests : TempHomeFixture
     }
 
     [Test]
+    public void Dry_run_never_shows_a_login_however_its_field_is_spelled_nor_a_header_or_proxy_credential()
+    {
+        Home.WriteFile(DockerFile, """
+            {
+              "auths": {
+                "docker.io": {"\u0061uth": "ZXNjYXBlZC1maWVsZC1zZWNyZXQ="},
+                "quay.io": {
+                  "Password":
+
+
+                    "far-below-its-name-password"
+                }
+              },
+              "HttpHeaders": {"Authorization": "Bearer header-bearer-token"},
+              "proxies": {"default": {"httpsProxy": "http://proxy-user:proxy-password@proxy.example:3128"}}
+            }
+            """);
+
+        var result = Configure("--docker", "--registries", "us.icr.io", "--dry-run");
+
+        HelperAssert.Succeeds(result);
+        Assert.That(result.Stdout, Does.Contain("credHelpers").And.Contain("proxy.example:3128"));
+        Assert.That(result.Stdout, Does.Not.Contain("ZXNjYXBlZC1maWVsZC1zZWNyZXQ=").And.Not.Contain("far-below-its-name-password")
+            .And.Not.Contain("header-bearer-token").And.Not.Contain("proxy-password"));
+    }
+
+    [Test]
     public void The_previous_file_is_kept_as_bak()
     {
         const string before = """{"auths":{}}""";
@@ -259,6 +311,81 @@ public sealed class ConfigureCommandTests : TempHomeFixture
 
         Assert.That(File.ReadAllText(DockerFile + ".bak"), Is.EqualTo(before));
         Assert.That(File.GetUnixFileMode(DockerFile + ".bak"), Is.EqualTo(FileModes.OwnerOnlyFile));
+    }
+
+    [Test]
+    public void The_first_original_is_kept_as_bak_through_later_changes_and_a_users_own_bak_is_never_replaced()
+    {
+        const string before = """{"auths":{}}""";
+        Home.WriteFile(DockerFile, before);
+        Home.WriteFile(ContainersFile, "{}");
+        Home.WriteFile(ContainersFile + ".bak", "my own backup");
+
+        HelperAssert.Succeeds(Configure("--registries", "us.icr.io"));
+        HelperAssert.Succeeds(Configure("--registries", "de.icr.io"));
+
+        Assert.That(File.ReadAllText(DockerFile + ".bak"), Is.EqualTo(before));
+        Assert.That(File.ReadAllText(ContainersFile + ".bak"), Is.EqualTo("my own backup"));
+    }
+
+    [Test]
+    public void A_read_only_file_keeps_its_mode()
+    {
+        Home.WriteFile(DockerFile, """{"auths":{}}""");
+        File.SetUnixFileMode(DockerFile, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(Helpers(DockerFile).Keys, Is.EqualTo(new[] { "us.icr.io" }));
+        Assert.That(File.GetUnixFileMode(DockerFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead));
+    }
+
+    [Test]
+    public void Root_editing_another_users_file_leaves_it_and_its_bak_theirs_with_the_files_mode()
+    {
+        Assume.That(Ibmtp.Interop.Unix.CurrentProcess.UserId(), Is.Zero, "only root can edit another user's file");
+        const UnixFileMode shared = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        Home.WriteFile(DockerFile, """{"auths":{}}""");
+        File.SetUnixFileMode(DockerFile, shared);
+        GiveToAnotherUser(Path.GetDirectoryName(DockerFile)!, DockerFile);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(Helpers(DockerFile).Keys, Is.EqualTo(new[] { "us.icr.io" }));
+        Assert.That(OwnerOf(DockerFile), Is.EqualTo(AnotherUser));
+        Assert.That(File.GetUnixFileMode(DockerFile), Is.EqualTo(shared));
+        Assert.That(OwnerOf(DockerFile + ".bak"), Is.EqualTo(AnotherUser));
+        Assert.That(OwnerOf(DockerFile + ".lock"), Is.EqualTo(AnotherUser));
+    }
+
+    [Test]
+    public void What_root_creates_in_another_users_home_is_theirs()
+    {
+        Assume.That(Ibmtp.Interop.Unix.CurrentProcess.UserId(), Is.Zero, "only root can create files for another user");
+        GiveToAnotherUser(Home.Root);
+
+        HelperAssert.Succeeds(Configure("--docker", "--registries", "us.icr.io"));
+
+        Assert.That(OwnerOf(Path.GetDirectoryName(DockerFile)!), Is.EqualTo(AnotherUser));
+        Assert.That(OwnerOf(DockerFile), Is.EqualTo(AnotherUser));
+        Assert.That(File.GetUnixFileMode(DockerFile), Is.EqualTo(FileModes.OwnerOnlyFile));
+    }
+
+    private const string AnotherUser = "4242:4343";
+
+    private static void GiveToAnotherUser(params string[] paths)
+    {
+        using var chown = System.Diagnostics.Process.Start("chown", [AnotherUser, .. paths]);
+        chown.WaitForExit();
+        Assert.That(chown.ExitCode, Is.Zero);
+    }
+
+    private static string OwnerOf(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%u:%g", path]) { RedirectStandardOutput = true })!;
+        var owner = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return owner;
     }
 
     [Test]

@@ -145,6 +145,19 @@ public sealed class DoctorCommandTests : TempHomeFixture
         Assert.That(result.Stdout, Does.Not.Contain("! "));
     }
 
+    [TestCase("""{"credHelpers":{"\ud800":"x","us.icr.io":"ibmtp"}}""")]
+    [TestCase("""{"credHelpers":{"us.icr.io":"\ud800"}}""")]
+    [TestCase("""{"auths":{"\ud800":{"auth":"eA=="}},"credsStore":"\udc00"}""")]
+    public void A_file_with_an_escaped_lone_surrogate_is_reported_like_any_other(string content)
+    {
+        Home.WriteFile(DockerFile, content);
+
+        var result = Doctor();
+
+        Assert.That(result.ExitCode, Is.AnyOf(0, 1));
+        Assert.That(result.Stdout, Does.Contain($" docker:            {DockerFile}: "));
+    }
+
     [TestCase("us.icr.io", "a stored login")]
     [TestCase("https://us.icr.io", "docker 20.10")]
     public void A_stored_login_that_shadows_the_helper_is_flagged_with_the_fix(string key, string why)

@@ -19,8 +19,13 @@ public static class SpawnedHelper
     public static SpawnedRun Run(TestHome home, string action, string standardInput) => RunKillingAfter(home, action, standardInput, killAfter: null);
 
     /// <summary>Runs one action and sends it SIGKILL <paramref name="killAfter"/> after the spawn, unless it has exited by then.</summary>
-    public static SpawnedRun RunKillingAfter(TestHome home, string action, string standardInput, TimeSpan? killAfter)
+    public static SpawnedRun RunKillingAfter(TestHome home, string action, string standardInput, TimeSpan? killAfter) =>
+        RunKillingAfter(home, [action], standardInput, killAfter);
+
+    /// <summary>Runs the helper with <paramref name="arguments"/> (a command a person types, such as <c>configure --docker</c>), killed as above.</summary>
+    public static SpawnedRun RunKillingAfter(TestHome home, IReadOnlyList<string> arguments, string standardInput, TimeSpan? killAfter)
     {
+        var action = string.Join(' ', arguments);
         var startInfo = new ProcessStartInfo(HelperBinary.Path)
         {
             UseShellExecute = false,
@@ -28,7 +33,11 @@ public static class SpawnedHelper
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        startInfo.ArgumentList.Add(action);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         startInfo.Environment.Clear();
         foreach (var (name, value) in home.Environment)
         {

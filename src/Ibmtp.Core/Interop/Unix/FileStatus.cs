@@ -4,8 +4,8 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Ibmtp.Interop.Unix;
 
-/// <summary>What fstat(2) says about an open file: its type, permission bits, owner and inode.</summary>
-internal readonly record struct FileStatus(FileKind Kind, UnixFileMode Mode, uint OwnerId, ulong Inode)
+/// <summary>What fstat(2) says about an open file: its type, permission bits, owner, group and inode.</summary>
+internal readonly record struct FileStatus(FileKind Kind, UnixFileMode Mode, uint OwnerId, uint GroupId, ulong Inode)
 {
     private const uint TypeMask = 0xF000;
     private const uint RegularType = 0x8000;
@@ -14,7 +14,7 @@ internal readonly record struct FileStatus(FileKind Kind, UnixFileMode Mode, uin
     private const uint SocketType = 0xC000;
     private const int LargestLayout = 256;
 
-    // Offsets of st_mode and st_uid in struct stat; st_ino is at 8 in all three layouts.
+    // Offsets of st_mode and st_uid in struct stat; st_gid follows st_uid, and st_ino is at 8, in all three layouts.
     private static readonly (int Mode, int Owner) Offsets =
         OperatingSystem.IsMacOS() ? (4, 16)
         : RuntimeInformation.ProcessArchitecture == Architecture.X64 ? (24, 28)
@@ -43,6 +43,7 @@ internal readonly record struct FileStatus(FileKind Kind, UnixFileMode Mode, uin
             kind,
             (UnixFileMode)(mode & 0xFFF),
             BinaryPrimitives.ReadUInt32LittleEndian(layout[Offsets.Owner..]),
+            BinaryPrimitives.ReadUInt32LittleEndian(layout[(Offsets.Owner + 4)..]),
             BinaryPrimitives.ReadUInt64LittleEndian(layout[8..]));
     }
 }

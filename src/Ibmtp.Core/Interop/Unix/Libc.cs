@@ -5,7 +5,7 @@ namespace Ibmtp.Interop.Unix;
 
 /// <summary>
 /// The libc calls that .NET's file API does not offer: an open that neither follows a symbolic link
-/// nor blocks on a FIFO, fstat's file type and owner, a single appending write, flock, and a
+/// nor blocks on a FIFO, fstat's file type and owner, fchown, a single appending write, flock, and a
 /// descriptor's flags.
 /// </summary>
 internal static unsafe partial class Libc
@@ -21,6 +21,9 @@ internal static unsafe partial class Libc
     // Intel Macs keep the 32-bit inode layout under the plain name for old binaries.
     [LibraryImport("libc", EntryPoint = "fstat$INODE64", SetLastError = true)]
     internal static partial int FileStatusIntelMac(SafeFileHandle file, byte* status);
+
+    [LibraryImport("libc", EntryPoint = "fchown", SetLastError = true)]
+    internal static partial int ChangeOwner(SafeFileHandle file, uint owner, uint group);
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     internal static partial nint Write(SafeFileHandle file, byte* buffer, nint count);

@@ -33,6 +33,17 @@ internal static class UnixFiles
         }
     }
 
+    /// <summary>Gives an open file to <paramref name="owner"/> and <paramref name="group"/> (fchown).</summary>
+    public static void ChangeOwner(SafeFileHandle file, uint owner, uint group, string path)
+    {
+        while (Libc.ChangeOwner(file, owner, group) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != Errno.Interrupted)
+                throw Failure(path, errno);
+        }
+    }
+
     /// <summary>Writes all of <paramref name="bytes"/> to <paramref name="file"/>; with O_APPEND a small write lands whole at the end.</summary>
     public static unsafe void WriteAll(SafeFileHandle file, byte[] bytes, string path)
     {
