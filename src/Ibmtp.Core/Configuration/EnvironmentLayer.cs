@@ -5,8 +5,8 @@ namespace Ibmtp.Configuration;
 
 /// <summary>
 /// The environment as a configuration source: each row of <see cref="SettingsTable"/> under its
-/// <see cref="Setting.Key"/>, read from its variable or else its fallback variable when the key is
-/// asked for, so a call reads only the variables it uses.
+/// <see cref="Setting.Key"/>, read from its variable when the key is asked for, so a call reads only
+/// the variables it uses.
 /// </summary>
 internal sealed class EnvironmentLayer(IEnvironment environment) : ConfigurationProvider, ISettingLayer
 {
@@ -14,18 +14,11 @@ internal sealed class EnvironmentLayer(IEnvironment environment) : Configuration
 
     public override bool TryGet(string key, out string? value)
     {
-        value = SettingsTable.WithKey(key) is { } setting
-            ? environment.Get(setting.Variable) ?? (setting.FallbackVariable is { } fallback ? environment.Get(fallback) : null)
-            : null;
+        value = SettingsTable.WithKey(key) is { } setting ? environment.Get(setting.Variable) : null;
         return value is not null;
     }
 
-    /// <summary>The variable that holds the value: the setting's own, or the fallback when only that is set.</summary>
-    public string Origin(string key)
-    {
-        var setting = SettingsTable.WithKey(key)!;
-        return setting.FallbackVariable is { } fallback && environment.Get(setting.Variable) is null ? fallback : setting.Variable;
-    }
+    public string Origin(string key) => SettingsTable.WithKey(key)!.Variable;
 
     public string Described(string key) => Origin(key);
 }
