@@ -6,10 +6,11 @@
 # was measured.
 #   bench/configuration-layering.sh NAME=HELPER NAME=HELPER
 # RUNS (default 300), WARMUP (default 20) and RSS_RUNS (default 30) as in bench/startup.sh; CALLGRIND_RUNS
-# (default 5) runs of each scenario under callgrind, of which the median is shown.
+# (default 5) runs of each scenario under callgrind and FAULT_RUNS (default 10) under GNU time, of which
+# the medians are shown.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-runs="${RUNS:-300}" warmup="${WARMUP:-20}" rss_runs="${RSS_RUNS:-30}" callgrind_runs="${CALLGRIND_RUNS:-5}"
+runs="${RUNS:-300}" warmup="${WARMUP:-20}" rss_runs="${RSS_RUNS:-30}" callgrind_runs="${CALLGRIND_RUNS:-5}" fault_runs="${FAULT_RUNS:-10}"
 [ $# -eq 2 ] || { echo "usage: bench/configuration-layering.sh NAME=HELPER NAME=HELPER" >&2; exit 2; }
 for tool in docker-credential-ecr-login valgrind curl python3 dotnet /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y amazon-ecr-credential-helper valgrind curl python3 time" >&2; exit 1; }
@@ -87,6 +88,35 @@ for label, ir in counts.items():
         other = counts[f"{second}: {what}"]
         print(f"| {what} | {ir:,.0f} | {other:,.0f} | {other - ir:+,.0f} | {(other - ir) / ir:+.2%} |")
 print(f"\nMedian of {runs} runs of each under `valgrind --tool=callgrind` (all instructions of the process, the dynamic loader's included).")
+PY
+
+echo "counting page faults: $fault_runs runs of each scenario under GNU time..." >&2
+# Callgrind counts no work of the kernel's; the pages a build touches first are faulted in by it.
+python3 - "$work/scenarios.json" "$fault_runs" "${names[@]}" <<'PY'
+import json, statistics, subprocess, sys, tempfile
+scenarios, runs, names = json.load(open(sys.argv[1])), int(sys.argv[2]), sys.argv[3:]
+faults = {}
+with tempfile.NamedTemporaryFile() as out:
+    for s in scenarios:
+        if s["label"] == "ecr-login":
+            continue
+        counts = []
+        for _ in range(runs):
+            r = subprocess.run(["/usr/bin/time", "-o", out.name, "-f", "%R"] + s["argv"],
+                               env=s["env"], input=s["stdin"].encode(), capture_output=True)
+            if r.returncode != s["expect_exit"]:
+                sys.exit(f"{s['label']}: exited {r.returncode} under GNU time")
+            counts.append(int(open(out.name).read().split()[-1]))
+        faults[s["label"]] = statistics.median(counts)
+first, second = names
+print(f"\n| Scenario | `{first}` [minor faults] | `{second}` [minor faults] | difference |")
+print("|:---|---:|---:|---:|")
+for label, n in faults.items():
+    if label.startswith(first + ": "):
+        what = label[len(first) + 2:]
+        other = faults[f"{second}: {what}"]
+        print(f"| {what} | {n:,.0f} | {other:,.0f} | {other - n:+,.0f} |")
+print(f"\nMedian of {runs} runs of each under GNU time (`%R`, page faults served without reading the disk).")
 PY
 
 echo "timing $runs interleaved rounds (+$warmup warm-up)..." >&2
