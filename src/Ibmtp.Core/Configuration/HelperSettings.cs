@@ -29,12 +29,12 @@ public sealed class HelperSettings
     {
         _layers = layers;
         ServedHosts = layers.ServedHosts();
-        LogLevel = layers.Resolve<LogLevel>(SettingsTable.LogLevel, SettingParsers.LogLevel);
-        Timeout = layers.Resolve<TimeSpan>(SettingsTable.Timeout, SettingParsers.Timeout);
-        CacheDisabled = layers.Resolve<bool>(SettingsTable.NoCache, SettingParsers.Switch);
-        _vpcMetadataUrl = new(() => layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl));
-        _keystore = new(() => layers.Resolve<KeystoreKind>(SettingsTable.Keystore, SettingParsers.Keystore));
-        _kubeletCacheDuration = new(() => layers.Resolve<TimeSpan>(SettingsTable.KubeletCacheDuration, SettingParsers.KubeletCacheDuration));
+        LogLevel = layers.Resolve<LogLevel>(SettingsTable.LogLevel, SettingParsers.LogLevel, layers.Common);
+        Timeout = layers.Resolve<TimeSpan>(SettingsTable.Timeout, SettingParsers.Timeout, layers.Common);
+        CacheDisabled = layers.Resolve<bool>(SettingsTable.NoCache, SettingParsers.Switch, layers.Common);
+        _vpcMetadataUrl = new(() => layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl, layers.Common));
+        _keystore = new(() => layers.Resolve<KeystoreKind>(SettingsTable.Keystore, SettingParsers.Keystore, layers.Common));
+        _kubeletCacheDuration = new(() => layers.Resolve<TimeSpan>(SettingsTable.KubeletCacheDuration, SettingParsers.KubeletCacheDuration, layers.Common));
     }
 
     /// <summary>The config file that was read, or null when there is none.</summary>
@@ -61,11 +61,11 @@ public sealed class HelperSettings
     /// <summary>How to log in to <paramref name="host"/>.</summary>
     public HostSettings For(RegistryHost host)
     {
-        var entry = _layers.HostEntry(host);
+        var layers = _layers.For(host);
         return new HostSettings(
-            _layers.Resolve<CredentialMode>(SettingsTable.Mode, SettingParsers.Mode, entry),
-            _layers.Profile(entry),
-            _layers.Resolve<Uri>(SettingsTable.IamUrl, SettingParsers.SecureUrl, entry, DefaultIamUrl(host)));
+            _layers.Resolve<CredentialMode>(SettingsTable.Mode, SettingParsers.Mode, layers),
+            _layers.Profile(layers),
+            _layers.Resolve<Uri>(SettingsTable.IamUrl, SettingParsers.SecureUrl, layers, DefaultIamUrl(host)));
     }
 
     private static string? DefaultIamUrl(RegistryHost host) =>

@@ -9,6 +9,9 @@ namespace Ibmtp.Configuration;
 /// <param name="Default">The value used when no layer gives one, read by the same parser as a given value; null when unset means "none".</param>
 public sealed record Setting(string Variable, string? FallbackVariable, string? FileKey, string? Default, string Meaning)
 {
+    /// <summary>The setting's configuration key: its file key, or its variable for what only the environment may hold.</summary>
+    public string Key => FileKey ?? Variable;
+
     /// <summary>The variable, and the fallback that stands in for it, as the usage text lists them.</summary>
     public string Variables => FallbackVariable is null ? Variable : $"{Variable}, {FallbackVariable}";
 }

@@ -67,4 +67,15 @@ public static class SettingsTable
         IamUrl, VpcMetadataUrl, Timeout, NoCache, Registries, ConfigFile, Keystore, KeystorePassphrase, LogLevel,
         KubeletCacheDuration,
     ];
+
+    /// <summary>The row whose <see cref="Setting.Key"/> is <paramref name="key"/>, if any.</summary>
+    public static Setting? WithKey(string key)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i].Key == key)
+                return All[i];
+        }
+        return null;
+    }
 }

@@ -71,6 +71,15 @@ public sealed class HelperSettingsTests : TempHomeFixture
         Assert.That(Settings.Timeout.Value, Is.EqualTo(TimeSpan.FromSeconds(3)));
     }
 
+    [Test]
+    public void An_empty_value_in_the_config_file_is_no_value_so_the_default_stands()
+    {
+        Home.WriteConfig("""{"timeout":""}""");
+
+        Assert.That(Settings.Timeout.Value, Is.EqualTo(TimeSpan.FromSeconds(20)));
+        Assert.That(Settings.Timeout.Origin, Is.EqualTo("default"));
+    }
+
     [TestCase("\"soon\"")]
     [TestCase("0")]
     [TestCase("-5")]
