@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Wall time of N token-mode `get`s started at once on a cold cache, and the IAM calls they make.
 
-    bench/parallel_cold.py SCENARIOS.json LABEL IAM_URL [--processes N] [--rounds R]
+    bench/parallel_cold.py SCENARIOS.json IAM_URL LABEL... [--processes N] [--rounds R]
 
-LABEL names a scenario of SCENARIOS.json (as bench/startup.py reads it). Each round gives all N
+Each LABEL names a scenario of SCENARIOS.json (as bench/startup.py reads it). Each round gives all N
 processes one new, empty HOME (and XDG directories), so the cache starts cold and is shared by them,
-spawns them back to back, and times from the first spawn to the last exit. Prints one row of a
-Markdown table: the build (LABEL up to its first colon), the rounds, the median, p10 and p90 wall time
-and the distinct counts of IAM token requests per round.
+spawns them back to back, and times from the first spawn to the last exit. With several labels the
+rounds alternate between them (A B A B), so a change in the machine's load falls on each alike. Prints
+one row of a Markdown table per label: the build (LABEL up to its first colon), the rounds, the median,
+p10 and p90 wall time and the distinct counts of IAM token requests per round.
 """
 import argparse
 import json
@@ -47,24 +48,26 @@ def one_round(scenario, processes, home):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("scenarios")
-    parser.add_argument("label")
     parser.add_argument("iam")
+    parser.add_argument("labels", nargs="+")
     parser.add_argument("--processes", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
     with open(args.scenarios) as f:
-        scenario = next(s for s in json.load(f) if s["label"] == args.label)
-    walls, calls = [], []
+        scenarios = {s["label"]: s for s in json.load(f)}
+    walls = {label: [] for label in args.labels}
+    calls = {label: [] for label in args.labels}
     for _ in range(args.rounds):
-        with tempfile.TemporaryDirectory() as home:
-            emulator(args.iam, "reset", post=True)
-            walls.append(one_round(scenario, args.processes, home))
-            calls.append(emulator(args.iam, "counts")["tokenRequests"])
-    deciles = statistics.quantiles(walls, n=10, method="inclusive")
-    build = args.label.split(":")[0]
-    counts = ", ".join(str(c) for c in sorted(set(calls)))
-    print(f"| `{build}` | {args.rounds} | {statistics.median(walls):.1f} | {deciles[0]:.1f} | {deciles[-1]:.1f} | {counts} |")
-
+        for label in args.labels:
+            with tempfile.TemporaryDirectory() as home:
+                emulator(args.iam, "reset", post=True)
+                walls[label].append(one_round(scenarios[label], args.processes, home))
+                calls[label].append(emulator(args.iam, "counts")["tokenRequests"])
+    for label in args.labels:
+        deciles = statistics.quantiles(walls[label], n=10, method="inclusive")
+        build = label.split(":")[0]
+        counts = ", ".join(str(c) for c in sorted(set(calls[label])))
+        print(f"| `{build}` | {args.rounds} | {statistics.median(walls[label]):.1f} | {deciles[0]:.1f} | {deciles[-1]:.1f} | {counts} |")
 
 if __name__ == "__main__":
     main()

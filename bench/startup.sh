@@ -116,7 +116,9 @@ warm_calls="$(calls)"
 
 echo "timing $parallel_runs rounds of 32 parallel cold gets..."
 parallel() {
-  python3 "$repo/bench/parallel_cold.py" "$work/scenarios.json" "$1: get, token mode served from the cache" "$iam" \
+  local labels=()
+  for build in "$@"; do labels+=("$build: get, token mode served from the cache"); done
+  python3 "$repo/bench/parallel_cold.py" "$work/scenarios.json" "$iam" "${labels[@]}" \
     --processes 32 --rounds "$parallel_runs"
 }
 size() { printf '| `%s` | %s |\n' "$1" "$(stat -c %s "$2" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')"; }
@@ -145,12 +147,12 @@ size() { printf '| `%s` | %s |\n' "$1" "$(stat -c %s "$2" | sed ':a;s/\B[0-9]\{3
   echo "IAM and metadata-service calls during all rounds of both runs above (warm-up, timed, RSS), every token-mode run served from the cache: $warm_calls."
   echo
   echo "32 token-mode \`get\`s started at once on a cold, shared cache, $parallel_runs rounds: wall time from the first"
-  echo "spawn to the last exit, and the IAM token requests of each round (one exchange is 2: apikey + assume)."
+  echo "spawn to the last exit, the builds' rounds alternating, and the IAM token requests of each round (one exchange is"
+  echo "2: apikey + assume)."
   echo
   echo "| Build | Rounds | Median [ms] | P10 [ms] | P90 [ms] | IAM token requests per round |"
   echo "|:---|---:|---:|---:|---:|:---|"
-  parallel ibmtp
-  [ -z "$before" ] || parallel before
+  if [ -z "$before" ]; then parallel ibmtp; else parallel ibmtp before; fi
   echo
   echo "| Binary | Bytes |"
   echo "|:---|---:|"
