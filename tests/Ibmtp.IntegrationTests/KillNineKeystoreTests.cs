@@ -33,7 +33,7 @@ public sealed class KillNineKeystoreTests
             return Task.FromResult((SpawnedHelper.RunKillingAfter(home, "store", StoreRequest(host, newLogin), schedule.NextDelay()), (TrackedLogin?)newLogin));
         });
 
-        Assert.That(tally.Killed, Is.GreaterThan(StoreRounds / 2), $"most rounds must be killed mid-run: {tally}");
+        tally.AssertMostRoundsKilled();
     }
 
     [Test]
@@ -47,7 +47,7 @@ public sealed class KillNineKeystoreTests
         var tally = await RunRoundsAsync("erase", home, keystore, schedule, EraseRounds, (round, host) =>
             Task.FromResult((SpawnedHelper.RunKillingAfter(home, "erase", host, schedule.NextDelay()), (TrackedLogin?)null)));
 
-        Assert.That(tally.Killed, Is.GreaterThan(EraseRounds / 2), $"most rounds must be killed mid-run: {tally}");
+        tally.AssertMostRoundsKilled();
     }
 
     /// <summary>The first store in an empty home creates the folder, the lock, the key and the keystore: a kill anywhere in that.</summary>
@@ -56,7 +56,7 @@ public sealed class KillNineKeystoreTests
     {
         using var home = new TestHome();
         var schedule = KillSchedule.From(Calibrate(() => StoreRequest(Hosts[0], TrackedLogin.New("calibration")), home, "store", prepare: () => EmptyKeystoreFolder(home)), "first store");
-        var tally = new KillTally();
+        var tally = new KillTally(schedule);
         var clock = Stopwatch.StartNew();
 
         for (var index = 0; index < KeyCreationRounds; index++)
@@ -79,13 +79,13 @@ public sealed class KillNineKeystoreTests
         }
 
         TestContext.Progress.WriteLine($"first store: {tally} in {clock.Elapsed.TotalSeconds:0.0} s");
-        Assert.That(tally.Killed, Is.GreaterThan(KeyCreationRounds / 2), $"most rounds must be killed mid-run: {tally}");
+        tally.AssertMostRoundsKilled();
     }
 
     private static async Task<KillTally> RunRoundsAsync(
         string action, TestHome home, KeystoreModel keystore, KillSchedule schedule, int rounds, Func<string, string, Task<(SpawnedRun Run, TrackedLogin? NewLogin)>> killOne)
     {
-        var tally = new KillTally();
+        var tally = new KillTally(schedule);
         var clock = Stopwatch.StartNew();
         for (var index = 0; index < rounds; index++)
         {

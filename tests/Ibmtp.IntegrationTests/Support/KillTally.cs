@@ -1,7 +1,9 @@
+using NUnit.Framework;
+
 namespace Ibmtp.IntegrationTests;
 
 /// <summary>How the rounds of a kill test ended: proof that the kills covered the run, not only its start.</summary>
-public sealed class KillTally
+public sealed class KillTally(KillSchedule schedule)
 {
     public int Rounds { get; private set; }
 
@@ -15,6 +17,7 @@ public sealed class KillTally
 
     public void Record(SpawnedRun run, bool leftATemporary, bool changeLanded)
     {
+        schedule.Saw(run);
         Rounds++;
         if (!run.Killed)
         {
@@ -25,6 +28,10 @@ public sealed class KillTally
         LeftATemporary += leftATemporary ? 1 : 0;
         ChangeLanded += changeLanded ? 1 : 0;
     }
+
+    /// <summary>Most rounds killed mid-run, so that the kills covered the run, not only its end.</summary>
+    public void AssertMostRoundsKilled() =>
+        Assert.That(Killed, Is.GreaterThan(Rounds / 2), $"most rounds must be killed mid-run: {this}");
 
     public override string ToString() =>
         $"{Rounds} rounds: {Killed} killed ({LeftATemporary} left a temporary file, {ChangeLanded} after the change landed), {Rounds - Killed} finished first";
