@@ -12,7 +12,11 @@ namespace Ibmtp.Keystores.SecretService;
 /// us.icr.io</c> finds them. A locked keyring is reported, never unlocked by a prompt the caller cannot see.
 /// </summary>
 /// <param name="secretService">The Secret Service on the session bus, or null when there is no session bus.</param>
-public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeystore
+/// <param name="writes">
+/// Held by each save and removal: a save keeps its item and then deletes the host's others, so two
+/// saves for one host that overlap would leave both items, or delete each other's.
+/// </param>
+public sealed class SecretServiceKeystore(ISecretItems? secretService, WriteLock writes) : IKeystore
 {
     public const string Application = "application";
     public const string Server = "server";
@@ -40,6 +44,7 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
 
     public void Save(RegistryHost host, StoredLogin login)
     {
+        using var exclusive = writes.Hold();
         var collection = RequireUnlockedDefault();
         var secret = Encoding.UTF8.GetBytes(login.Secret.Value);
         try
@@ -65,8 +70,11 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
             return false;
         if (found.Any(item => item.Locked))
             throw Locked($"the keyring that holds the login for {host}");
+        using var exclusive = writes.Hold();
         return Use(items => items.Clear(HostAttributes(host)));
     }
+
+    public IDisposable HoldWrites() => writes.Hold();
 
     // A locked item's attributes can still be read, so listing needs no unlocked keyring.
     public IReadOnlyDictionary<string, string> Usernames()
