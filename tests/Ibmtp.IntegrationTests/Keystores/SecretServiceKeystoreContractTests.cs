@@ -28,9 +28,6 @@ public sealed partial class SecretServiceKeystoreContractTests : KeystoreContrac
         _home.Dispose();
     }
 
-    protected override string? DamagedEntryGap =>
-        "an item for the host that another program made without a username reads as a login with an empty username; refusing it would change behaviour";
-
     protected override IKeystore Open() => _home.OpenKeystore(KeystoreKind.SecretService);
 
     /// <summary>An item for the host made by another program, with no username.</summary>

@@ -27,18 +27,21 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService, WriteLock
     public StoredLogin? Find(RegistryHost host)
     {
         var found = Use(items => items.Search(HostAttributes(host), withSecrets: true));
-        if (found.Count == 0)
-            return null;
-        var item = found[0];
-        if (item.Locked || item.Secret is null)
-            throw Locked($"the keyring that holds the login for {host}");
         try
         {
-            return new StoredLogin(item.Attributes.GetValueOrDefault(Username, ""), new Secret(Encoding.UTF8.GetString(item.Secret)));
+            if (found.Count == 0)
+                return null;
+            // Another program's item for the host, with no username, is no login docker could use.
+            var item = found.FirstOrDefault(item => item.Attributes.ContainsKey(Username))
+                ?? throw new HelperException($"the Secret Service item for {host} has no username, so it was not saved by this helper: delete it (secret-tool clear {Application} {HelperInfo.Name} {Server} {host}) and log in again");
+            if (item.Locked || item.Secret is null)
+                throw Locked($"the keyring that holds the login for {host}");
+            return new StoredLogin(item.Attributes[Username], new Secret(Encoding.UTF8.GetString(item.Secret)));
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(item.Secret);
+            foreach (var item in found)
+                CryptographicOperations.ZeroMemory(item.Secret);
         }
     }
 

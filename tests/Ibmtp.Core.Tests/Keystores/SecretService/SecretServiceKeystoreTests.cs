@@ -95,6 +95,26 @@ public class SecretServiceKeystoreTests : TempHomeFixture
     }
 
     [Test]
+    public void An_item_for_the_host_without_a_username_is_refused_on_one_line_that_says_how_to_delete_it()
+    {
+        _items.Store(_items.Default!, new Dictionary<string, string> { ["application"] = "docker-credential-ibmtp", ["server"] = "us.icr.io" }, "not ours", "secret-not-ours"u8.ToArray());
+
+        var error = Assert.Throws<HelperException>(() => _keystore.Find(Host("us.icr.io")))!;
+
+        Assert.That(error.Message, Is.EqualTo("the Secret Service item for us.icr.io has no username, so it was not saved by this helper: delete it (secret-tool clear application docker-credential-ibmtp server us.icr.io) and log in again"));
+        Assert.That(_keystore.Usernames(), Is.Empty);
+    }
+
+    [Test]
+    public void Beside_an_item_without_a_username_our_login_for_the_host_is_found()
+    {
+        _items.Store(_items.Default!, new Dictionary<string, string> { ["application"] = "docker-credential-ibmtp", ["server"] = "us.icr.io" }, "not ours", "secret-not-ours"u8.ToArray());
+        _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
+
+        Assert.That(_keystore.Find(Host("us.icr.io")), Is.EqualTo(Login("Profile-1", "secret-one")));
+    }
+
+    [Test]
     public void A_host_not_stored_is_not_found_and_its_removal_answers_false()
     {
         _keystore.Save(Host("de.icr.io"), Login("Profile-de", "secret-de"));
