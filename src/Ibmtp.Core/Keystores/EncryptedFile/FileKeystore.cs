@@ -10,8 +10,8 @@ namespace Ibmtp.Keystores.EncryptedFile;
 
 /// <summary>
 /// Logins saved in one AES-256-GCM encrypted file. Readers need no lock because writers replace the
-/// file atomically; writers serialise through the keystores' <see cref="WriteLock"/>. A file that cannot be read is reported and
-/// left untouched: it may hold logins the user can still recover.
+/// file atomically; writers serialise through the keystores' <see cref="WriteLock"/>. A file that
+/// cannot be read is reported and left untouched: it may hold logins the user can still recover.
 /// </summary>
 public sealed class FileKeystore(string folder, Secret? passphrase, WriteLock writes) : IKeystore
 {
