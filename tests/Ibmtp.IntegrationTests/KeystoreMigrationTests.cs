@@ -92,7 +92,40 @@ public sealed class KeystoreMigrationTests
         await AssertHoldsExactlyAsync(home, "file", []);
     }
 
-    private static Process StartMigration(TestHome home, string to)
+    [Test]
+    public async Task A_login_saved_while_a_migration_runs_is_kept_in_the_source_and_the_migration_says_to_run_again()
+    {
+        using var home = new TestHome();
+        using var pass = await PassStore.CreateAsync(home);
+        home.Environment.Remove("IBMTP_KEYSTORE");
+        var logins = Logins(20);
+        await StoreAllAsync(new HelperCli(home), logins);
+        var newer = FakeCredentials.NewApiKey();
+
+        // Each login costs a gpg run in pass, so the login lands after r1.icr.io was copied and before the old logins are removed.
+        string output;
+        int exitCode;
+        using (var migration = StartMigration(home, "pass", out var errors))
+        {
+            var deadline = Stopwatch.StartNew();
+            while (pass.Hosts().Count < 3 && !migration.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(60))
+                await Task.Delay(5);
+            Assert.That(migration.HasExited, Is.False, "the migration finished before the login");
+            HelperOutput.AssertSilentSuccess(await new HelperCli(home).StoreAsync("r1.icr.io", "Profile-newer", newer));
+            output = await errors;
+            await migration.WaitForExitAsync();
+            exitCode = migration.ExitCode;
+        }
+
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("the login for r1.icr.io changed in the old keystore during the move"));
+        await AssertHoldsExactlyAsync(home, "file", new() { ["r1.icr.io"] = ("Profile-newer", newer) });
+    }
+
+    private static Process StartMigration(TestHome home, string to) => StartMigration(home, to, out _);
+
+    /// <param name="errors">What the migration writes on stderr, once it has ended.</param>
+    private static Process StartMigration(TestHome home, string to, out Task<string> errors)
     {
         var startInfo = new ProcessStartInfo(HelperBinary.Path) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "keystore", "migrate", "--to", to })
@@ -102,7 +135,7 @@ public sealed class KeystoreMigrationTests
             startInfo.Environment[name] = value;
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("the migration did not start");
         _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
+        errors = process.StandardError.ReadToEndAsync();
         return process;
     }
 }

@@ -26,6 +26,7 @@ public sealed class HelperServices : IDisposable
     private CredentialService? _credentials;
     private TrustedProfileSource? _trustedProfiles;
     private Lazy<IKeystore>? _keystore;
+    private WriteLock? _keystoreWrites;
     private ITokenCache? _tokenCache;
     private EnvironmentSecrets? _secrets;
 
@@ -63,14 +64,19 @@ public sealed class HelperServices : IDisposable
     /// <summary>The keystore, opened on first use: a get answered from the environment never reads it.</summary>
     public Lazy<IKeystore> Keystore => _keystore ??= new(() => OpenKeystore(Settings.Keystore.Value));
 
-    /// <summary>The store of that kind. Each is opened as chosen, never replaced by another when it fails.</summary>
+    /// <summary>
+    /// The store of that kind. Each is opened as chosen, never replaced by another when it fails. Every
+    /// store this call opens takes the same write lock, so their writers queue with every other helper's.
+    /// </summary>
     public IKeystore OpenKeystore(KeystoreKind kind) => kind switch
     {
-        KeystoreKind.File => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()),
-        KeystoreKind.SecretService => new SecretServiceKeystore(SessionBus.Address(_context.Environment) is { } bus ? new DBusSecretItems(bus, Settings.Timeout.Value) : null),
-        KeystoreKind.Pass => PassKeystore.Open(_context.Environment, Paths.DataFolder),
-        KeystoreKind.Keychain => KeychainKeystore.OnThisSystem(),
+        KeystoreKind.File => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase(), KeystoreWrites),
+        KeystoreKind.SecretService => new SecretServiceKeystore(SessionBus.Address(_context.Environment) is { } bus ? new DBusSecretItems(bus, Settings.Timeout.Value) : null, KeystoreWrites),
+        KeystoreKind.Pass => PassKeystore.Open(_context.Environment, KeystoreWrites),
+        KeystoreKind.Keychain => KeychainKeystore.OnThisSystem(KeystoreWrites),
     };
+
+    private WriteLock KeystoreWrites => _keystoreWrites ??= new(() => Paths.DataFolder);
 
     public ITokenCache TokenCache => _tokenCache ??= CreateTokenCache();
 

@@ -12,6 +12,12 @@ public interface IKeystore
     /// <summary>Returns false when nothing was saved for the host.</summary>
     bool Remove(RegistryHost host);
 
+    /// <summary>
+    /// Holds the keystores' write lock, which every save and removal takes, until the answer is disposed;
+    /// a read and the write that depends on it, made while it is held, are then one step to other writers.
+    /// </summary>
+    IDisposable HoldWrites();
+
     /// <summary>Saved hosts and their usernames, only ours.</summary>
     IReadOnlyDictionary<string, string> Usernames();
 

@@ -76,6 +76,49 @@ public class KeystoreMigrationTests
     }
 
     [Test]
+    public void A_login_saved_in_the_source_while_the_move_runs_stays_there_and_the_move_says_to_run_it_again()
+    {
+        var newer = new StoredLogin("Profile-new", new Secret("secret-newer"));
+        _target.BeforeSave = host =>
+        {
+            if (host.ToString() == "us.icr.io")
+                _source.Logins["de.icr.io"] = newer;
+        };
+
+        var error = Assert.Throws<HelperException>(() => KeystoreMigration.Move(_source, _target, _ => { }))!;
+
+        Assert.That(error.Message, Is.EqualTo("the login for de.icr.io changed in the old keystore during the move, so it was left there and the new keystore has it as it was before: run the migration again to move it as it is now"));
+        Assert.That(_source.Logins, Is.EqualTo(new Dictionary<string, StoredLogin> { ["de.icr.io"] = newer }));
+        Assert.That(_target.Logins.Keys, Is.EquivalentTo(new[] { "us.icr.io", "de.icr.io", "jp.icr.io" }));
+    }
+
+    [Test]
+    public void A_login_removed_from_the_source_while_the_move_runs_is_reported_and_nothing_else_is_kept()
+    {
+        _target.BeforeSave = host =>
+        {
+            if (host.ToString() == "us.icr.io")
+                _source.Logins.Remove("jp.icr.io");
+        };
+
+        var error = Assert.Throws<HelperException>(() => KeystoreMigration.Move(_source, _target, _ => { }))!;
+
+        Assert.That(error.Message, Does.StartWith("the login for jp.icr.io changed in the old keystore during the move"));
+        Assert.That(_source.Logins, Is.Empty);
+    }
+
+    [Test]
+    public void Each_login_leaves_the_source_while_the_stores_writes_are_held()
+    {
+        var heldAtRemoval = new List<bool>();
+        _source.BeforeRemove = (_, held) => heldAtRemoval.Add(held);
+
+        KeystoreMigration.Move(_source, _target, _ => { });
+
+        Assert.That(heldAtRemoval, Is.EqualTo(new[] { true, true, true }));
+    }
+
+    [Test]
     public void An_empty_source_moves_nothing()
     {
         _source.Logins.Clear();

@@ -1,3 +1,4 @@
+using Ibmtp.Configuration;
 using Ibmtp.Hosts;
 using Ibmtp.Keystores;
 using Ibmtp.Keystores.Keychain;
@@ -13,12 +14,21 @@ namespace Ibmtp.IntegrationTests.Keystores;
 public sealed class KeychainKeystoreContractTests : KeystoreContract
 {
     private ThrowawayKeychain _keychain = null!;
+    private TestHome _home = null!;
 
     [OneTimeSetUp]
-    public async Task UseAThrowawayKeychain() => _keychain = await ThrowawayKeychain.CreateAsync();
+    public async Task UseAThrowawayKeychain()
+    {
+        _keychain = await ThrowawayKeychain.CreateAsync();
+        _home = new TestHome();
+    }
 
     [OneTimeTearDown]
-    public async Task RestoreTheUsersKeychains() => await _keychain.DisposeAsync();
+    public async Task RestoreTheUsersKeychains()
+    {
+        _home.Dispose();
+        await _keychain.DisposeAsync();
+    }
 
     /// <summary>Each test starts with no item of ours: security deletes one matching item a call, and fails once none is left.</summary>
     [SetUp]
@@ -29,7 +39,7 @@ public sealed class KeychainKeystoreContractTests : KeystoreContract
         }
     }
 
-    protected override IKeystore Open() => KeychainKeystore.OnThisSystem();
+    protected override IKeystore Open() => _home.OpenKeystore(KeystoreKind.Keychain);
 
     /// <summary>An item of our service for the host that another program made, with no username.</summary>
     protected override void Damage(RegistryHost host)

@@ -3,7 +3,7 @@ using Ibmtp.Keystores;
 
 namespace Ibmtp.Testing.Keystores;
 
-/// <summary>A keystore in a dictionary, with a hook to fail a chosen call.</summary>
+/// <summary>A keystore in a dictionary, with hooks to fail or change a chosen call.</summary>
 public sealed class InMemoryKeystore : IKeystore
 {
     public Dictionary<string, StoredLogin> Logins { get; } = new(StringComparer.Ordinal);
@@ -22,9 +22,30 @@ public sealed class InMemoryKeystore : IKeystore
         Logins[host.ToString()] = login;
     }
 
-    public bool Remove(RegistryHost host) => Logins.Remove(host.ToString());
+    /// <summary>Called before each removal, with whether the writes are held.</summary>
+    public Action<RegistryHost, bool> BeforeRemove { get; set; } = (_, _) => { };
+
+    /// <summary>Whether <see cref="HoldWrites"/> is held now.</summary>
+    public bool WritesHeld { get; private set; }
+
+    public bool Remove(RegistryHost host)
+    {
+        BeforeRemove(host, WritesHeld);
+        return Logins.Remove(host.ToString());
+    }
+
+    public IDisposable HoldWrites()
+    {
+        WritesHeld = true;
+        return new Released(this);
+    }
 
     public IReadOnlyDictionary<string, string> Usernames() => Logins.ToDictionary(entry => entry.Key, entry => entry.Value.Username);
 
     public string Check() => $"in memory, {Logins.Count} login(s)";
+
+    private sealed class Released(InMemoryKeystore keystore) : IDisposable
+    {
+        public void Dispose() => keystore.WritesHeld = false;
+    }
 }

@@ -10,17 +10,13 @@ namespace Ibmtp.Keystores.EncryptedFile;
 
 /// <summary>
 /// Logins saved in one AES-256-GCM encrypted file. Readers need no lock because writers replace the
-/// file atomically; writers serialise through a lock file. A file that cannot be read is reported and
-/// left untouched: it may hold logins the user can still recover.
+/// file atomically; writers serialise through the keystores' <see cref="WriteLock"/>. A file that
+/// cannot be read is reported and left untouched: it may hold logins the user can still recover.
 /// </summary>
-public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
+public sealed class FileKeystore(string folder, Secret? passphrase, WriteLock writes) : IKeystore
 {
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
-
     // Thousands of logins fit in far less; a larger file is not a keystore of ours.
     private const int LargestStore = 16 * 1024 * 1024;
-
-    private const string LockFileName = "keystore.lock";
 
     public string StorePath => Path.Combine(folder, "keystore.json");
 
@@ -50,9 +46,11 @@ public sealed class FileKeystore(string folder, Secret? passphrase) : IKeystore
     // home, or before any login, succeeds without writing.
     public bool Remove(RegistryHost host) => File.Exists(StorePath) && Update(contents => contents.Entries.Remove(host.ToString()));
 
+    public IDisposable HoldWrites() => writes.Hold();
+
     private bool Update(Func<KeystoreContents, bool> change)
     {
-        using var exclusive = WriteLock.Acquire(folder, LockFileName, LockTimeout);
+        using var exclusive = writes.Hold();
         PrivateFiles.DeleteLeftoverTemporaries(folder);
         var (contents, key) = Read();
         if (!change(contents))

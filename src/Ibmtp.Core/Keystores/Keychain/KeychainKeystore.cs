@@ -6,16 +6,16 @@ namespace Ibmtp.Keystores.Keychain;
 /// <summary>
 /// Logins kept in the macOS keychain, one generic password item per host: service
 /// <c>docker-credential-ibmtp</c>, the host as the account, and the username in an attribute so that
-/// <c>list</c> reads no secret. The keychain does its own locking, so no lock file is needed.
+/// <c>list</c> reads no secret. Writes take the keystores' <see cref="WriteLock"/>, as every store's do.
 /// </summary>
-public sealed class KeychainKeystore(IKeychainItems items) : IKeystore
+public sealed class KeychainKeystore(IKeychainItems items, WriteLock writes) : IKeystore
 {
     public const string Service = "docker-credential-ibmtp";
 
     /// <summary>The keystore on the system's keychain; anywhere but macOS, an error that names the stores there are.</summary>
-    public static KeychainKeystore OnThisSystem() =>
+    public static KeychainKeystore OnThisSystem(WriteLock writes) =>
         OperatingSystem.IsMacOS()
-            ? new(new SecurityFrameworkItems())
+            ? new(new SecurityFrameworkItems(), writes)
             : throw new HelperException($"the keychain keystore is macOS's; on Linux set {SettingsTable.Keystore.Variable} to {KeystoreKinds.All.Spelling(KeystoreKind.SecretService)}, {KeystoreKinds.All.Spelling(KeystoreKind.Pass)} or {KeystoreKinds.All.Spelling(KeystoreKind.File)}");
 
     public StoredLogin? Find(RegistryHost host)
@@ -29,6 +29,7 @@ public sealed class KeychainKeystore(IKeychainItems items) : IKeystore
 
     public void Save(RegistryHost host, StoredLogin login)
     {
+        using var exclusive = writes.Hold();
         var item = new KeychainItem(AddressOf(host), $"{Service}: {host}", login.Username);
         var status = items.Update(item, login.Secret);
         if (status == KeychainStatus.ItemNotFound)
@@ -43,12 +44,15 @@ public sealed class KeychainKeystore(IKeychainItems items) : IKeystore
 
     public bool Remove(RegistryHost host)
     {
+        using var exclusive = writes.Hold();
         var status = items.Delete(AddressOf(host));
         if (status == KeychainStatus.ItemNotFound)
             return false;
         Require(status, $"remove the login for {host}");
         return true;
     }
+
+    public IDisposable HoldWrites() => writes.Hold();
 
     // Find answers the first item in the keychain search list; when two keychains hold the same host, so does this.
     public IReadOnlyDictionary<string, string> Usernames() =>

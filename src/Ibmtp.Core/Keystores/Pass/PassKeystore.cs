@@ -9,20 +9,14 @@ namespace Ibmtp.Keystores.Pass;
 /// encrypted by pass with the user's GnuPG key. Which hosts are there is read from the store's folder,
 /// as pass itself and docker-credential-pass do; their contents only through pass.
 /// </summary>
-public sealed class PassKeystore(PassEnvironment environment, IPassProgram pass, string dataFolder) : IKeystore
+public sealed class PassKeystore(PassEnvironment environment, IPassProgram pass, WriteLock writes) : IKeystore
 {
     public const string Folder = "docker-credential-ibmtp";
 
-    private const string LockFileName = "pass.lock";
-
-    // Each writer runs gpg, and git when the store is a repository: tenths of a second each, so that
-    // twenty parallel logins queue for seconds.
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
-
-    public static PassKeystore Open(IEnvironment environment, string dataFolder)
+    public static PassKeystore Open(IEnvironment environment, WriteLock writes)
     {
         var passEnvironment = new PassEnvironment(environment);
-        return new PassKeystore(passEnvironment, new PassProgram(passEnvironment), dataFolder);
+        return new PassKeystore(passEnvironment, new PassProgram(passEnvironment), writes);
     }
 
     private string StoreFolder => environment.StoreFolder;
@@ -47,7 +41,7 @@ public sealed class PassKeystore(PassEnvironment environment, IPassProgram pass,
         RequireReachable();
         var name = EntryName(host.ToString());
         // pass commits each change when the store is a git repository, and git takes one commit at a time.
-        using var exclusive = WriteLock.Acquire(dataFolder, LockFileName, LockTimeout);
+        using var exclusive = writes.Hold();
         var inserted = pass.Run(["insert", "--multiline", "--force", name], entry);
         if (!inserted.Succeeded)
             throw new HelperException($"pass could not save {name} ({inserted.Problem()}): check that the GnuPG key the store is initialised for is in your keyring and valid (gpg --list-keys), or run pass init <gpg-id> with one that is");
@@ -57,7 +51,7 @@ public sealed class PassKeystore(PassEnvironment environment, IPassProgram pass,
     {
         RequireReachable();
         var name = EntryName(host.ToString());
-        using var exclusive = WriteLock.Acquire(dataFolder, LockFileName, LockTimeout);
+        using var exclusive = writes.Hold();
         if (!File.Exists(EntryFile(host.ToString())))
             return false;
         var removed = pass.Run(["rm", "--force", name]);
@@ -65,6 +59,8 @@ public sealed class PassKeystore(PassEnvironment environment, IPassProgram pass,
             throw new HelperException($"pass could not remove {name} ({removed.Problem()}): remove it with pass rm {name}");
         return true;
     }
+
+    public IDisposable HoldWrites() => writes.Hold();
 
     public string Check()
     {

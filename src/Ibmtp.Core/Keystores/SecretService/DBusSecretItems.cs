@@ -41,9 +41,13 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
     {
         var (unlocked, locked) = FindItems(attributes);
         var secrets = withSecrets && unlocked.Length > 0 ? Secrets(unlocked) : [];
-        return unlocked.Select(path => new SecretItem(Attributes(path), Locked: false, secrets.GetValueOrDefault(path)))
-            .Concat(locked.Select(path => new SecretItem(Attributes(path), Locked: true, Secret: null)))
-            .ToList();
+        var found = new List<SecretItem>();
+        foreach (var (path, isLocked) in unlocked.Select(path => (path, false)).Concat(locked.Select(path => (path, true))))
+        {
+            if (IfStillThere(() => Attributes(path)) is { } itemAttributes)
+                found.Add(new SecretItem(itemAttributes, isLocked, isLocked ? null : secrets.GetValueOrDefault(path)));
+        }
+        return found;
     }
 
     public void Store(SecretCollection collection, IReadOnlyDictionary<string, string> attributes, string label, byte[] secret)
@@ -80,8 +84,8 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
         var (unlocked, locked) = FindItems(attributes);
         foreach (var item in unlocked.Concat(locked))
         {
-            var prompt = Call(Method(item, ItemInterface, "Delete", null, null), (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString());
-            RequireNoPrompt(prompt, "removing the login");
+            var prompt = IfStillThere(() => Call(Method(item, ItemInterface, "Delete", null, null), (Message reply, object? _) => reply.GetBodyReader().ReadObjectPathAsString()));
+            RequireNoPrompt(prompt ?? NoObject, "removing the login");
         }
         return unlocked.Length + locked.Length > 0;
     }
@@ -139,6 +143,22 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
             reader.ReadVariantValue();
             return reader.ReadObjectPathAsString();
         });
+
+    /// <summary>
+    /// The answer of a call on one item a search found, or null when the item was deleted since, as
+    /// another helper's save deletes the host's older items: gone is not a failure of the keyring.
+    /// </summary>
+    private static T? IfStillThere<T>(Func<T> call) where T : class
+    {
+        try
+        {
+            return call();
+        }
+        catch (VanishedObjectException)
+        {
+            return null;
+        }
+    }
 
     private static void RequireNoPrompt(string prompt, string what)
     {
@@ -214,10 +234,18 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
     private static Exception Failure(Exception error) => error switch
     {
         SecretServiceException known => known,
+        DBusErrorReplyException reply when IsNoSuchObject(reply) => new VanishedObjectException(reply.ErrorMessage),
         DBusErrorReplyException reply => new SecretServiceException(reply.ErrorMessage),
         DBusExceptionBase or SocketException or IOException => new SecretServiceException(error.Message),
         _ => error,
     };
+
+    // The API's own error and D-Bus's; GDBus (GNOME Keyring) calls an object gone, or going, an unknown
+    // method or interface, and says which in its message.
+    private static bool IsNoSuchObject(DBusErrorReplyException reply) =>
+        reply.ErrorName is "org.freedesktop.Secret.Error.NoSuchObject" or "org.freedesktop.DBus.Error.UnknownObject"
+        || (reply.ErrorName is "org.freedesktop.DBus.Error.UnknownMethod" or "org.freedesktop.DBus.Error.UnknownInterface"
+            && (reply.ErrorMessage.StartsWith("Object does not exist at path", StringComparison.Ordinal) || reply.ErrorMessage.StartsWith("No such interface", StringComparison.Ordinal)));
 
     private static DBusConnection Connect(string address, TimeSpan timeout)
     {

@@ -1,4 +1,4 @@
 namespace Ibmtp.Keystores.SecretService;
 
 /// <summary>A failure of the Secret Service or of the session bus, in its own words.</summary>
-public sealed class SecretServiceException(string message) : Exception(message);
+public class SecretServiceException(string message) : Exception(message);

@@ -12,7 +12,11 @@ namespace Ibmtp.Keystores.SecretService;
 /// us.icr.io</c> finds them. A locked keyring is reported, never unlocked by a prompt the caller cannot see.
 /// </summary>
 /// <param name="secretService">The Secret Service on the session bus, or null when there is no session bus.</param>
-public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeystore
+/// <param name="writes">
+/// Held by each save and removal: a save keeps its item and then deletes the host's others, so two
+/// saves for one host that overlap would leave both items, or delete each other's.
+/// </param>
+public sealed class SecretServiceKeystore(ISecretItems? secretService, WriteLock writes) : IKeystore
 {
     public const string Application = "application";
     public const string Server = "server";
@@ -23,23 +27,27 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
     public StoredLogin? Find(RegistryHost host)
     {
         var found = Use(items => items.Search(HostAttributes(host), withSecrets: true));
-        if (found.Count == 0)
-            return null;
-        var item = found[0];
-        if (item.Locked || item.Secret is null)
-            throw Locked($"the keyring that holds the login for {host}");
         try
         {
-            return new StoredLogin(item.Attributes.GetValueOrDefault(Username, ""), new Secret(Encoding.UTF8.GetString(item.Secret)));
+            if (found.Count == 0)
+                return null;
+            // Another program's item for the host, with no username, is no login docker could use.
+            var item = found.FirstOrDefault(item => item.Attributes.ContainsKey(Username))
+                ?? throw new HelperException($"the Secret Service item for {host} has no username, so it was not saved by this helper: delete it (secret-tool clear {Application} {HelperInfo.Name} {Server} {host}) and log in again");
+            if (item.Locked || item.Secret is null)
+                throw Locked($"the keyring that holds the login for {host}");
+            return new StoredLogin(item.Attributes[Username], new Secret(Encoding.UTF8.GetString(item.Secret)));
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(item.Secret);
+            foreach (var item in found)
+                CryptographicOperations.ZeroMemory(item.Secret);
         }
     }
 
     public void Save(RegistryHost host, StoredLogin login)
     {
+        using var exclusive = writes.Hold();
         var collection = RequireUnlockedDefault();
         var secret = Encoding.UTF8.GetBytes(login.Secret.Value);
         try
@@ -65,8 +73,11 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService) : IKeysto
             return false;
         if (found.Any(item => item.Locked))
             throw Locked($"the keyring that holds the login for {host}");
+        using var exclusive = writes.Hold();
         return Use(items => items.Clear(HostAttributes(host)));
     }
+
+    public IDisposable HoldWrites() => writes.Hold();
 
     // A locked item's attributes can still be read, so listing needs no unlocked keyring.
     public IReadOnlyDictionary<string, string> Usernames()

@@ -1,12 +1,13 @@
 using Ibmtp.Keystores;
 using Ibmtp.Keystores.Keychain;
 using Ibmtp.Secrets;
+using Ibmtp.Tests.Support;
 using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Keystores.Keychain;
 
 [TestFixture]
-public sealed class KeychainKeystoreTests
+public sealed class KeychainKeystoreTests : TempHomeFixture
 {
     private const string DistinctiveSecret = "Secret-4be2d09c7a1f4e53b6c8";
     private static readonly KeychainAddress UsAddress = new("docker-credential-ibmtp", "us.icr.io");
@@ -18,7 +19,7 @@ public sealed class KeychainKeystoreTests
     public void CreateKeychain()
     {
         _items = new FakeKeychainItems();
-        _keystore = new KeychainKeystore(_items);
+        _keystore = new KeychainKeystore(_items, new WriteLock(() => Home.Paths.DataFolder));
     }
 
     [Test]
@@ -194,7 +195,7 @@ public sealed class KeychainKeystoreTests
     [Platform(Exclude = "MacOsX", Reason = "the refusal is for every other system")]
     public void Choosing_the_keychain_anywhere_but_macOS_names_the_stores_there_are()
     {
-        Assert.That(KeychainKeystore.OnThisSystem, Throws.TypeOf<HelperException>().With.Message.EqualTo(
+        Assert.That(() => KeychainKeystore.OnThisSystem(new WriteLock(() => Home.Paths.DataFolder)), Throws.TypeOf<HelperException>().With.Message.EqualTo(
             "the keychain keystore is macOS's; on Linux set IBMTP_KEYSTORE to secretservice, pass or file"));
     }
 }

@@ -25,7 +25,7 @@ public class PassKeystoreTests : TempHomeFixture
         Home.WriteFile(".password-store/.gpg-id", "ops@example.com # the team's key\n");
     }
 
-    private PassKeystore Keystore() => new(new PassEnvironment(Home.Environment), _pass.Object, Home.Paths.DataFolder);
+    private PassKeystore Keystore() => new(new PassEnvironment(Home.Environment), _pass.Object, new WriteLock(() => Home.Paths.DataFolder));
 
     /// <summary>An entry file as pass leaves it; its contents are what the fake pass shows.</summary>
     private void Stored(string host, string username, string secret)
@@ -54,7 +54,7 @@ public class PassKeystoreTests : TempHomeFixture
     [Test]
     public void Save_takes_the_write_lock_in_the_data_folder_while_pass_runs()
     {
-        var lockFile = Path.Combine(Home.Paths.DataFolder, "pass.lock");
+        var lockFile = Path.Combine(Home.Paths.DataFolder, WriteLock.FileName);
         var lockedWhileRunning = false;
         _pass.Setup(pass => pass.Run(It.IsAny<IReadOnlyList<string>>(), It.IsAny<string?>()))
             .Callback(() => lockedWhileRunning = Assert.Throws<Ibmtp.Files.LockTimeoutException>(

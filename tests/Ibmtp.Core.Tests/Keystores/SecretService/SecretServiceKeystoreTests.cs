@@ -3,12 +3,13 @@ using Moq;
 using Ibmtp.Keystores;
 using Ibmtp.Keystores.SecretService;
 using Ibmtp.Secrets;
+using Ibmtp.Tests.Support;
 using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Keystores.SecretService;
 
 [TestFixture]
-public class SecretServiceKeystoreTests
+public class SecretServiceKeystoreTests : TempHomeFixture
 {
     private InMemorySecretItems _items = null!;
     private SecretServiceKeystore _keystore = null!;
@@ -17,8 +18,10 @@ public class SecretServiceKeystoreTests
     public void SetUp()
     {
         _items = new InMemorySecretItems();
-        _keystore = new SecretServiceKeystore(_items);
+        _keystore = new SecretServiceKeystore(_items, Writes);
     }
+
+    private WriteLock Writes => new(() => Home.Paths.DataFolder);
 
     private static StoredLogin Login(string username, string secret) => new(username, new Secret(secret));
 
@@ -60,6 +63,55 @@ public class SecretServiceKeystoreTests
         Assert.That(_items.Items, Has.Count.EqualTo(2));
         Assert.That(_keystore.Find(Host("us.icr.io"))?.Secret.Value, Is.EqualTo("secret-two"));
         Assert.That(_keystore.Usernames(), Is.EquivalentTo(new Dictionary<string, string> { ["us.icr.io"] = "Profile-2", ["de.icr.io"] = "Profile-de" }));
+    }
+
+    [Test]
+    public void Save_stores_and_deletes_the_hosts_other_items_while_it_holds_the_keystores_write_lock()
+    {
+        _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
+        var lockFile = Path.Combine(Home.Paths.DataFolder, WriteLock.FileName);
+        var items = new Mock<ISecretItems>(MockBehavior.Strict);
+        var heldWhile = new List<string>();
+        items.Setup(i => i.DefaultCollection()).Returns(_items.Default);
+        items.Setup(i => i.Store(It.IsAny<SecretCollection>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<string>(), It.IsAny<byte[]>()))
+            .Callback((SecretCollection collection, IReadOnlyDictionary<string, string> attributes, string label, byte[] secret) =>
+            {
+                heldWhile.Add(Held(lockFile) ? "store" : "store unlocked");
+                _items.Store(collection, attributes, label, secret);
+            });
+        items.Setup(i => i.Search(It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<bool>()))
+            .Returns((IReadOnlyDictionary<string, string> attributes, bool withSecrets) => _items.Search(attributes, withSecrets));
+        items.Setup(i => i.Clear(It.IsAny<IReadOnlyDictionary<string, string>>()))
+            .Returns((IReadOnlyDictionary<string, string> attributes) =>
+            {
+                heldWhile.Add(Held(lockFile) ? "clear" : "clear unlocked");
+                return _items.Clear(attributes);
+            });
+
+        new SecretServiceKeystore(items.Object, Writes).Save(Host("us.icr.io"), Login("Profile-2", "secret-two"));
+
+        Assert.That(heldWhile, Is.EqualTo(new[] { "store", "clear" }));
+        Assert.That(Held(lockFile), Is.False, "released once the save is done");
+    }
+
+    [Test]
+    public void An_item_for_the_host_without_a_username_is_refused_on_one_line_that_says_how_to_delete_it()
+    {
+        _items.Store(_items.Default!, new Dictionary<string, string> { ["application"] = "docker-credential-ibmtp", ["server"] = "us.icr.io" }, "not ours", "secret-not-ours"u8.ToArray());
+
+        var error = Assert.Throws<HelperException>(() => _keystore.Find(Host("us.icr.io")))!;
+
+        Assert.That(error.Message, Is.EqualTo("the Secret Service item for us.icr.io has no username, so it was not saved by this helper: delete it (secret-tool clear application docker-credential-ibmtp server us.icr.io) and log in again"));
+        Assert.That(_keystore.Usernames(), Is.Empty);
+    }
+
+    [Test]
+    public void Beside_an_item_without_a_username_our_login_for_the_host_is_found()
+    {
+        _items.Store(_items.Default!, new Dictionary<string, string> { ["application"] = "docker-credential-ibmtp", ["server"] = "us.icr.io" }, "not ours", "secret-not-ours"u8.ToArray());
+        _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
+
+        Assert.That(_keystore.Find(Host("us.icr.io")), Is.EqualTo(Login("Profile-1", "secret-one")));
     }
 
     [Test]
@@ -131,7 +183,7 @@ public class SecretServiceKeystoreTests
     [Test]
     public void Without_a_session_bus_every_call_fails_with_one_line_naming_pass_and_file()
     {
-        var keystore = new SecretServiceKeystore(null);
+        var keystore = new SecretServiceKeystore(null, Writes);
         var expected = "the secretservice keystore needs a D-Bus session bus, and there is none (DBUS_SESSION_BUS_ADDRESS is not set): on a headless machine set IBMTP_KEYSTORE=pass or file";
 
         Assert.Multiple(() =>
@@ -150,7 +202,7 @@ public class SecretServiceKeystoreTests
         var items = new Mock<ISecretItems>();
         items.Setup(i => i.DefaultCollection()).Throws(new SecretServiceException("The name org.freedesktop.secrets was not provided by any .service files"));
 
-        var error = Assert.Throws<HelperException>(() => new SecretServiceKeystore(items.Object).Check())!;
+        var error = Assert.Throws<HelperException>(() => new SecretServiceKeystore(items.Object, Writes).Check())!;
 
         Assert.That(error.Message, Is.EqualTo("the Secret Service failed (The name org.freedesktop.secrets was not provided by any .service files): start a keyring (gnome-keyring-daemon, or KeePassXC with its Secret Service integration), or set IBMTP_KEYSTORE=pass or file"));
     }
@@ -161,5 +213,18 @@ public class SecretServiceKeystoreTests
         _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
 
         Assert.That(_keystore.Check(), Is.EqualTo("Secret Service, keyring 'Login' (unlocked), 1 login(s)"));
+    }
+
+    private static bool Held(string lockFile)
+    {
+        try
+        {
+            Ibmtp.Files.FileLock.Acquire(lockFile, TimeSpan.Zero, TimeProvider.System).Dispose();
+            return false;
+        }
+        catch (Ibmtp.Files.LockTimeoutException)
+        {
+            return true;
+        }
     }
 }
