@@ -17,7 +17,8 @@ public static partial class SecretRedactor
     // Shorter strings would blank ordinary words; a secret that short is not worth protecting.
     private const int ShortestSecret = 4;
 
-    // Each secret as itself and its base64, with their spellings once a text has been redacted.
+    // Each secret as itself and its base64; a secret an encoder may change has its spellings, and
+    // base64, which is echoed as it is, none.
     private static readonly Dictionary<string, SecretSpellings?> Secrets = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
 
@@ -39,8 +40,7 @@ public static partial class SecretRedactor
         var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(secret));
         lock (Gate)
         {
-            // Spellings are built when a text is first redacted: most calls never redact one.
-            Secrets.TryAdd(secret, null);
+            Secrets.TryAdd(secret, secret.AsSpan().ContainsAnyExcept(UnescapedEverywhere) ? new SecretSpellings(secret) : null);
             Secrets.TryAdd(base64, null);
         }
     }
@@ -50,13 +50,8 @@ public static partial class SecretRedactor
         lock (Gate)
         {
             // Longest first, so that a secret containing another is blanked whole.
-            foreach (var secret in Secrets.Keys.OrderByDescending(secret => secret.Length).ToArray())
-            {
-                if (!secret.AsSpan().ContainsAnyExcept(UnescapedEverywhere))
-                    text = text.Replace(secret, Mask, StringComparison.Ordinal);
-                else
-                    text = (Secrets[secret] ??= new SecretSpellings(secret)).Replace(text, Mask);
-            }
+            foreach (var secret in Secrets.Keys.OrderByDescending(secret => secret.Length))
+                text = Secrets[secret] is { } spellings ? spellings.Replace(text, Mask) : text.Replace(secret, Mask, StringComparison.Ordinal);
         }
         // Every token the pattern matches starts with "eyJ": a text without it never starts the regex engine.
         return text.Contains(JsonWebTokenStart, StringComparison.Ordinal) ? JsonWebToken().Replace(text, Mask) : text;

@@ -13,35 +13,24 @@ namespace Ibmtp.Secrets;
 /// </summary>
 internal sealed class SecretSpellings
 {
-    private readonly Form[][] _forms;
-    private readonly SearchValues<char> _firstCharacters;
+    private readonly string _secret;
+    private Form[][] _forms = [];
+    private SearchValues<char>? _firstCharacters;
     // Where each character's form starts and which form is being tried: the search backtracks without recursion, however long the secret.
-    private readonly int[] _starts;
-    private readonly int[] _tried;
+    private int[] _starts = [];
+    private int[] _tried = [];
 
-    public SecretSpellings(string secret)
-    {
-        Length = secret.Length;
-        var forms = new List<Form[]>();
-        foreach (var character in secret.EnumerateRunes())
-            forms.Add(FormsOf(character));
-        _forms = [.. forms];
-        _firstCharacters = SearchValues.Create(_forms.Length == 0 ? [] : _forms[0].Select(form => form.Text[0]).Distinct().ToArray());
-        _starts = new int[_forms.Length + 1];
-        _tried = new int[_forms.Length + 1];
-    }
-
-    /// <summary>The secret's length as itself, by which secrets are ordered so that one containing another is blanked whole.</summary>
-    public int Length { get; }
+    /// <summary>Keeps the secret; its forms are worked out when a text is first redacted, which most calls never do.</summary>
+    public SecretSpellings(string secret) => _secret = secret;
 
     /// <summary>Replaces every spelling of the secret in <paramref name="text"/> with <paramref name="mask"/>. Not for two threads at once.</summary>
     public string Replace(string text, string mask)
     {
-        if (_forms.Length == 0)
-            return text;
+        if (_firstCharacters is null)
+            Prepare();
         StringBuilder? redacted = null;
         var copied = 0;
-        var at = text.AsSpan().IndexOfAny(_firstCharacters);
+        var at = text.AsSpan().IndexOfAny(_firstCharacters!);
         while (at >= 0)
         {
             var length = MatchAt(text, at);
@@ -51,10 +40,21 @@ internal sealed class SecretSpellings
                 copied = at + length;
             }
             var from = length > 0 ? at + length : at + 1;
-            var next = from < text.Length ? text.AsSpan(from).IndexOfAny(_firstCharacters) : -1;
+            var next = from < text.Length ? text.AsSpan(from).IndexOfAny(_firstCharacters!) : -1;
             at = next < 0 ? -1 : from + next;
         }
         return redacted is null ? text : redacted.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private void Prepare()
+    {
+        var forms = new List<Form[]>();
+        foreach (var character in _secret.EnumerateRunes())
+            forms.Add(FormsOf(character));
+        _forms = [.. forms];
+        _firstCharacters = SearchValues.Create(_forms.Length == 0 ? [] : _forms[0].Select(form => form.Text[0]).Distinct().ToArray());
+        _starts = new int[_forms.Length + 1];
+        _tried = new int[_forms.Length + 1];
     }
 
     /// <summary>How long the secret's spelling that starts at <paramref name="at"/> is, or 0 when none does.</summary>
