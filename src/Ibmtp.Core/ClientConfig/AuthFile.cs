@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Ibmtp.Files;
+using Ibmtp.Secrets;
 
 namespace Ibmtp.ClientConfig;
 
@@ -30,6 +31,7 @@ public sealed class AuthFile
     private readonly FileSnapshot? _snapshot;
     private readonly int _bodyStart;
     private readonly JsonItem? _root;
+    private readonly IReadOnlyList<Range> _secrets = [];
     private HelperEntries? _helpers;
 
     private AuthFile(string path, FileSnapshot? snapshot)
@@ -44,7 +46,7 @@ public sealed class AuthFile
         if (string.IsNullOrWhiteSpace(Original))
             return;
         _root = Parse(path, Body);
-        ClientSecrets.Protect(_root);
+        _secrets = ClientSecrets.Protect(_root, Body);
         if (_root.Member(CredHelpersKey)?.Value is { IsObject: true } helpers)
             _helpers = HelperEntries.Of(helpers, Body);
     }
@@ -130,9 +132,6 @@ public sealed class AuthFile
         return _helpers = HelperEntries.Empty();
     }
 
-    /// <summary>The file's text as it would be written, after any byte-order mark.</summary>
-    public string Render() => Encoding.UTF8.GetString(RenderBody());
-
     /// <summary>
     /// The file's bytes as they would be written. Only the <c>credHelpers</c> object is rewritten, in
     /// the file's own indentation, and spliced in where it was (or appended to the top-level object);
@@ -143,20 +142,57 @@ public sealed class AuthFile
 
     private byte[] RenderBody()
     {
+        var (replaced, with) = Splice();
+        return [.. Body[..replaced.Start], .. with, .. Body[replaced.End..]];
+    }
+
+    /// <summary>
+    /// The file's text as read (null when there is no file) and as it would be written, for a person to
+    /// compare: every secret the file holds is blanked, however short, and the rest is as in the file.
+    /// </summary>
+    public (string? Before, string After) ShownChange()
+    {
+        var (replaced, with) = Splice();
+        var body = Body;
+        var before = _snapshot is null ? null : Encoding.UTF8.GetString(Blanked(body, ..));
+        return (before, Encoding.UTF8.GetString([.. Blanked(body, ..replaced.Start), .. with, .. Blanked(body, replaced.End..)]));
+    }
+
+    /// <summary>What the bytes of <paramref name="part"/> show a person: each secret in it as the redactor's mask.</summary>
+    private byte[] Blanked(ReadOnlySpan<byte> body, Range part)
+    {
+        var (from, length) = part.GetOffsetAndLength(body.Length);
+        var shown = new List<byte>(length);
+        var copied = from;
+        foreach (var secret in _secrets.Where(secret => secret.Start.Value >= from && secret.End.Value <= from + length))
+        {
+            shown.AddRange(body[copied..secret.Start.Value]);
+            shown.AddRange(Encoding.UTF8.GetBytes(SecretRedactor.Mask));
+            copied = secret.End.Value;
+        }
+        shown.AddRange(body[copied..(from + length)]);
+        return [.. shown];
+    }
+
+    /// <summary>
+    /// The one change a save makes to the body: the bytes of <paramref name="Replaced"/> give way to
+    /// <paramref name="With"/>, the <c>credHelpers</c> object (or a new member, or a new file).
+    /// </summary>
+    private (Range Replaced, byte[] With) Splice()
+    {
         var indentation = Indentation.Of(Original);
         var helpers = (_helpers ?? HelperEntries.Empty()).Render(indentation, depth: 1);
         var member = (byte[])[.. HelperEntries.Quoted(CredHelpersKey), .. indentation.Indented ? ": "u8 : ":"u8, .. helpers];
         if (_root is null)
-            return [(byte)'{', .. Utf8(indentation.NewLine(1)), .. member, .. Utf8(indentation.NewLine(0)), (byte)'}', .. Utf8(indentation.LineBreak)];
+            return (.., [(byte)'{', .. Utf8(indentation.NewLine(1)), .. member, .. Utf8(indentation.NewLine(0)), (byte)'}', .. Utf8(indentation.LineBreak)]);
 
-        var body = Body;
         if (_root.Member(CredHelpersKey)?.Value is { } value)
-            return [.. body[..value.Start], .. helpers, .. body[value.End..]];
+            return (value.Start..value.End, helpers);
         var inserted = _root.Members.Count > 0
             ? (byte[])[(byte)',', .. Utf8(indentation.NewLine(1)), .. member]
             : [.. Utf8(indentation.NewLine(1)), .. member, .. Utf8(indentation.NewLine(0))];
         var at = _root.Members.Count > 0 ? _root.Members[^1].Value.End : _root.End - 1;
-        return [.. body[..at], .. inserted, .. body[at..]];
+        return (at..at, inserted);
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

@@ -1,13 +1,15 @@
+using System.Text;
 using System.Text.Json;
 using Ibmtp.Secrets;
 
 namespace Ibmtp.ClientConfig;
 
 /// <summary>
-/// The secrets a client's auth file holds, registered with the redactor as the file is read, so that
-/// no diff or message shows them however they are spelled: every value of a stored login, every
-/// <c>HttpHeaders</c> value (an <c>Authorization</c> header), and the <c>user:password</c> of each
-/// proxy address.
+/// The secrets a client's auth file holds: every value of a stored login, every <c>HttpHeaders</c>
+/// value (an <c>Authorization</c> header), and the <c>user:password</c> of each proxy address. They
+/// are registered with the redactor as the file is read, so that no message shows them however they
+/// are spelled, and their places in the file are kept, so that a diff blanks them whatever their
+/// length: the redactor leaves strings too short to be secrets alone, and a password can be that short.
 /// </summary>
 internal static class ClientSecrets
 {
@@ -15,62 +17,85 @@ internal static class ClientSecrets
     // would blank the user's name out of every path in every message.
     private static readonly string[] NamingFields = ["username", "email", "serveraddress"];
 
-    public static void Protect(JsonItem root)
+    /// <summary>Registers the secrets of the file whose bytes are <paramref name="body"/>; returns where each stands in them, in order.</summary>
+    public static IReadOnlyList<Range> Protect(JsonItem root, ReadOnlySpan<byte> body)
     {
+        var places = new List<Range>();
         foreach (var member in root.Members)
         {
             // Go's decoder, which the clients use, matches these names in any case.
             if (member.Name.Equals(AuthFile.AuthsKey, StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var login in member.Value.Members)
-                    ProtectLogin(login.Value);
+                    ProtectLogin(login.Value, places);
             }
             else if (member.Name.Equals("HttpHeaders", StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var header in member.Value.Members)
-                    ProtectString(header.Value);
+                    ProtectString(header.Value, places);
             }
             else if (member.Name.Equals("proxies", StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var setting in member.Value.Members.SelectMany(proxy => proxy.Value.Members))
-                    ProtectProxy(setting.Value);
+                    ProtectProxy(setting.Value, body, places);
             }
             else if (AuthFile.HoldsLogin(member.Value))
             {
                 // A legacy ~/.dockercfg keeps its logins at the top level.
-                ProtectLogin(member.Value);
+                ProtectLogin(member.Value, places);
             }
         }
+        return [.. places.OrderBy(place => place.Start.Value)];
     }
 
-    private static void ProtectLogin(JsonItem login)
+    private static void ProtectLogin(JsonItem login, List<Range> places)
     {
         foreach (var field in login.Members.Where(field => !NamingFields.Contains(field.Name, StringComparer.OrdinalIgnoreCase)))
-            ProtectString(field.Value);
+            ProtectString(field.Value, places);
     }
 
     /// <summary>Registers a string as the clients read it and as the file spells it, escapes and all.</summary>
-    private static void ProtectString(JsonItem value)
+    private static void ProtectString(JsonItem value, List<Range> places)
     {
         foreach (var spelling in Spellings(value))
             SecretRedactor.Protect(spelling);
+        if (value.Kind == JsonTokenType.String)
+            places.Add(Between(value));
     }
 
     /// <summary>Registers the <c>user:password</c> of a proxy address such as <c>http://user:password@proxy:3128</c>, and the password alone.</summary>
-    private static void ProtectProxy(JsonItem address)
+    private static void ProtectProxy(JsonItem address, ReadOnlySpan<byte> body, List<Range> places)
     {
         foreach (var spelling in Spellings(address))
         {
-            var afterScheme = spelling.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? spelling[(scheme + 3)..] : spelling;
-            var authority = afterScheme.IndexOfAny(['/', '?', '#']) is var end and >= 0 ? afterScheme[..end] : afterScheme;
-            if (authority.LastIndexOf('@') is not (var at and > 0))
+            if (UserInfo(spelling) is not { } userInfo)
                 continue;
-            var userInfo = authority[..at];
-            SecretRedactor.Protect(userInfo);
-            if (userInfo.IndexOf(':') is var colon and >= 0)
-                SecretRedactor.Protect(userInfo[(colon + 1)..]);
+            var credential = spelling[userInfo];
+            SecretRedactor.Protect(credential);
+            if (credential.IndexOf(':') is var colon and >= 0)
+                SecretRedactor.Protect(credential[(colon + 1)..]);
         }
+        if (address.Kind != JsonTokenType.String || UserInfo(address.Text!) is null)
+            return;
+        // Found in the bytes as written, one character per byte; an '@' written as an escape leaves the whole address to blank.
+        var written = Between(address);
+        var (start, _) = written.GetOffsetAndLength(body.Length);
+        places.Add(UserInfo(Encoding.Latin1.GetString(body[written])) is { } inBytes
+            ? new Range(start + inBytes.Start.Value, start + inBytes.End.Value)
+            : written);
     }
+
+    /// <summary>Where the <c>user:password</c> of a proxy address stands in it, if it has one.</summary>
+    private static Range? UserInfo(string address)
+    {
+        var start = address.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? scheme + 3 : 0;
+        var rest = address.AsSpan(start);
+        var authority = rest.IndexOfAny(['/', '?', '#']) is var end and >= 0 ? rest[..end] : rest;
+        return authority.LastIndexOf('@') is var at and > 0 ? new Range(start, start + at) : null;
+    }
+
+    /// <summary>A string's place in the bytes, between its quotes.</summary>
+    private static Range Between(JsonItem value) => new(value.Start + 1, value.End - 1);
 
     private static IEnumerable<string> Spellings(JsonItem value) =>
         value.Kind == JsonTokenType.String ? new[] { value.Text!, value.Written! }.Distinct(StringComparer.Ordinal) : [];

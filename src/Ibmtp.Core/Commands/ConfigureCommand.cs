@@ -146,10 +146,10 @@ public static class ConfigureCommand
         if (!file.Changed)
             return;
         // Diffed without the final line break, which the renderer would show as an extra line. The
-        // lines around the change can hold a client's logins, which the redactor blanks: AuthFile
-        // registered them as it read the file.
-        var diff = UnidiffRenderer.GenerateUnidiff(TrimLastLineBreak(file.Original ?? ""), TrimLastLineBreak(file.Render()), file.Original is null ? "/dev/null" : file.Path, file.Path);
-        diff = file.Original is null ? diff.Replace("@@ -1,0 ", "@@ -0,0 ", StringComparison.Ordinal) : diff;
+        // lines around the change can hold a client's logins, which the file shows blanked.
+        var (before, after) = file.ShownChange();
+        var diff = UnidiffRenderer.GenerateUnidiff(TrimLastLineBreak(before ?? ""), TrimLastLineBreak(after), before is null ? "/dev/null" : file.Path, file.Path);
+        diff = before is null ? diff.Replace("@@ -1,0 ", "@@ -0,0 ", StringComparison.Ordinal) : diff;
         person.Say(diff.TrimEnd('\n'));
     }
 

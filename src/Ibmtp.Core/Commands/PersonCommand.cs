@@ -32,7 +32,7 @@ public sealed class PersonCommand(HelperContext context, string name)
         return status;
     }
 
-    public void Warn(string line) => context.Error.WriteLine(SecretRedactor.Redact($"warning: {line}"));
+    public void Warn(string line) => context.Error.WriteLine(SafeLine.Of($"warning: {line}"));
 
     public int Run(Func<int> body) => _outcomes.Run(body);
 

@@ -32,12 +32,12 @@ public sealed class HelperServices : IDisposable
 
     private static readonly Lazy<IKeystore> NoKeystore = new(() => throw new InvalidOperationException("the kubelet provider has no keystore"));
 
-    private readonly TimeSpan _longestTimeout;
+    private readonly TimeoutCap? _timeoutCap;
 
-    private HelperServices(HelperContext context, HelperPaths paths, HelperSettings settings, Logger log, TimeSpan longestTimeout)
+    private HelperServices(HelperContext context, HelperPaths paths, HelperSettings settings, Logger log, TimeoutCap? timeoutCap)
     {
         _context = context;
-        _longestTimeout = longestTimeout;
+        _timeoutCap = timeoutCap;
         _log = log;
         Paths = paths;
         Settings = settings;
@@ -83,14 +83,14 @@ public sealed class HelperServices : IDisposable
     public EnvironmentSecrets Secrets => _secrets ??= new(_context.Environment, EnvironmentSecrets.DefaultComputeResourceTokenFiles);
 
     /// <summary>Resolves paths and settings and opens the log; throws a <see cref="HelperException"/> for settings that cannot be read.</summary>
-    /// <param name="longestTimeout">A bound on the timeout setting, for a caller that kills the helper sooner (the kubelet).</param>
-    public static HelperServices Create(HelperContext context, TimeSpan? longestTimeout = null)
+    /// <param name="timeoutCap">A bound on the timeout setting, for a caller that kills the helper sooner (the kubelet).</param>
+    public static HelperServices Create(HelperContext context, TimeoutCap? timeoutCap = null)
     {
         var paths = new HelperPaths(context.Environment);
         var settings = SettingsResolver.Resolve(context.Environment, paths);
         // Without HOME (and XDG_STATE_HOME) there is nowhere to log; the call itself still works.
         var log = paths.HasStateFolder ? HelperLog.Create(settings.LogLevel.Value, paths.StateFolder) : HelperLog.Create(LogLevel.Off, "");
-        return new HelperServices(context, paths, settings, log, longestTimeout ?? TimeSpan.MaxValue);
+        return new HelperServices(context, paths, settings, log, timeoutCap);
     }
 
     private ITokenCache CreateTokenCache()
@@ -114,7 +114,7 @@ public sealed class HelperServices : IDisposable
         return new TrustedProfileSource(
             Settings,
             Secrets,
-            new TokenService(TokenCache, Settings.Timeout.Value < _longestTimeout ? Settings.Timeout.Value : _longestTimeout, time, warnings.Warn),
+            new TokenService(TokenCache, Settings.Timeout.Value, time, warnings.Warn, _timeoutCap),
             iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
             metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, time));
     }

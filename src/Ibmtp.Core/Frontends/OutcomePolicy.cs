@@ -9,8 +9,8 @@ namespace Ibmtp.Frontends;
 /// An answer exits 0; nothing found takes the front end's own form. A failure is one line on the front
 /// end's failure sink with exit 1: a <see cref="HelperException"/>'s message, which already says what to
 /// do; else the system's message for an I/O fault, or "unexpected", the type and the message for any
-/// other fault. The line never holds a secret: it is redacted before its line breaks are joined, so
-/// that a secret holding one still matches.
+/// other fault. The line never holds a secret, a control character or more than
+/// <see cref="SafeLine.LongestLine"/> characters (see <see cref="SafeLine"/>).
 /// </summary>
 public sealed class OutcomePolicy
 {
@@ -76,8 +76,8 @@ public sealed class OutcomePolicy
     public int Fail(string message)
     {
         var line = _forPerson ? $"{HelperInfo.Name} {_action}: {message}" : message;
-        // Redacted before the line is joined: a secret holding a line break would otherwise no longer match.
-        _failures.WriteLine(SecretRedactor.Redact(line).ReplaceLineEndings(" "));
+        // The message can carry a keyring's or a server's own words: they are made one safe line like any other outside text.
+        _failures.WriteLine(SafeLine.Of(line));
         return Failure;
     }
 

@@ -44,12 +44,7 @@ public static class HttpClients
     }
 
     /// <summary>At most a short excerpt of a server's text, on one line: an error body can be megabytes.</summary>
-    internal static string Excerpt(string? text, int length = 300)
-    {
-        // Redacted before it is cut or joined, either of which could leave a secret the redactor no longer recognises.
-        var line = SecretRedactor.Redact(text ?? "").ReplaceLineEndings(" ");
-        return line.Length <= length ? line : $"{line[..length]}… ({line.Length} characters in all)";
-    }
+    internal static string Excerpt(string? text, int length = 300) => SafeLine.Of(text ?? "", length);
 
     /// <summary>A response header by name, compared as HTTP does: without regard to case.</summary>
     internal static string? Header(RestResponse response, string name) =>

@@ -53,7 +53,7 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
                 // A request the deadline cut short fails with only "A task was canceled.", which tells a person nothing.
                 var outcome = GotNoAnswer(response) && deadline.Token.IsCancellationRequested ? "no answer before the deadline" : Describe(response);
                 throw new IamUnavailableException(
-                    $"{service} is unavailable: {outcome} after {(attempt == 1 ? "1 attempt" : $"{attempt} attempts")} in {(elapsed < 1 ? $"{elapsed * 1000:0} ms" : $"{elapsed:0.#} s")} (deadline {deadline.Timeout.TotalSeconds:0.#} s); try again later, or raise {SettingsTable.Timeout.Variable}");
+                    $"{service} is unavailable: {outcome} after {(attempt == 1 ? "1 attempt" : $"{attempt} attempts")} in {(elapsed < 1 ? $"{elapsed * 1000:0} ms" : $"{elapsed:0.#} s")} (deadline {deadline.Timeout.TotalSeconds:0.#} s); {deadline.CappedBy?.Advice ?? $"try again later, or raise {SettingsTable.Timeout.Variable}"}");
             }
             await Task.Delay(wait, time, CancellationToken.None).ConfigureAwait(false);
         }

@@ -23,28 +23,9 @@ public sealed class RedactingFormatter : ITextFormatter
         _inner.Format(logEvent, rendered);
         // Redacted before it is escaped or joined: a secret holding a control character would no longer
         // match the forms the redactor knows once escaped.
-        var line = new StringBuilder(EscapeControlCharacters(SecretRedactor.Redact(rendered.ToString()))).Append('\n');
+        var line = new StringBuilder(SafeLine.EscapeControlCharacters(SecretRedactor.Redact(rendered.ToString()))).Append('\n');
         if (logEvent.Exception is { } exception)
             line.Append(SecretRedactor.Redact(exception.ToString())).Append('\n');
         output.Write(line.ToString());
-    }
-
-    private static string EscapeControlCharacters(string text)
-    {
-        if (!text.Any(char.IsControl))
-            return text;
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var character in text)
-        {
-            escaped.Append(character switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(character) => $"\\u{(int)character:x4}",
-                _ => character.ToString(),
-            });
-        }
-        return escaped.ToString();
     }
 }

@@ -14,6 +14,6 @@ public sealed class UserWarnings(LineWriter error, ILogger log)
     {
         var redacted = SecretRedactor.Redact(message);
         log.Warning("{Warning}", redacted);
-        error.WriteLine($"{HelperInfo.Name}: warning: {redacted}");
+        error.WriteLine(SafeLine.Of($"{HelperInfo.Name}: warning: {redacted}"));
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Ibmtp.Secrets;
@@ -18,31 +17,31 @@ public static partial class SecretRedactor
     // Shorter strings would blank ordinary words; a secret that short is not worth protecting.
     private const int ShortestSecret = 4;
 
-    private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal);
+    // Each secret as itself and its base64; a secret an encoder may change has its spellings, and
+    // base64, which is echoed as it is, none.
+    private static readonly Dictionary<string, SecretSpellings?> Secrets = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
 
-    // Characters that URL-encoding and JSON-escaping leave as they are. API keys and tokens are made of
-    // them, so their only other form is base64, and the escapers (whose set-up costs 3% of a `get`) stay
-    // unused.
+    // Characters that every URL encoder and JSON escaper leaves as they are. API keys and tokens are
+    // made of them, so they are found as themselves, without spellings. ('~' is not one: Java's
+    // URLEncoder and Python's quote before 3.7 encode it.)
     private static readonly SearchValues<char> UnescapedEverywhere =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
 
     /// <summary>
-    /// Registers a secret, and the forms it takes when a server or proxy echoes it back: URL-encoded,
-    /// JSON-escaped and base64. <see cref="Secret"/> calls this as it is created.
+    /// Registers a secret, and the forms it takes when a server or proxy echoes it back: any URL or
+    /// JSON spelling of it (see <see cref="SecretSpellings"/>), and base64. <see cref="Secret"/> calls
+    /// this as it is created.
     /// </summary>
     internal static void Protect(string secret)
     {
         if (secret.Length < ShortestSecret)
             return;
         var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(secret));
-        string[] forms = secret.AsSpan().ContainsAnyExcept(UnescapedEverywhere)
-            ? [secret, Uri.EscapeDataString(secret), JsonEncodedText.Encode(secret).ToString(), base64]
-            : [secret, base64];
         lock (Gate)
         {
-            foreach (var form in forms)
-                Secrets.Add(form);
+            Secrets.TryAdd(secret, secret.AsSpan().ContainsAnyExcept(UnescapedEverywhere) ? new SecretSpellings(secret) : null);
+            Secrets.TryAdd(base64, null);
         }
     }
 
@@ -51,8 +50,8 @@ public static partial class SecretRedactor
         lock (Gate)
         {
             // Longest first, so that a secret containing another is blanked whole.
-            foreach (var secret in Secrets.OrderByDescending(secret => secret.Length))
-                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            foreach (var secret in Secrets.Keys.OrderByDescending(secret => secret.Length))
+                text = Secrets[secret] is { } spellings ? spellings.Replace(text, Mask) : text.Replace(secret, Mask, StringComparison.Ordinal);
         }
         // Every token the pattern matches starts with "eyJ": a text without it never starts the regex engine.
         return text.Contains(JsonWebTokenStart, StringComparison.Ordinal) ? JsonWebToken().Replace(text, Mask) : text;

@@ -9,14 +9,19 @@ public sealed class Deadline : IDisposable
     private readonly TimeProvider _time;
     private CancellationTokenSource? _expiry;
 
-    public Deadline(TimeSpan timeout, TimeProvider time)
+    /// <param name="cap">A caller's bound on <paramref name="timeout"/>, if any.</param>
+    public Deadline(TimeSpan timeout, TimeProvider time, TimeoutCap? cap = null)
     {
-        Timeout = timeout;
+        CappedBy = cap is not null && cap.Longest < timeout ? cap : null;
+        Timeout = CappedBy?.Longest ?? timeout;
         _time = time;
-        End = time.GetUtcNow() + timeout;
+        End = time.GetUtcNow() + Timeout;
     }
 
     public TimeSpan Timeout { get; }
+
+    /// <summary>The cap that set this deadline, shorter than IBMTP_TIMEOUT asked; null when the setting did.</summary>
+    public TimeoutCap? CappedBy { get; }
 
     public DateTimeOffset End { get; }
 

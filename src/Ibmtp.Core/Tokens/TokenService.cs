@@ -4,7 +4,8 @@ using Ibmtp.CloudIdentity;
 namespace Ibmtp.Tokens;
 
 /// <summary>Runs a token exchange within the call's deadline, through the token cache.</summary>
-public sealed class TokenService(ITokenCache cache, TimeSpan timeout, TimeProvider time, Action<string> warnUser)
+/// <param name="cap">A caller's bound on <paramref name="timeout"/> (see <see cref="Deadline"/>).</param>
+public sealed class TokenService(ITokenCache cache, TimeSpan timeout, TimeProvider time, Action<string> warnUser, TimeoutCap? cap = null)
 {
     public IamToken Get(ITokenExchange exchange)
     {
@@ -12,7 +13,7 @@ public sealed class TokenService(ITokenCache cache, TimeSpan timeout, TimeProvid
         if (cache.FreshToken(cacheKey) is { } fresh)
             return fresh;
 
-        using var deadline = new Deadline(timeout, time);
+        using var deadline = new Deadline(timeout, time, cap);
         // The protocol is one synchronous request per process; there is no caller to yield to.
         return cache.RefreshAsync(cacheKey, () => FetchUsableAsync(exchange, deadline), deadline, warnUser).GetAwaiter().GetResult();
     }

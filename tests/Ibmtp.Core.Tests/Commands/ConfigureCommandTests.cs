@@ -301,6 +301,29 @@ public sealed class ConfigureCommandTests : TempHomeFixture
             .And.Not.Contain("header-bearer-token").And.Not.Contain("proxy-password"));
     }
 
+    [TestCase("p")]
+    [TestCase("p+w")]
+    public void Dry_run_never_shows_a_secret_however_short(string password)
+    {
+        Home.WriteFile(DockerFile, $$$"""
+            {
+              "auths": {"quay.io": {"username": "u", "password": "{{{password}}}", "auth": "{{{password}}}"}},
+              "HttpHeaders": {"X-Token": "{{{password}}}"},
+              "proxies": {"default": {"httpsProxy": "http://u:{{{password}}}@proxy.example:3128"}}
+            }
+            """);
+
+        var result = Configure("--docker", "--registries", "us.icr.io", "--dry-run");
+
+        HelperAssert.Succeeds(result);
+        Assert.That(result.Stdout, Does.Contain("""
+               "auths": {"quay.io": {"username": "u", "password": "[REDACTED]", "auth": "[REDACTED]"}},
+               "HttpHeaders": {"X-Token": "[REDACTED]"},
+            -  "proxies": {"default": {"httpsProxy": "http://[REDACTED]@proxy.example:3128"}}
+            +  "proxies": {"default": {"httpsProxy": "http://[REDACTED]@proxy.example:3128"}},
+            """));
+    }
+
     [Test]
     public void The_previous_file_is_kept_as_bak()
     {

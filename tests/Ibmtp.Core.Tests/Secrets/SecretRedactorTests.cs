@@ -62,4 +62,35 @@ public class SecretRedactorTests
             Assert.That(SecretRedactor.Redact($"Basic {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret))}"), Is.EqualTo("Basic [REDACTED]"));
         }
     }
+
+    [TestCase("a/b c+d&é~", "a/b%20c%2Bd%26%C3%A9~", TestName = "Python's quote, which keeps '/'")]
+    [TestCase("a/b c+d&é~", "a%2fb%20c%2bd%26%c3%a9%7e", TestName = "Lower-case hex")]
+    [TestCase("a/b c+d&é~", "a%2Fb+c%2Bd%26%C3%A9%7E", TestName = "A form encoder's '+' for a space (quote_plus, URLEncoder)")]
+    [TestCase("a/b c+d&é~", "a/b+c%2bd%26%c3%A9~", TestName = "Forms mixed in one echo")]
+    [TestCase("p(w)d*!'x", "p(w)d*!'x", TestName = "encodeURIComponent, which keeps !'()*")]
+    [TestCase("a/b c+d&é~", @"a\/b c+d\u0026\u00e9~", TestName = "JSON with an escaped slash and lower-case hex")]
+    [TestCase("key~1234", "key%7E1234", TestName = "A '~' that Java's URLEncoder encodes")]
+    public void Every_spelling_a_server_may_echo_a_secret_in_is_blanked(string secret, string echoed)
+    {
+        _ = new Secret(secret);
+
+        Assert.That(SecretRedactor.Redact($"GET /token?apikey={echoed}&x=1 failed"), Is.EqualTo("GET /token?apikey=[REDACTED]&x=1 failed"));
+    }
+
+    [Test]
+    public void A_text_that_only_starts_like_a_spelled_secret_is_left_as_it_is()
+    {
+        _ = new Secret("spelled/secret 5");
+
+        Assert.That(SecretRedactor.Redact("spelled%2Fsecret+6 and spelled/secre"), Is.EqualTo("spelled%2Fsecret+6 and spelled/secre"));
+    }
+
+    [Test]
+    public void A_spelling_that_reads_a_percent_sign_two_ways_is_still_found()
+    {
+        // "%25" is the secret's own "%2" followed by "5", or its "%" percent-encoded: only the second reading goes on to match.
+        _ = new Secret("%25%x");
+
+        Assert.That(SecretRedactor.Redact("<%2525%25x>"), Is.EqualTo("<[REDACTED]>"));
+    }
 }

@@ -13,7 +13,7 @@ public static class KubeletFrontend
     /// <param name="answer">The response to the request, or null when nothing is there for its image.</param>
     public static int Run(HelperContext context, Func<Lazy<HelperServices>, CredentialProviderResponse?> answer)
     {
-        var services = new Lazy<HelperServices>(() => HelperServices.Create(context, KubeletApi.LongestTimeout));
+        var services = new Lazy<HelperServices>(() => HelperServices.Create(context, KubeletApi.TimeoutCap));
         return OutcomePolicy.ForClient(context.Error, "kubelet").Run(
             () =>
             {

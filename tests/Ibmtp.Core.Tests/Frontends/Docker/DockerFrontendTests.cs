@@ -1,8 +1,12 @@
 using Ibmtp.Credentials;
+using Ibmtp.Keystores;
+using Ibmtp.Keystores.SecretService;
+using Moq;
 using Ibmtp.Frontends;
 using Ibmtp.Frontends.Docker;
 using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
+using Ibmtp.Testing;
 
 namespace Ibmtp.Tests.Frontends.Docker;
 
@@ -65,5 +69,20 @@ public sealed class DockerFrontendTests : TempHomeFixture
         var result = Get(_ => throw new IOException($"cannot write {secret.Value}"));
 
         Assert.That(result.Stdout, Is.EqualTo("get: cannot write [REDACTED]\n"));
+    }
+
+    [Test]
+    public void A_keyrings_error_with_escapes_a_bell_a_line_break_and_a_megabyte_is_one_escaped_line_cut_short()
+    {
+        var keyring = new Mock<ISecretItems>();
+        keyring.Setup(items => items.Search(It.IsAny<IReadOnlyDictionary<string, string>>(), true))
+            .Throws(new SecretServiceException("\u001b]0;owned\u0007\u001b[2J\nforged line " + new string('x', 1024 * 1024)));
+
+        var result = Get(_ => new SecretServiceKeystore(keyring.Object, new WriteLock(() => throw new InvalidOperationException("a find takes no write lock"))).Find(Registry.Host("us.icr.io")) is null ? Outcome.NothingFound : Outcome.Answered);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout, Does.StartWith("the Secret Service failed (\\u001b]0;owned\\u0007\\u001b[2J forged line xxx"));
+        Assert.That(result.Stdout, Does.EndWith(" characters in all)\n").And.Length.LessThan(SafeLine.LongestLine + 40));
+        Assert.That(result.Stdout.Count(character => character == '\n'), Is.EqualTo(1));
     }
 }

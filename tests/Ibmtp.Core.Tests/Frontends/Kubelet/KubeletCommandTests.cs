@@ -82,6 +82,34 @@ public sealed class KubeletCommandTests : TempHomeFixture
     }
 
     [Test]
+    public void When_the_kubelets_cap_ends_the_wait_the_line_says_so_rather_than_to_raise_IBMTP_TIMEOUT()
+    {
+        using var iam = new UnavailableIam(retryAfter: TimeSpan.FromSeconds(55));
+        Home.Variables["IBMTP_MODE"] = "token";
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_IAM_URL"] = iam.Url;
+        Home.Variables["IBMTP_TIMEOUT"] = "3600";
+
+        var stderr = Kubelet(KubeletRequests.For("us.icr.io/team/app")).Stderr;
+
+        Assert.That(stderr, Does.EndWith("(deadline 50 s); the kubelet's cap of 50 s ended the wait, not IBMTP_TIMEOUT: the kubelet kills a provider after a minute, so a longer IBMTP_TIMEOUT cannot help; check that this node reaches IAM, and the kubelet tries again at its next pull\n"));
+    }
+
+    [Test]
+    public void When_IBMTP_TIMEOUT_ends_the_wait_the_line_says_to_raise_it()
+    {
+        using var iam = new UnavailableIam(retryAfter: TimeSpan.FromSeconds(55));
+        Home.Variables["IBMTP_MODE"] = "token";
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_IAM_URL"] = iam.Url;
+        Home.Variables["IBMTP_TIMEOUT"] = "30";
+
+        var stderr = Kubelet(KubeletRequests.For("us.icr.io/team/app")).Stderr;
+
+        Assert.That(stderr, Does.EndWith("(deadline 30 s); try again later, or raise IBMTP_TIMEOUT\n"));
+    }
+
+    [Test]
     public void Nothing_for_the_node_or_the_pod_gets_an_empty_auth_so_the_kubelet_uses_pull_secrets()
     {
         var response = Response(Kubelet(KubeletRequests.For("us.icr.io/team/app")));
