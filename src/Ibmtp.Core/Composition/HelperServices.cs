@@ -28,6 +28,7 @@ public sealed class HelperServices : IDisposable
     private Lazy<IKeystore>? _keystore;
     private ITokenCache? _tokenCache;
     private EnvironmentSecrets? _secrets;
+    private Deadline? _keystoreDeadline;
 
     private static readonly Lazy<IKeystore> NoKeystore = new(() => throw new InvalidOperationException("the kubelet provider has no keystore"));
 
@@ -67,10 +68,13 @@ public sealed class HelperServices : IDisposable
     public IKeystore OpenKeystore(KeystoreKind kind) => kind switch
     {
         KeystoreKind.File => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase()),
-        KeystoreKind.SecretService => new SecretServiceKeystore(SessionBus.Address(_context.Environment) is { } bus ? new DBusSecretItems(bus, Settings.Timeout.Value) : null),
-        KeystoreKind.Pass => PassKeystore.Open(_context.Environment, Paths.DataFolder),
+        KeystoreKind.SecretService => new SecretServiceKeystore(SessionBus.Address(_context.Environment) is { } bus ? new DBusSecretItems(bus, KeystoreDeadline) : null),
+        KeystoreKind.Pass => PassKeystore.Open(_context.Environment, Paths.DataFolder, KeystoreDeadline, new UserWarnings(_context.Error, Log).Warn),
         KeystoreKind.Keychain => KeychainKeystore.OnThisSystem(),
     };
+
+    /// <summary>IBMTP_TIMEOUT for all of a command's keystore work, from its first use: every Secret Service call and every run of pass share it.</summary>
+    private Deadline KeystoreDeadline => _keystoreDeadline ??= new Deadline(Settings.Timeout.Value, _context.Time);
 
     public ITokenCache TokenCache => _tokenCache ??= CreateTokenCache();
 
@@ -113,5 +117,9 @@ public sealed class HelperServices : IDisposable
             metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, time));
     }
 
-    public void Dispose() => _log.Dispose();
+    public void Dispose()
+    {
+        _keystoreDeadline?.Dispose();
+        _log.Dispose();
+    }
 }
