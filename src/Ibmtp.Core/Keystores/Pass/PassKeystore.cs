@@ -18,6 +18,9 @@ public sealed class PassKeystore(PassEnvironment environment, IPassProgram pass,
 
     private const string LockFileName = "pass.lock";
 
+    // Key IDs, one a line: a few hundred bytes for a team.
+    private const int GpgIdFileLimit = 64 * 1024;
+
     // Each writer runs gpg, and git when the store is a repository: tenths of a second each, so that
     // twenty parallel logins queue for seconds.
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
@@ -68,6 +71,8 @@ public sealed class PassKeystore(PassEnvironment environment, IPassProgram pass,
         var name = EntryName(host.ToString());
         // pass commits each change when the store is a git repository, and git takes one commit at a time.
         using var exclusive = WriteLock.Acquire(dataFolder, LockFileName, LockTimeout);
+        // gpg would write through a link, or wait on a FIFO, where the entry is.
+        RequirePlainFile(host.ToString());
         var inserted = pass.Run(["insert", "--multiline", "--force", name], entry);
         if (!inserted.Succeeded)
             throw new HelperException($"pass could not save {name} ({inserted.Problem()}): check that the GnuPG key the store is initialised for is in your keyring and valid (gpg --list-keys), or run pass init <gpg-id> with one that is");
@@ -154,8 +159,20 @@ public sealed class PassKeystore(PassEnvironment environment, IPassProgram pass,
                 .Where(name => RegistryHost.TryParse(name, out var host) && host.ToString() == name)
             : [];
 
-    private static IEnumerable<string> GpgIds(string gpgIdFile) =>
-        File.ReadLines(gpgIdFile).Select(line => line.Split('#')[0].Trim()).Where(id => id.Length > 0);
+    private static IEnumerable<string> GpgIds(string gpgIdFile)
+    {
+        string text;
+        try
+        {
+            // A FIFO or a huge file there must not hold doctor.
+            text = System.Text.Encoding.UTF8.GetString(BoundedFile.ReadAllBytes(gpgIdFile, GpgIdFileLimit, Links.Follow));
+        }
+        catch (Exception unreadable) when (unreadable is IOException or InvalidDataException)
+        {
+            throw new HelperException(unreadable.Message);
+        }
+        return text.Split('\n').Select(line => line.Split('#')[0].Trim()).Where(id => id.Length > 0);
+    }
 
     private static string EntryName(string host) => $"{Folder}/{host}";
 

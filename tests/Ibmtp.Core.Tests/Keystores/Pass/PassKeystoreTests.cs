@@ -305,4 +305,27 @@ public class PassKeystoreTests : TempHomeFixture
         Assert.Throws<HelperException>(() => Keystore().Usernames());
         Assert.That(_warnings, Is.Empty);
     }
+
+    [Test]
+    public void Save_never_writes_through_a_link_where_the_entry_is()
+    {
+        var elsewhere = Home.WriteFile("elsewhere.gpg", "another entry");
+        Directory.CreateDirectory(Path.GetDirectoryName(EntryFile("us.icr.io"))!);
+        File.CreateSymbolicLink(EntryFile("us.icr.io"), elsewhere);
+
+        Assert.Throws<UnreadableEntryException>(() => Keystore().Save(Host("us.icr.io"), new StoredLogin("iamapikey", new Secret(DistinctiveSecret))));
+
+        _pass.Verify(pass => pass.Run(It.IsAny<IReadOnlyList<string>>(), It.IsAny<string?>()), Times.Never);
+    }
+
+    [Test]
+    public void A_gpg_id_that_is_a_FIFO_is_an_error_not_a_hang()
+    {
+        File.Delete(Path.Combine(StoreFolder, ".gpg-id"));
+        SpecialFiles.MakeFifo(Path.Combine(StoreFolder, ".gpg-id"));
+
+        var failure = SpecialFiles.Within(TimeSpan.FromSeconds(10), () => Assert.Throws<HelperException>(() => Keystore().Check()));
+
+        Assert.That(failure!.Message, Does.Contain(".gpg-id is not a regular file"));
+    }
 }
