@@ -11,6 +11,8 @@ namespace Ibmtp.IntegrationTests;
 public sealed class SlowSecretServiceTests
 {
     private const int TimeoutSeconds = 2;
+    private const int SignalContinue = 18;
+    private const int SignalStop = 19;
 
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(2);
 
@@ -50,25 +52,31 @@ public sealed class SlowSecretServiceTests
         return int.Parse(reply.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
     }
 
-    /// <summary>Stops the keyring for <see cref="Pause"/> at a time, letting it run for a moment between: each call is answered, late.</summary>
-    private static async Task SlowDownAsync(int keyring, CancellationToken stop)
+    /// <summary>
+    /// Stops the keyring now, then lets it run for a few milliseconds after each <see cref="Pause"/>,
+    /// enough for about one call: each call is answered, late.
+    /// </summary>
+    private static Task SlowDownAsync(int keyring, CancellationToken stop)
     {
-        try
+        Assert.That(Kill(keyring, SignalStop), Is.Zero, "stopping the keyring");
+        return Task.Factory.StartNew(() =>
         {
-            while (!stop.IsCancellationRequested)
+            try
             {
-                await SignalAsync("STOP", keyring);
-                await Task.Delay(Pause, stop).ContinueWith(_ => { }, TaskScheduler.Default);
-                await SignalAsync("CONT", keyring);
-                await Task.Delay(TimeSpan.FromMilliseconds(30), stop).ContinueWith(_ => { }, TaskScheduler.Default);
+                while (!stop.WaitHandle.WaitOne(Pause))
+                {
+                    Kill(keyring, SignalContinue);
+                    Thread.Sleep(2);
+                    Kill(keyring, SignalStop);
+                }
             }
-        }
-        finally
-        {
-            await SignalAsync("CONT", keyring);
-        }
+            finally
+            {
+                Kill(keyring, SignalContinue);
+            }
+        }, TaskCreationOptions.LongRunning);
     }
 
-    private static Task<ProcessResult> SignalAsync(string signal, int process) =>
-        ProcessRunner.RunAsync("kill", [$"-{signal}", $"{process}"], new ProcessOptions());
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int process, int signal);
 }
