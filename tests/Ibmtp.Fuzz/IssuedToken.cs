@@ -1,4 +1,5 @@
 using Ibmtp.Iam;
+using Ibmtp.Platform;
 using Ibmtp.Tokens;
 
 namespace Ibmtp.Fuzz;

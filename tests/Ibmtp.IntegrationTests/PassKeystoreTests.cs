@@ -77,6 +77,37 @@ public sealed class PassKeystoreTests
     }
 
     [Test]
+    public async Task Unreadable_entries_are_each_named_on_stderr_and_list_and_migrate_go_on_with_the_others()
+    {
+        using var home = new TestHome();
+        using var store = await PassStore.CreateAsync(home);
+        var helper = new HelperCli(home);
+        var logins = new Dictionary<string, string> { [Host] = Username, ["de.icr.io"] = "iamapikey" };
+        foreach (var (host, username) in logins)
+        {
+            HelperOutput.AssertSilentSuccess(await helper.StoreAsync(host, username, FakeCredentials.NewApiKey()));
+        }
+        await Plant.FifoAsync(store.EntryFile("jp.icr.io"));
+        File.CreateSymbolicLink(store.EntryFile("uk.icr.io"), store.EntryFile(Host));
+        File.WriteAllText(store.EntryFile("au.icr.io"), "no OpenPGP data");
+        var unreadable = new[] { "au.icr.io", "jp.icr.io", "uk.icr.io" };
+
+        var list = await helper.RunWithinAsync(TimeSpan.FromSeconds(30), "list", "unused");
+        var migrate = await helper.RunWithArgumentsAsync("keystore", "migrate", "--to", "file");
+
+        Assert.That(list.ExitCode, Is.Zero, list.ToString());
+        Assert.That(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(list.StandardOutput), Is.EquivalentTo(logins));
+        var warnings = list.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(warnings, Has.Length.EqualTo(unreadable.Length), list.ToString());
+        Assert.That(warnings.Order(StringComparer.Ordinal).Select((warning, index) => warning.StartsWith($"docker-credential-ibmtp: warning: skipped {PassStore.EntriesFolder}/{unreadable[index]}: ", StringComparison.Ordinal)), Has.All.True, list.ToString());
+        Assert.That(migrate.Succeeded, migrate.ToString());
+        Assert.That(migrate.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(unreadable.Length), migrate.ToString());
+        Assert.That(store.Hosts(), Is.EquivalentTo(unreadable), "the unreadable entries stay in the old store");
+        home.Environment["IBMTP_KEYSTORE"] = "file";
+        Assert.That(HelperOutput.List(await helper.ListAsync()), Is.EquivalentTo(logins));
+    }
+
+    [Test]
     public async Task Erase_of_a_host_not_stored_answers_not_found()
     {
         using var home = new TestHome();

@@ -29,6 +29,7 @@ public sealed class HelperServices : IDisposable
     private WriteLock? _keystoreWrites;
     private ITokenCache? _tokenCache;
     private EnvironmentSecrets? _secrets;
+    private Deadline? _keystoreDeadline;
 
     private static readonly Lazy<IKeystore> NoKeystore = new(() => throw new InvalidOperationException("the kubelet provider has no keystore"));
 
@@ -71,12 +72,15 @@ public sealed class HelperServices : IDisposable
     public IKeystore OpenKeystore(KeystoreKind kind) => kind switch
     {
         KeystoreKind.File => new FileKeystore(Paths.DataFolder, Secrets.KeystorePassphrase(), KeystoreWrites),
-        KeystoreKind.SecretService => new SecretServiceKeystore(SessionBus.Address(_context.Environment) is { } bus ? new DBusSecretItems(bus, Settings.Timeout.Value) : null, KeystoreWrites),
-        KeystoreKind.Pass => PassKeystore.Open(_context.Environment, KeystoreWrites),
+        KeystoreKind.SecretService => new SecretServiceKeystore(SessionBus.Address(_context.Environment) is { } bus ? new DBusSecretItems(bus, KeystoreDeadline) : null, KeystoreWrites),
+        KeystoreKind.Pass => PassKeystore.Open(_context.Environment, KeystoreWrites, KeystoreDeadline, new UserWarnings(_context.Error, Log).Warn),
         KeystoreKind.Keychain => KeychainKeystore.OnThisSystem(KeystoreWrites),
     };
 
     private WriteLock KeystoreWrites => _keystoreWrites ??= new(() => Paths.DataFolder);
+
+    /// <summary>IBMTP_TIMEOUT for all of a command's keystore work, from its first use: every Secret Service call and every run of pass share it.</summary>
+    private Deadline KeystoreDeadline => _keystoreDeadline ??= new Deadline(Settings.Timeout.Value, _context.Time);
 
     public ITokenCache TokenCache => _tokenCache ??= CreateTokenCache();
 
@@ -119,5 +123,9 @@ public sealed class HelperServices : IDisposable
             metadataUrl => new VpcMetadataClient(HttpClients.Create(metadataUrl), sender, time));
     }
 
-    public void Dispose() => _log.Dispose();
+    public void Dispose()
+    {
+        _keystoreDeadline?.Dispose();
+        _log.Dispose();
+    }
 }

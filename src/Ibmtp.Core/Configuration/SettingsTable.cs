@@ -36,7 +36,7 @@ public static class SettingsTable
         "VPC instance metadata service, contacted in vpc mode only");
 
     public static readonly Setting Timeout = new("IBMTP_TIMEOUT", null, "timeout", "20",
-        "seconds for all network calls of one get, retries included (at most 3600); also bounds each Secret Service call");
+        "seconds for all network calls of one get, retries included (at most 3600); also bounds all of one command's keystore work together (every Secret Service call and pass run)");
 
     public static readonly Setting NoCache = new("IBMTP_NO_CACHE", null, null, null,
         "1 disables the token cache");

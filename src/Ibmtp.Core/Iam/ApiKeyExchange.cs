@@ -1,4 +1,5 @@
 using Ibmtp.CloudIdentity;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ibmtp.Interop.Unix;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using RestSharp;
 

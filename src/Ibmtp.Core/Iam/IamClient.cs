@@ -1,5 +1,6 @@
 using Ibmtp.CloudIdentity;
 using Ibmtp.Configuration;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
 using RestSharp;

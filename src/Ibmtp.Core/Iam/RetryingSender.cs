@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Authentication;
 using Ibmtp.Configuration;
+using Ibmtp.Platform;
 using Ibmtp.Tokens;
 using RestSharp;
 using Serilog;

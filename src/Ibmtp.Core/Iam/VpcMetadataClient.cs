@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ibmtp.CloudIdentity;
 using Ibmtp.Configuration;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
 using RestSharp;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Ibmtp.Files;
+using Ibmtp.Platform;
 using Serilog;
 
 namespace Ibmtp.Tokens;

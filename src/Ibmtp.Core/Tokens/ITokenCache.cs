@@ -1,3 +1,5 @@
+using Ibmtp.Platform;
+
 namespace Ibmtp.Tokens;
 
 /// <summary>Where tokens are kept between calls: a shared file cache, or nothing when caching is off.</summary>

@@ -1,3 +1,5 @@
+using Ibmtp.Platform;
+
 namespace Ibmtp.Tokens;
 
 /// <summary>Caching turned off (IBMTP_NO_CACHE): nothing is kept, every call fetches.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Ibmtp.CloudIdentity;
+using Ibmtp.Platform;
 
 namespace Ibmtp.Tokens;
 

@@ -1,5 +1,6 @@
 using Ibmtp.Credentials;
 using Ibmtp.Diagnostics;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
 using Ibmtp.Tokens;

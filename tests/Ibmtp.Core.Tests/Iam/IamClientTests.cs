@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Ibmtp.CloudIdentity;
 using Ibmtp.Iam;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
 using Ibmtp.Tokens;

@@ -1,5 +1,6 @@
 using System.Net;
 using Ibmtp.Iam;
+using Ibmtp.Platform;
 using Ibmtp.Tests.Support;
 using Ibmtp.Tokens;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
 using Ibmtp.Files;
 using Ibmtp.Iam;
 using Ibmtp.Keystores.EncryptedFile;
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
 using Ibmtp.Tokens;

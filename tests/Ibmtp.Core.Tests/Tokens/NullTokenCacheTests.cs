@@ -1,3 +1,4 @@
+using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
 using Moq;

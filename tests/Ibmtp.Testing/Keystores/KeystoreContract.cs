@@ -168,7 +168,7 @@ public abstract class KeystoreContract
         Damage(Us);
         var keystore = Open();
 
-        var error = Assert.Throws<HelperException>(() => keystore.Find(Us));
+        var error = Assert.Catch<HelperException>(() => keystore.Find(Us));
 
         using (Assert.EnterMultipleScope())
         {

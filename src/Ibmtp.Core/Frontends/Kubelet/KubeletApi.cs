@@ -1,5 +1,5 @@
 using Ibmtp.Configuration;
-using Ibmtp.Tokens;
+using Ibmtp.Platform;
 
 namespace Ibmtp.Frontends.Kubelet;
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Ibmtp.Platform;
 using Tmds.DBus.Protocol;
 
 namespace Ibmtp.Keystores.SecretService;
@@ -9,11 +10,11 @@ namespace Ibmtp.Keystores.SecretService;
 /// longer than the lookup itself. Secrets travel in a "plain" session: the session bus is a socket only
 /// this user can reach, and the keyring daemon and this process are both the user's.
 /// </summary>
-/// <param name="callTimeout">
-/// How long each call may take: a keyring that shows a prompt, or hangs, must not hold the client
-/// (docker, the kubelet) forever.
+/// <param name="deadline">
+/// The command's time budget, which connecting and every call share: a keyring that shows a prompt,
+/// or hangs, or answers each call slowly, must not hold the client (docker, the kubelet) past it.
 /// </param>
-public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : ISecretItems
+public sealed class DBusSecretItems(string busAddress, Deadline deadline) : ISecretItems
 {
     private const string Service = "org.freedesktop.secrets";
     private const string ServicePath = "/org/freedesktop/secrets";
@@ -23,7 +24,7 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
     private const string Properties = "org.freedesktop.DBus.Properties";
     private const string NoObject = "/";
 
-    private readonly Lazy<DBusConnection> _connection = new(() => Connect(busAddress, callTimeout));
+    private readonly Lazy<DBusConnection> _connection = new(() => Connect(busAddress, deadline));
     private string? _session;
 
     public SecretCollection? DefaultCollection()
@@ -219,7 +220,7 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
         try
         {
             var call = _connection.Value.CallMethodAsync(message, read, null);
-            return call.Wait(callTimeout) ? call.Result : throw new SecretServiceException($"no answer within {callTimeout.TotalSeconds:0} s");
+            return call.Wait(deadline.Remaining) ? call.Result : throw new SecretServiceException($"no answer within {deadline.Timeout.TotalSeconds:0} s");
         }
         catch (AggregateException error) when (error.InnerException is { } inner)
         {
@@ -247,14 +248,14 @@ public sealed class DBusSecretItems(string busAddress, TimeSpan callTimeout) : I
         || (reply.ErrorName is "org.freedesktop.DBus.Error.UnknownMethod" or "org.freedesktop.DBus.Error.UnknownInterface"
             && (reply.ErrorMessage.StartsWith("Object does not exist at path", StringComparison.Ordinal) || reply.ErrorMessage.StartsWith("No such interface", StringComparison.Ordinal)));
 
-    private static DBusConnection Connect(string address, TimeSpan timeout)
+    private static DBusConnection Connect(string address, Deadline deadline)
     {
         var connection = new DBusConnection(address);
         try
         {
             var connecting = connection.ConnectAsync().AsTask();
-            if (!connecting.Wait(timeout))
-                throw new SecretServiceException($"the session bus did not answer within {timeout.TotalSeconds:0} s");
+            if (!connecting.Wait(deadline.Remaining))
+                throw new SecretServiceException($"the session bus did not answer within {deadline.Timeout.TotalSeconds:0} s");
             return connection;
         }
         catch (AggregateException error) when (error.InnerException is { } inner)

@@ -15,6 +15,8 @@ public class PassKeystoreTests : TempHomeFixture
 
     private Mock<IPassProgram> _pass = null!;
 
+    private readonly List<string> _warnings = [];
+
     private string StoreFolder => Path.Combine(Home.Root, ".password-store");
 
     [SetUp]
@@ -22,10 +24,13 @@ public class PassKeystoreTests : TempHomeFixture
     {
         _pass = new Mock<IPassProgram>(MockBehavior.Strict);
         _pass.Setup(pass => pass.RequireInstalled());
+        _warnings.Clear();
         Home.WriteFile(".password-store/.gpg-id", "ops@example.com # the team's key\n");
     }
 
-    private PassKeystore Keystore() => new(new PassEnvironment(Home.Environment), _pass.Object, new WriteLock(() => Home.Paths.DataFolder));
+    private PassKeystore Keystore() => new(new PassEnvironment(Home.Environment), _pass.Object, new WriteLock(() => Home.Paths.DataFolder), _warnings.Add);
+
+    private string EntryFile(string host) => Path.Combine(StoreFolder, "docker-credential-ibmtp", $"{host}.gpg");
 
     /// <summary>An entry file as pass leaves it; its contents are what the fake pass shows.</summary>
     private void Stored(string host, string username, string secret)
@@ -161,7 +166,7 @@ public class PassKeystoreTests : TempHomeFixture
         _pass.Setup(pass => pass.Run(new[] { "show", "docker-credential-ibmtp/us.icr.io" }, null))
             .Returns(new PassResult(2, "", "gpg: decryption failed: No secret key\n"));
 
-        var failure = Assert.Throws<HelperException>(() => Keystore().Find(Host("us.icr.io")));
+        var failure = Assert.Throws<UnreadableEntryException>(() => Keystore().Find(Host("us.icr.io")));
 
         Assert.That(failure!.Message, Is.EqualTo(
             "pass could not decrypt docker-credential-ibmtp/us.icr.io (gpg: decryption failed: No secret key): check that the secret key it was encrypted for is in your keyring (gpg --list-secret-keys) and that gpg-agent can ask for its passphrase"));
@@ -174,7 +179,7 @@ public class PassKeystoreTests : TempHomeFixture
         _pass.Setup(pass => pass.Run(new[] { "show", "docker-credential-ibmtp/us.icr.io" }, null))
             .Returns(new PassResult(0, $"{DistinctiveSecret}\n", ""));
 
-        var failure = Assert.Throws<HelperException>(() => Keystore().Find(Host("us.icr.io")));
+        var failure = Assert.Throws<UnreadableEntryException>(() => Keystore().Find(Host("us.icr.io")));
 
         Assert.That(failure!.Message, Does.Contain("pass edit docker-credential-ibmtp/us.icr.io").And.Not.Contain(DistinctiveSecret));
     }
@@ -225,5 +230,102 @@ public class PassKeystoreTests : TempHomeFixture
         Stored("us.icr.io", "iamapikey", "secret-us");
 
         Assert.That(Keystore().Check(), Is.EqualTo($"pass store {StoreFolder}, encrypted for ops@example.com ({StoreFolder}/.gpg-id), 1 login(s)"));
+    }
+
+    [Test]
+    public void Usernames_reports_an_entry_gpg_cannot_decrypt_and_lists_the_others()
+    {
+        Stored("us.icr.io", "iamapikey", "secret-us");
+        Home.WriteFile(".password-store/docker-credential-ibmtp/de.icr.io.gpg", "encrypted for a key that is gone");
+        _pass.Setup(pass => pass.Run(new[] { "show", "docker-credential-ibmtp/de.icr.io" }, null))
+            .Returns(new PassResult(2, "", "gpg: decryption failed: No secret key\n"));
+
+        Assert.That(Keystore().Usernames(), Is.EquivalentTo(new Dictionary<string, string> { ["us.icr.io"] = "iamapikey" }));
+        Assert.That(_warnings, Is.EqualTo(new[]
+        {
+            "skipped docker-credential-ibmtp/de.icr.io: pass could not decrypt docker-credential-ibmtp/de.icr.io (gpg: decryption failed: No secret key): check that the secret key it was encrypted for is in your keyring (gpg --list-secret-keys) and that gpg-agent can ask for its passphrase",
+        }));
+    }
+
+    [Test]
+    public void An_entry_that_is_a_symbolic_link_is_never_handed_to_pass()
+    {
+        Stored("us.icr.io", "iamapikey", "secret-us");
+        var elsewhere = Home.WriteFile("elsewhere.gpg", "someone else's entry");
+        File.CreateSymbolicLink(EntryFile("de.icr.io"), elsewhere);
+
+        var failure = Assert.Throws<UnreadableEntryException>(() => Keystore().Find(Host("de.icr.io")));
+        var listed = Keystore().Usernames();
+
+        Assert.That(failure!.Message, Is.EqualTo(
+            "the password store entry docker-credential-ibmtp/de.icr.io is a symbolic link, which the helper never follows: replace it with the entry itself (pass rm docker-credential-ibmtp/de.icr.io, then log in again)"));
+        Assert.That(listed, Is.EquivalentTo(new Dictionary<string, string> { ["us.icr.io"] = "iamapikey" }));
+        Assert.That(_warnings, Is.EqualTo(new[] { $"skipped docker-credential-ibmtp/de.icr.io: {failure.Message}" }));
+        _pass.Verify(pass => pass.Run(new[] { "show", "docker-credential-ibmtp/de.icr.io" }, null), Times.Never);
+    }
+
+    [Test]
+    public void An_entry_that_is_a_FIFO_is_never_handed_to_pass_and_nothing_waits_on_it()
+    {
+        Stored("us.icr.io", "iamapikey", "secret-us");
+        SpecialFiles.MakeFifo(EntryFile("de.icr.io"));
+
+        var listed = SpecialFiles.Within(TimeSpan.FromSeconds(10), Keystore().Usernames);
+
+        Assert.That(listed, Is.EquivalentTo(new Dictionary<string, string> { ["us.icr.io"] = "iamapikey" }));
+        Assert.That(_warnings, Is.EqualTo(new[]
+        {
+            "skipped docker-credential-ibmtp/de.icr.io: the password store entry docker-credential-ibmtp/de.icr.io is not a plain file (a FIFO, a device, a socket or a folder), which the helper never reads: remove it, then log in again",
+        }));
+        _pass.Verify(pass => pass.Run(new[] { "show", "docker-credential-ibmtp/de.icr.io" }, null), Times.Never);
+    }
+
+    [Test]
+    public void An_entry_larger_than_any_login_is_reported_by_name_and_the_others_listed()
+    {
+        Stored("us.icr.io", "iamapikey", "secret-us");
+        Home.WriteFile(".password-store/docker-credential-ibmtp/de.icr.io.gpg", "huge");
+        _pass.Setup(pass => pass.Run(new[] { "show", "docker-credential-ibmtp/de.icr.io" }, null))
+            .Returns(new PassResult(137, "", "", OutputTooLarge: true));
+
+        var failure = Assert.Throws<UnreadableEntryException>(() => Keystore().Find(Host("de.icr.io")));
+
+        Assert.That(failure!.Message, Is.EqualTo(
+            "docker-credential-ibmtp/de.icr.io in the password store holds more than 256 KiB, far more than a login: look at it with pass edit docker-credential-ibmtp/de.icr.io, or log in again to replace it"));
+        Assert.That(Keystore().Usernames(), Is.EquivalentTo(new Dictionary<string, string> { ["us.icr.io"] = "iamapikey" }));
+    }
+
+    [Test]
+    public void A_pass_that_outlives_the_deadline_fails_the_listing_instead_of_being_skipped()
+    {
+        Home.WriteFile(".password-store/docker-credential-ibmtp/de.icr.io.gpg", "encrypted");
+        _pass.Setup(pass => pass.Run(new[] { "show", "docker-credential-ibmtp/de.icr.io" }, null))
+            .Throws(new HelperException("pass show docker-credential-ibmtp/de.icr.io had not finished when IBMTP_TIMEOUT (1 s) ran out"));
+
+        Assert.Throws<HelperException>(() => Keystore().Usernames());
+        Assert.That(_warnings, Is.Empty);
+    }
+
+    [Test]
+    public void Save_never_writes_through_a_link_where_the_entry_is()
+    {
+        var elsewhere = Home.WriteFile("elsewhere.gpg", "another entry");
+        Directory.CreateDirectory(Path.GetDirectoryName(EntryFile("us.icr.io"))!);
+        File.CreateSymbolicLink(EntryFile("us.icr.io"), elsewhere);
+
+        Assert.Throws<UnreadableEntryException>(() => Keystore().Save(Host("us.icr.io"), new StoredLogin("iamapikey", new Secret(DistinctiveSecret))));
+
+        _pass.Verify(pass => pass.Run(It.IsAny<IReadOnlyList<string>>(), It.IsAny<string?>()), Times.Never);
+    }
+
+    [Test]
+    public void A_gpg_id_that_is_a_FIFO_is_an_error_not_a_hang()
+    {
+        File.Delete(Path.Combine(StoreFolder, ".gpg-id"));
+        SpecialFiles.MakeFifo(Path.Combine(StoreFolder, ".gpg-id"));
+
+        var failure = SpecialFiles.Within(TimeSpan.FromSeconds(10), () => Assert.Throws<HelperException>(() => Keystore().Check()));
+
+        Assert.That(failure!.Message, Does.Contain(".gpg-id is not a regular file"));
     }
 }

@@ -1,4 +1,4 @@
-namespace Ibmtp.Tokens;
+namespace Ibmtp.Platform;
 
 /// <summary>
 /// A bound on IBMTP_TIMEOUT from a caller that kills the helper sooner (the kubelet), and what a person

@@ -1,4 +1,4 @@
-namespace Ibmtp.Tokens;
+namespace Ibmtp.Platform;
 
 /// <summary>
 /// The one time budget of a call (IBMTP_TIMEOUT): waiting for another process, every attempt and
