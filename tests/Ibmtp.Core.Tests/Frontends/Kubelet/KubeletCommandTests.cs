@@ -68,11 +68,7 @@ public sealed class KubeletCommandTests : TempHomeFixture
     [TestCase("30", 30)]
     public void IBMTP_TIMEOUT_is_capped_below_the_kubelets_minute(string timeout, int deadlineSeconds)
     {
-        using var iam = new UnavailableIam(retryAfter: TimeSpan.FromSeconds(55));
-        Home.Variables["IBMTP_MODE"] = "token";
-        Home.Variables["IBMTP_API_KEY"] = ApiKey;
-        Home.Variables["IBMTP_IAM_URL"] = iam.Url;
-        Home.Variables["IBMTP_TIMEOUT"] = timeout;
+        using var iam = TokenModeAgainstAnIamThatAsksToWait(timeout);
 
         var kubelet = Task.Run(() => Kubelet(KubeletRequests.For("us.icr.io/team/app")));
 
@@ -84,11 +80,7 @@ public sealed class KubeletCommandTests : TempHomeFixture
     [Test]
     public void When_the_kubelets_cap_ends_the_wait_the_line_says_so_rather_than_to_raise_IBMTP_TIMEOUT()
     {
-        using var iam = new UnavailableIam(retryAfter: TimeSpan.FromSeconds(55));
-        Home.Variables["IBMTP_MODE"] = "token";
-        Home.Variables["IBMTP_API_KEY"] = ApiKey;
-        Home.Variables["IBMTP_IAM_URL"] = iam.Url;
-        Home.Variables["IBMTP_TIMEOUT"] = "3600";
+        using var iam = TokenModeAgainstAnIamThatAsksToWait(timeout: "3600");
 
         var stderr = Kubelet(KubeletRequests.For("us.icr.io/team/app")).Stderr;
 
@@ -98,11 +90,7 @@ public sealed class KubeletCommandTests : TempHomeFixture
     [Test]
     public void When_IBMTP_TIMEOUT_ends_the_wait_the_line_says_to_raise_it()
     {
-        using var iam = new UnavailableIam(retryAfter: TimeSpan.FromSeconds(55));
-        Home.Variables["IBMTP_MODE"] = "token";
-        Home.Variables["IBMTP_API_KEY"] = ApiKey;
-        Home.Variables["IBMTP_IAM_URL"] = iam.Url;
-        Home.Variables["IBMTP_TIMEOUT"] = "30";
+        using var iam = TokenModeAgainstAnIamThatAsksToWait(timeout: "30");
 
         var stderr = Kubelet(KubeletRequests.For("us.icr.io/team/app")).Stderr;
 
@@ -207,5 +195,16 @@ public sealed class KubeletCommandTests : TempHomeFixture
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Stderr, Does.Contain("docker-credential-ibmtp/account-id"));
         Assert.That(result.Stdout + result.Stderr, Does.Not.Contain(token));
+    }
+
+    /// <summary>Token mode against an IAM that answers 503 and asks for 55 s: longer than the kubelet's cap allows.</summary>
+    private UnavailableIam TokenModeAgainstAnIamThatAsksToWait(string timeout)
+    {
+        var iam = new UnavailableIam(retryAfter: TimeSpan.FromSeconds(55));
+        Home.Variables["IBMTP_MODE"] = "token";
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_IAM_URL"] = iam.Url;
+        Home.Variables["IBMTP_TIMEOUT"] = timeout;
+        return iam;
     }
 }
