@@ -4,7 +4,9 @@
 # directly and interleaved by bench/startup.py; the figures go to bench/keystores.md.
 # It runs in its own D-Bus session with a GNOME Keyring unlocked for it, and a throwaway GnuPG key and
 # password store; nothing of the user's keyring or store is read or written.
-#   bench/keystores.sh [HELPER]      (default: a fresh NativeAOT publish of src/)
+#   bench/keystores.sh [HELPER] [BEFORE_HELPER]
+# HELPER defaults to a fresh NativeAOT publish of src/; BEFORE_HELPER, if given, is a second build timed
+# alongside it from the same stores (labels "before get, ..."), e.g. the helper built before a change.
 # RUNS (default 200), WARMUP (default 20) and RSS_RUNS (default 20) as in bench/startup.sh.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -58,6 +60,12 @@ measure "ibmtp get, secretservice" "$helper" IBMTP_KEYSTORE=secretservice
 measure "docker-credential-secretservice get" "$(command -v docker-credential-secretservice)"
 measure "ibmtp get, pass" "$helper" IBMTP_KEYSTORE=pass
 measure "docker-credential-pass get" "$(command -v docker-credential-pass)"
+if [ -n "${2:-}" ]; then
+  before="$(realpath "$2")"
+  measure "before get, file" "$before"
+  measure "before get, secretservice" "$before" IBMTP_KEYSTORE=secretservice
+  measure "before get, pass" "$before" IBMTP_KEYSTORE=pass
+fi
 scenarios_json > "$work/scenarios.json"
 
 echo "timing $runs interleaved rounds (+$warmup warm-up)..." >&2
