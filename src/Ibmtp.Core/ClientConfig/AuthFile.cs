@@ -84,15 +84,37 @@ public sealed class AuthFile
     /// The keys of <c>auths</c> entries that hold a login (<c>auth</c>, <c>password</c> or
     /// <c>identitytoken</c>); an empty entry, as docker leaves beside a helper, holds none.
     /// </summary>
-    public IReadOnlyList<string> StoredLoginKeys =>
-        _root?.Member(AuthsKey)?.Value.Members.Where(entry => HoldsLogin(entry.Value)).Select(entry => entry.Name).ToArray() ?? [];
+    public IReadOnlyList<string> StoredLoginKeys => LoginKeys(_root?.Member(AuthsKey)?.Value);
 
     /// <summary>The top-level keys holding a login, which in a legacy <c>~/.dockercfg</c> are the registries logged in to.</summary>
-    public IReadOnlyList<string> TopLevelLoginKeys => _root?.Members.Where(entry => HoldsLogin(entry.Value)).Select(entry => entry.Name).ToArray() ?? [];
+    public IReadOnlyList<string> TopLevelLoginKeys => LoginKeys(_root);
+
+    // Loops rather than LINQ over members here and in ClientSecrets: LINQ's fast paths for lists would
+    // add the static bases of a list of JsonMember, which every start of the helper allocates (see
+    // bench/startup-statics.md).
+    private static string[] LoginKeys(JsonItem? item)
+    {
+        if (item is null)
+            return [];
+        var keys = new List<string>();
+        foreach (var entry in item.Members)
+        {
+            if (HoldsLogin(entry.Value))
+                keys.Add(entry.Name);
+        }
+        return [.. keys];
+    }
 
     /// <summary>Whether an entry holds a login; its field names are matched in any case, as Go's decoder matches them.</summary>
-    internal static bool HoldsLogin(JsonItem entry) =>
-        entry.Members.Any(field => LoginFields.Contains(field.Name, StringComparer.OrdinalIgnoreCase) && field.Value.Kind == JsonTokenType.String && field.Value.Text!.Length > 0);
+    internal static bool HoldsLogin(JsonItem entry)
+    {
+        foreach (var field in entry.Members)
+        {
+            if (LoginFields.Contains(field.Name, StringComparer.OrdinalIgnoreCase) && field.Value.Kind == JsonTokenType.String && field.Value.Text!.Length > 0)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Names <paramref name="helper"/> for <paramref name="host"/>; false when it already was.</summary>
     /// <param name="replaced">The other helper the host named before, if any.</param>

@@ -36,8 +36,11 @@ internal static class ClientSecrets
             }
             else if (member.Name.Equals("proxies", StringComparison.OrdinalIgnoreCase))
             {
-                foreach (var setting in member.Value.Members.SelectMany(proxy => proxy.Value.Members))
-                    ProtectProxy(setting.Value, body, places);
+                foreach (var proxy in member.Value.Members)
+                {
+                    foreach (var setting in proxy.Value.Members)
+                        ProtectProxy(setting.Value, body, places);
+                }
             }
             else if (AuthFile.HoldsLogin(member.Value))
             {
@@ -50,8 +53,11 @@ internal static class ClientSecrets
 
     private static void ProtectLogin(JsonItem login, List<Range> places)
     {
-        foreach (var field in login.Members.Where(field => !NamingFields.Contains(field.Name, StringComparer.OrdinalIgnoreCase)))
-            ProtectString(field.Value, places);
+        foreach (var field in login.Members)
+        {
+            if (!NamingFields.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+                ProtectString(field.Value, places);
+        }
     }
 
     /// <summary>Registers a string as the clients read it and as the file spells it, escapes and all.</summary>

@@ -10,19 +10,22 @@ namespace Ibmtp.ClientConfig;
 /// </summary>
 internal sealed class HelperEntries
 {
-    private readonly List<Entry> _entries;
+    // An array grown by hand, with loops rather than LINQ: a list of Entry would add the static bases of
+    // several generic types that every start of the helper allocates (see bench/startup-statics.md).
+    private Entry[] _entries;
+    private int _count;
 
-    private HelperEntries(List<Entry> entries) => _entries = entries;
+    private HelperEntries(Entry[] entries, int count) => (_entries, _count) = (entries, count);
 
     /// <summary>A host, its helper when the value is a string, and the name and value as they are written.</summary>
     private sealed record Entry(string Host, string? Helper, byte[] WrittenName, byte[] WrittenValue);
 
-    public static HelperEntries Empty() => new([]);
+    public static HelperEntries Empty() => new(new Entry[4], 0);
 
     /// <summary>The entries of <paramref name="helpers"/>, an object read from <paramref name="json"/>.</summary>
     public static HelperEntries Of(JsonItem helpers, ReadOnlySpan<byte> json)
     {
-        var entries = new List<Entry>();
+        var entries = new HelperEntries(new Entry[Math.Max(4, helpers.Members.Count)], 0);
         foreach (var member in helpers.Members)
         {
             entries.Add(new Entry(
@@ -31,34 +34,72 @@ internal sealed class HelperEntries
                 json[member.NameStart..member.NameEnd].ToArray(),
                 json[member.Value.Start..member.Value.End].ToArray()));
         }
-        return new HelperEntries(entries);
+        return entries;
     }
 
     /// <summary>The helper named for each host; an entry whose value is not a string names none.</summary>
-    public IReadOnlyDictionary<string, string> Named =>
-        _entries.Where(entry => entry.Helper is not null).ToDictionary(entry => entry.Host, entry => entry.Helper!, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Named
+    {
+        get
+        {
+            var named = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var index = 0; index < _count; index++)
+            {
+                if (_entries[index].Helper is { } helper)
+                    named.Add(_entries[index].Host, helper);
+            }
+            return named;
+        }
+    }
 
-    public string? HelperOf(string host) => _entries.Find(entry => entry.Host == host)?.Helper;
+    public string? HelperOf(string host) => IndexOf(host) is var index and >= 0 ? _entries[index].Helper : null;
 
     /// <summary>Names <paramref name="helper"/> for <paramref name="host"/>, in the host's place if it has one, else last.</summary>
     public void Name(string host, string helper)
     {
         var entry = new Entry(host, helper, Quoted(host), Quoted(helper));
-        var index = _entries.FindIndex(existing => existing.Host == host);
+        var index = IndexOf(host);
         if (index < 0)
-            _entries.Add(entry);
+            Add(entry);
         else
             _entries[index] = entry with { WrittenName = _entries[index].WrittenName };
     }
 
-    public void Remove(string host) => _entries.RemoveAll(entry => entry.Host == host);
+    public void Remove(string host)
+    {
+        var kept = 0;
+        for (var index = 0; index < _count; index++)
+        {
+            if (_entries[index].Host != host)
+                _entries[kept++] = _entries[index];
+        }
+        Array.Clear(_entries, kept, _count - kept);
+        _count = kept;
+    }
+
+    private int IndexOf(string host)
+    {
+        for (var index = 0; index < _count; index++)
+        {
+            if (_entries[index].Host == host)
+                return index;
+        }
+        return -1;
+    }
+
+    private void Add(Entry entry)
+    {
+        if (_count == _entries.Length)
+            Array.Resize(ref _entries, _count * 2);
+        _entries[_count++] = entry;
+    }
 
     /// <summary>The object as text, indented as if it stood at <paramref name="depth"/> in a file indented so, as System.Text.Json's writer would lay it out.</summary>
     public byte[] Render(Indentation indentation, int depth)
     {
         using var text = new MemoryStream();
         text.WriteByte((byte)'{');
-        for (var index = 0; index < _entries.Count; index++)
+        for (var index = 0; index < _count; index++)
         {
             if (index > 0)
                 text.WriteByte((byte)',');
@@ -67,7 +108,7 @@ internal sealed class HelperEntries
             text.Write(indentation.Indented ? ": "u8 : ":"u8);
             text.Write(_entries[index].WrittenValue);
         }
-        if (_entries.Count > 0)
+        if (_count > 0)
             text.Write(Encoding.UTF8.GetBytes(indentation.NewLine(depth)));
         text.WriteByte((byte)'}');
         return text.ToArray();

@@ -44,7 +44,15 @@ internal sealed class JsonItem
     /// <summary>The string value of the member named <paramref name="name"/>, if this is an object with one.</summary>
     public string? StringOf(string name) => Member(name)?.Value is { Kind: JsonTokenType.String } value ? value.Text : null;
 
-    public JsonMember? Member(string name) => Members.FirstOrDefault(member => member.Name == name);
+    public JsonMember? Member(string name)
+    {
+        foreach (var member in Members)
+        {
+            if (member.Name == name)
+                return member;
+        }
+        return null;
+    }
 
     /// <summary>
     /// The one value <paramref name="json"/> holds. Throws <see cref="JsonException"/> for anything
@@ -69,7 +77,10 @@ internal sealed class JsonItem
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var members = new List<JsonMember>();
+                // An array grown by hand rather than a list: a list of JsonMember would add the static
+                // bases of several generic types that every start of the helper allocates (see bench/startup-statics.md).
+                var members = new JsonMember[4];
+                var count = 0;
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
@@ -79,8 +90,11 @@ internal sealed class JsonItem
                     if (!names.Add(name))
                         throw new JsonException($"Duplicate property '{JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}' encountered during deserialization.");
                     reader.Read();
-                    members.Add(new JsonMember(name, nameStart, nameEnd, Read(ref reader)));
+                    if (count == members.Length)
+                        Array.Resize(ref members, count * 2);
+                    members[count++] = new JsonMember(name, nameStart, nameEnd, Read(ref reader));
                 }
+                Array.Resize(ref members, count);
                 return new JsonItem(JsonTokenType.StartObject, start, (int)reader.BytesConsumed, members: members);
             case JsonTokenType.StartArray:
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)

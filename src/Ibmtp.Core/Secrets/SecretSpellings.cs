@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace Ibmtp.Secrets;
@@ -14,7 +15,10 @@ namespace Ibmtp.Secrets;
 internal sealed class SecretSpellings
 {
     private readonly string _secret;
-    private Form[][] _forms = [];
+    // Each character's forms, in the order FormsOf writes them; the percent-encoded and \u-escaped ones
+    // have hex digits. Strings rather than a type of their own: arrays of a type of their own would add
+    // static bases that every start of the helper allocates (see bench/startup-statics.md).
+    private string[][] _forms = [];
     private SearchValues<char>? _firstCharacters;
     // Where each character's form starts and which form is being tried: the search backtracks without recursion, however long the secret.
     private int[] _starts = [];
@@ -48,11 +52,16 @@ internal sealed class SecretSpellings
 
     private void Prepare()
     {
-        var forms = new List<Form[]>();
+        var forms = new string[_secret.Length][];
+        var count = 0;
         foreach (var character in _secret.EnumerateRunes())
-            forms.Add(FormsOf(character));
-        _forms = [.. forms];
-        _firstCharacters = SearchValues.Create(_forms.Length == 0 ? [] : _forms[0].Select(form => form.Text[0]).Distinct().ToArray());
+            forms[count++] = FormsOf(character);
+        Array.Resize(ref forms, count);
+        _forms = forms;
+        var first = new char[count == 0 ? 0 : forms[0].Length];
+        for (var index = 0; index < first.Length; index++)
+            first[index] = forms[0][index][0];
+        _firstCharacters = SearchValues.Create(first);
         _starts = new int[_forms.Length + 1];
         _tried = new int[_forms.Length + 1];
     }
@@ -71,10 +80,10 @@ internal sealed class SecretSpellings
             var advanced = false;
             while (_tried[character] < forms.Length)
             {
-                var form = forms[_tried[character]++];
-                if (form.IsAt(text, _starts[character]))
+                var form = _tried[character]++;
+                if (IsAt(text, _starts[character], forms[form], anyHexCase: form is PercentEncoded or UnicodeEscaped))
                 {
-                    _starts[character + 1] = _starts[character] + form.Text.Length;
+                    _starts[character + 1] = _starts[character] + forms[form].Length;
                     _tried[++character] = 0;
                     advanced = true;
                     break;
@@ -88,23 +97,33 @@ internal sealed class SecretSpellings
         }
     }
 
-    private static Form[] FormsOf(Rune character)
+    private const int PercentEncoded = 1;
+    private const int UnicodeEscaped = 2;
+
+    /// <summary>The character itself, percent-encoded, \u-escaped, then <c>+</c> for a space and its short JSON escape if it has them.</summary>
+    private static string[] FormsOf(Rune character)
     {
         var itself = character.ToString();
-        var utf8 = new byte[character.Utf8SequenceLength];
-        character.EncodeToUtf8(utf8);
-        var utf16 = itself.ToCharArray();
-        var forms = new List<Form>
-        {
-            new(itself, AnyHexCase: false),
-            new(string.Concat(utf8.Select(value => $"%{value:X2}")), AnyHexCase: true),
-            new(string.Concat(utf16.Select(unit => $"\\u{(int)unit:X4}")), AnyHexCase: true),
-        };
-        if (character.Value == ' ')
-            forms.Add(new("+", AnyHexCase: false));
-        if (ShortJsonEscape(character.Value) is { } escape)
-            forms.Add(new(escape, AnyHexCase: false));
-        return [.. forms];
+        Span<byte> utf8 = stackalloc byte[4];
+        utf8 = utf8[..character.EncodeToUtf8(utf8)];
+        var percent = new StringBuilder(utf8.Length * 3);
+        foreach (var value in utf8)
+            percent.Append('%').Append(value.ToString("X2", CultureInfo.InvariantCulture));
+        var escaped = new StringBuilder(itself.Length * 6);
+        foreach (var unit in itself)
+            escaped.Append("\\u").Append(((int)unit).ToString("X4", CultureInfo.InvariantCulture));
+        var space = character.Value == ' ';
+        var escape = ShortJsonEscape(character.Value);
+        var forms = new string[3 + (space ? 1 : 0) + (escape is null ? 0 : 1)];
+        forms[0] = itself;
+        forms[PercentEncoded] = percent.ToString();
+        forms[UnicodeEscaped] = escaped.ToString();
+        var next = 3;
+        if (space)
+            forms[next++] = "+";
+        if (escape is not null)
+            forms[next] = escape;
+        return forms;
     }
 
     private static string? ShortJsonEscape(int character) => character switch
@@ -120,11 +139,8 @@ internal sealed class SecretSpellings
         _ => null,
     };
 
-    /// <param name="AnyHexCase">An encoded form, whose hex digits a server may write in either case; the character itself keeps its case.</param>
-    private sealed record Form(string Text, bool AnyHexCase)
-    {
-        public bool IsAt(string text, int at) =>
-            at + Text.Length <= text.Length
-            && text.AsSpan(at, Text.Length).Equals(Text, AnyHexCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-    }
+    /// <param name="anyHexCase">An encoded form, whose hex digits a server may write in either case; the character itself keeps its case.</param>
+    private static bool IsAt(string text, int at, string form, bool anyHexCase) =>
+        at + form.Length <= text.Length
+        && text.AsSpan(at, form.Length).Equals(form, anyHexCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 }
