@@ -5,6 +5,13 @@ internal sealed class EmulatorSettings
 {
     private long tokenLifetimeTicks = TimeSpan.FromHours(1).Ticks;
     private long delayTicks;
+    private int metadataServer;
+
+    public MetadataServer MetadataServer
+    {
+        get => (MetadataServer)Volatile.Read(ref metadataServer);
+        set => Volatile.Write(ref metadataServer, (int)value);
+    }
 
     public TimeSpan TokenLifetime
     {

@@ -11,6 +11,9 @@ public sealed class IamEmulator : IAsyncDisposable
     /// <summary>The identity of the VPC instance; list it among a profile's trusts to let the instance use that profile.</summary>
     public const string VpcInstance = "vpc";
 
+    /// <summary>The identity of the Power Virtual Server instance; list it among a profile's trusts to let the instance use that profile.</summary>
+    public const string PowerVsInstance = "powervs";
+
     private readonly WebApplication app;
     private readonly DirectoryInfo workDirectory;
     private readonly IdentityDirectory directory;
@@ -77,13 +80,26 @@ public sealed class IamEmulator : IAsyncDisposable
         set => directory.VpcDefaultProfileId = value;
     }
 
+    /// <summary>Which machine the VPC metadata service stands for (a virtual server of today by default).</summary>
+    public MetadataServer MetadataServer
+    {
+        get => settings.MetadataServer;
+        set => settings.MetadataServer = value;
+    }
+
+    /// <summary>Where the PowerVS metadata service is: its own endpoints, below <see cref="BaseUrl"/>.</summary>
+    public Uri PowerVsMetadataUrl => new(BaseUrl, MetadataEndpoints.PowerVsPrefix.TrimStart('/'));
+
+    /// <summary>Requests to one metadata route, such as <c>PUT /identity/v1/token</c> or <c>POST /powervs/identity/v1/iam_tokens</c>.</summary>
+    public int MetadataRequestsTo(string route) => counters.MetadataRequestsTo(route);
+
     /// <summary>Requests to <c>/identity/token</c>, whatever their grant type or outcome.</summary>
     public int TotalTokenRequests => counters.TokenRequests;
 
-    /// <summary>Requests to the metadata service's <c>PUT /instance_identity/v1/token</c>.</summary>
+    /// <summary>Requests to the VPC metadata service's <c>PUT /instance_identity/v1/token</c> or <c>PUT /identity/v1/token</c>.</summary>
     public int InstanceIdentityTokenRequests => counters.InstanceIdentityTokenRequests;
 
-    /// <summary>Requests to the metadata service's <c>POST /instance_identity/v1/iam_token</c>.</summary>
+    /// <summary>Requests to the VPC metadata service's <c>POST /instance_identity/v1/iam_token</c> or <c>POST /identity/v1/iam_tokens</c>.</summary>
     public int InstanceIamTokenRequests => counters.InstanceIamTokenRequests;
 
     /// <summary>Requests to the registry token endpoint.</summary>

@@ -1,33 +1,79 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Ibmtp.Emulators;
 
 /// <summary>
-/// The two calls of the VPC instance metadata service that turn an instance's identity into an IAM token of a trusted profile.
+/// The two calls of a metadata service that turn a machine's identity into an IAM token of a trusted profile:
+/// VPC's in both of its API generations (<c>/instance_identity/v1/*</c> before version 2025-08-26,
+/// <c>/identity/v1/*</c> from it; a bare metal server only the latter), and Power Virtual Server's, under
+/// <see cref="PowerVsPrefix"/>, which takes no version and always names its profile.
 /// </summary>
 internal static class MetadataEndpoints
 {
-    private const string InstanceIdentityOrigin = "instance_identity";
-    private const string InstanceIamTokenOrigin = "instance_identity/iam_token";
+    /// <summary>Where the PowerVS metadata service is, below the emulator's address.</summary>
+    public const string PowerVsPrefix = "/powervs";
+
     private const int DefaultInstanceTokenSeconds = 300;
     private const int MinimumInstanceTokenSeconds = 5;
     private const int MaximumInstanceTokenSeconds = 3600;
+    private static readonly DateOnly FirstIdentityVersion = new(2022, 3, 1);
+    private static readonly DateOnly IdentityPathsVersion = new(2025, 8, 26);
+
+    private enum Api
+    {
+        /// <summary>VPC's <c>/instance_identity/v1/*</c>.</summary>
+        InstanceIdentity,
+
+        /// <summary>VPC's <c>/identity/v1/*</c>.</summary>
+        Identity,
+
+        PowerVs,
+    }
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPut("/instance_identity/v1/token", CreateInstanceIdentityTokenAsync);
-        endpoints.MapPost("/instance_identity/v1/iam_token", CreateIamTokenAsync);
+        MapApi(endpoints, Api.InstanceIdentity, "/instance_identity/v1/token", "/instance_identity/v1/iam_token", "instance_identity");
+        MapApi(endpoints, Api.Identity, "/identity/v1/token", "/identity/v1/iam_tokens", "identity");
+        MapApi(endpoints, Api.PowerVs, PowerVsPrefix + "/identity/v1/token", PowerVsPrefix + "/identity/v1/iam_tokens", "powervs");
     }
 
+    private static void MapApi(IEndpointRouteBuilder endpoints, Api api, string tokenPath, string iamTokenPath, string origin)
+    {
+        endpoints.MapPut(tokenPath, (HttpRequest request, IssuedTokens tokens, EmulatorSettings settings, RequestCounters counters, CancellationToken cancellationToken) =>
+        {
+            counters.CountMetadataRequest("PUT " + tokenPath);
+            if (api != Api.PowerVs)
+            {
+                counters.CountInstanceIdentityTokenRequest();
+            }
+
+            return CreateInstanceIdentityTokenAsync(api, origin, request, tokens, settings, cancellationToken);
+        });
+        endpoints.MapPost(iamTokenPath, (HttpRequest request, IssuedTokens tokens, IdentityDirectory directory, EmulatorSettings settings, RequestCounters counters, CancellationToken cancellationToken) =>
+        {
+            counters.CountMetadataRequest("POST " + iamTokenPath);
+            if (api != Api.PowerVs)
+            {
+                counters.CountInstanceIamTokenRequest();
+            }
+
+            return CreateIamTokenAsync(api, origin + iamTokenPath[iamTokenPath.LastIndexOf('/')..], request, tokens, directory, settings, cancellationToken);
+        });
+    }
+
+    private static string Machine(Api api) => api == Api.PowerVs ? IamEmulator.PowerVsInstance : IamEmulator.VpcInstance;
+
     private static async Task<IResult> CreateInstanceIdentityTokenAsync(
+        Api api,
+        string origin,
         HttpRequest request,
         IssuedTokens tokens,
-        RequestCounters counters,
+        EmulatorSettings settings,
         CancellationToken cancellationToken)
     {
-        counters.CountInstanceIdentityTokenRequest();
-        if (CheckMetadataRequest(request) is { } invalid)
+        if (CheckMetadataRequest(api, request, settings.MetadataServer) is { } invalid)
         {
             return invalid;
         }
@@ -43,21 +89,20 @@ internal static class MetadataEndpoints
             return invalidLifetime;
         }
 
-        var token = tokens.Issue(
-            IssuedTokenKind.InstanceIdentityToken, IamEmulator.VpcInstance, InstanceIdentityOrigin, TimeSpan.FromSeconds(seconds));
+        var token = tokens.Issue(IssuedTokenKind.InstanceIdentityToken, Machine(api), origin, TimeSpan.FromSeconds(seconds));
         return TypedResults.Ok(InstanceTokenResponse.From(token));
     }
 
     private static async Task<IResult> CreateIamTokenAsync(
+        Api api,
+        string origin,
         HttpRequest request,
         IssuedTokens tokens,
         IdentityDirectory directory,
         EmulatorSettings settings,
-        RequestCounters counters,
         CancellationToken cancellationToken)
     {
-        counters.CountInstanceIamTokenRequest();
-        if (CheckMetadataRequest(request) is { } invalid)
+        if (CheckMetadataRequest(api, request, settings.MetadataServer) is { } invalid)
         {
             return invalid;
         }
@@ -65,7 +110,8 @@ internal static class MetadataEndpoints
         var authorization = request.Headers.Authorization.ToString();
         const string bearerPrefix = "Bearer ";
         if (!authorization.StartsWith(bearerPrefix, StringComparison.Ordinal)
-            || !tokens.TryGetLive(authorization[bearerPrefix.Length..], IssuedTokenKind.InstanceIdentityToken, out var instance))
+            || !tokens.TryGetLive(authorization[bearerPrefix.Length..], IssuedTokenKind.InstanceIdentityToken, out var instance)
+            || instance.Subject != Machine(api))
         {
             return MetadataError.Unauthorized("A live instance identity token is required as the Bearer token.");
         }
@@ -76,7 +122,8 @@ internal static class MetadataEndpoints
             return malformed;
         }
 
-        if (ReadProfile(body, directory.VpcDefaultProfileId, out var reference) is { } invalidProfile)
+        var defaultProfileId = api == Api.PowerVs ? null : directory.VpcDefaultProfileId;
+        if (ReadProfile(body, defaultProfileId, byName: api != Api.InstanceIdentity, out var reference) is { } invalidProfile)
         {
             return invalidProfile;
         }
@@ -92,11 +139,11 @@ internal static class MetadataEndpoints
             return MetadataError.NotTrusted();
         }
 
-        var token = tokens.Issue(IssuedTokenKind.IamAccessToken, profile.Id, InstanceIamTokenOrigin, settings.TokenLifetime);
+        var token = tokens.Issue(IssuedTokenKind.IamAccessToken, profile.Id, origin, settings.TokenLifetime);
         return TypedResults.Ok(InstanceTokenResponse.From(token));
     }
 
-    private static MetadataError? CheckMetadataRequest(HttpRequest request)
+    private static MetadataError? CheckMetadataRequest(Api api, HttpRequest request, MetadataServer server)
     {
         // The header is what keeps a server-side request forgery (which cannot set headers) away from the instance's identity.
         if (request.Headers["Metadata-Flavor"] != "ibm")
@@ -104,9 +151,33 @@ internal static class MetadataEndpoints
             return MetadataError.BadRequest("The 'Metadata-Flavor: ibm' header is required.");
         }
 
-        return string.IsNullOrEmpty(request.Query["version"])
-            ? MetadataError.BadRequest("The 'version' query parameter is required.")
-            : null;
+        return api == Api.PowerVs ? null : CheckVpcVersion(api, request.Query["version"].ToString(), server);
+    }
+
+    /// <summary>The VPC paths each machine and API version answer, as IBM's migration guide for 2025-08-26 describes them.</summary>
+    private static MetadataError? CheckVpcVersion(Api api, string text, MetadataServer server)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return MetadataError.BadRequest("The 'version' query parameter is required.");
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var version) || version < FirstIdentityVersion)
+        {
+            return MetadataError.BadRequest($"The 'version' query parameter must be a date from {FirstIdentityVersion:yyyy-MM-dd} on, in the format YYYY-MM-DD.");
+        }
+
+        return (api, server) switch
+        {
+            (Api.InstanceIdentity, MetadataServer.BareMetalServer) =>
+                MetadataError.NotFound("Methods with /instance_identity in the path cannot be used on bare metal servers; use /identity."),
+            (Api.InstanceIdentity, _) when version >= IdentityPathsVersion =>
+                MetadataError.NotFound($"Methods with /instance_identity in the path cannot be used with version {IdentityPathsVersion:yyyy-MM-dd} or later; use /identity."),
+            (Api.Identity, MetadataServer.VirtualServerBefore20250826) => MetadataError.NotFound("Not found."),
+            (Api.Identity, _) when version < IdentityPathsVersion =>
+                MetadataError.BadRequest($"Methods with /identity in the path need version {IdentityPathsVersion:yyyy-MM-dd} or later."),
+            _ => null,
+        };
     }
 
     private static MetadataError? ParseBody(string text, out JsonObject? body)
@@ -129,8 +200,11 @@ internal static class MetadataEndpoints
         return body is null ? MetadataError.BadRequest("The request body must be a JSON object.") : null;
     }
 
-    /// <summary>Reads <c>trusted_profile.id</c> or <c>trusted_profile.crn</c>; without either the instance's default profile applies.</summary>
-    private static MetadataError? ReadProfile(JsonObject? body, string? defaultProfileId, out ProfileReference reference)
+    /// <summary>
+    /// Reads <c>trusted_profile.id</c> or <c>.crn</c> (or <c>.name</c>, where <paramref name="byName"/>); without
+    /// a <c>trusted_profile</c> the machine's default profile applies, if it has one.
+    /// </summary>
+    private static MetadataError? ReadProfile(JsonObject? body, string? defaultProfileId, bool byName, out ProfileReference reference)
     {
         if (body?["trusted_profile"] is not { } trustedProfile)
         {
@@ -142,10 +216,16 @@ internal static class MetadataEndpoints
 
         var id = StringProperty(trustedProfile, "id");
         var crn = StringProperty(trustedProfile, "crn");
-        reference = id is not null ? ProfileReference.ById(id) : ProfileReference.ByCrn(crn ?? string.Empty);
-        return (id is null) == (crn is null)
-            ? MetadataError.BadRequest("'trusted_profile' must have exactly one of 'id' or 'crn'.")
-            : null;
+        var name = byName ? StringProperty(trustedProfile, "name") : null;
+        reference = id is not null ? ProfileReference.ById(id)
+            : crn is not null ? ProfileReference.ByCrn(crn)
+            : new ProfileReference(null, null, name ?? string.Empty, null);
+        var named = new[] { id, crn, name }.Count(value => value is not null);
+        return named == 1
+            ? null
+            : MetadataError.BadRequest(byName
+                ? "'trusted_profile' must have exactly one of 'id', 'crn' or 'name'."
+                : "'trusted_profile' must have exactly one of 'id' or 'crn'.");
     }
 
     private static MetadataError? ReadInstanceTokenSeconds(JsonObject? body, out int seconds)

@@ -9,6 +9,8 @@ internal sealed record MetadataError(int StatusCode, string Code, string Message
 
     public static MetadataError Unauthorized(string message) => new(StatusCodes.Status401Unauthorized, "unauthorized", message);
 
+    public static MetadataError NotFound(string message) => new(StatusCodes.Status404NotFound, "not_found", message);
+
     public static MetadataError ProfileNotFound() =>
         new(StatusCodes.Status404NotFound, "trusted_profile_not_found", "The trusted profile was not found.");
 

@@ -6,6 +6,7 @@ namespace Ibmtp.Emulators;
 internal sealed class RequestCounters
 {
     private readonly ConcurrentDictionary<string, int> tokenRequestsByGrantType = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> metadataRequestsByRoute = new(StringComparer.Ordinal);
     private int tokenRequests;
     private int instanceIdentityTokenRequests;
     private int instanceIamTokenRequests;
@@ -20,6 +21,11 @@ internal sealed class RequestCounters
     public int RegistryTokenRequests => Volatile.Read(ref registryTokenRequests);
 
     public int TokenRequestsFor(string grantType) => tokenRequestsByGrantType.GetValueOrDefault(grantType);
+
+    /// <summary>Requests to one metadata route, such as <c>PUT /identity/v1/token</c>, whatever their outcome.</summary>
+    public int MetadataRequestsTo(string route) => metadataRequestsByRoute.GetValueOrDefault(route);
+
+    public void CountMetadataRequest(string route) => metadataRequestsByRoute.AddOrUpdate(route, 1, (_, count) => count + 1);
 
     public void CountTokenRequest(string grantType)
     {
@@ -40,5 +46,6 @@ internal sealed class RequestCounters
         Interlocked.Exchange(ref instanceIamTokenRequests, 0);
         Interlocked.Exchange(ref registryTokenRequests, 0);
         tokenRequestsByGrantType.Clear();
+        metadataRequestsByRoute.Clear();
     }
 }

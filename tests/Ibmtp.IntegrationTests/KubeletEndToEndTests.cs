@@ -146,6 +146,9 @@ public sealed class KubeletEndToEndTests : KubeletFixture
         yield return new TestCaseData("api-key").SetArgDisplayNames("API key");
         yield return new TestCaseData("cr-token-file").SetArgDisplayNames("cr-token file");
         yield return new TestCaseData("vpc").SetArgDisplayNames("VPC instance identity");
+        yield return new TestCaseData("vpc-2022-03-01").SetArgDisplayNames("VPC instance identity, API version 2022-03-01");
+        yield return new TestCaseData("vpc-bare-metal").SetArgDisplayNames("VPC bare metal server identity");
+        yield return new TestCaseData("powervs").SetArgDisplayNames("PowerVS instance identity");
     }
 
     [TestCaseSource(nameof(NodeIdentities))]
@@ -182,6 +185,16 @@ public sealed class KubeletEndToEndTests : KubeletFixture
             case "vpc":
                 Set(("IBMTP_MODE", "vpc"));
                 return (IamWorld.VpcDefault, IamCalls.VpcExchanges(1));
+            case "vpc-2022-03-01":
+                Set(("IBMTP_MODE", "vpc"), ("IBMTP_VPC_METADATA_VERSION", "2022-03-01"));
+                return (IamWorld.VpcDefault, IamCalls.VpcExchanges(1));
+            case "vpc-bare-metal":
+                Iam.MetadataServer = MetadataServer.BareMetalServer;
+                Set(("IBMTP_MODE", "vpc"), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+                return (IamWorld.Builder, IamCalls.VpcExchanges(1));
+            case "powervs":
+                Set(("IBMTP_MODE", "powervs"), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+                return (IamWorld.Builder, IamCalls.None);
             default:
                 throw new ArgumentOutOfRangeException(nameof(identity), identity, "no such node identity");
         }

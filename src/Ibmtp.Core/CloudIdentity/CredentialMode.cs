@@ -8,4 +8,5 @@ public enum CredentialMode
     Token,
     CrToken,
     Vpc,
+    PowerVs,
 }

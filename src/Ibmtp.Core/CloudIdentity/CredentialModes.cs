@@ -13,9 +13,10 @@ public static class CredentialModes
     private const string Token = "token";
     private const string CrToken = "cr-token";
     private const string Vpc = "vpc";
+    private const string PowerVs = "powervs";
 
     /// <summary>Every spelling, as a hint lists them; a constant, so the settings table that quotes it costs no start-up work.</summary>
-    public const string Choices = $"{Auto}, {ApiKey}, {Token}, {CrToken} or {Vpc}";
+    public const string Choices = $"{Auto}, {ApiKey}, {Token}, {CrToken}, {Vpc} or {PowerVs}";
 
     public static readonly SpellingTable<CredentialMode> All = new(
         new(CredentialMode.Auto, Auto,
@@ -27,5 +28,7 @@ public static class CredentialModes
         new(CredentialMode.CrToken, CrToken,
             "a Kubernetes or Code Engine compute-resource token, traded with IAM for the trusted profile's token"),
         new(CredentialMode.Vpc, Vpc,
-            "the VPC instance's identity, traded with its metadata service for the trusted profile's token"));
+            "the VPC virtual server's or bare metal server's identity, traded with its metadata service for the trusted profile's token (the default profile without one)"),
+        new(CredentialMode.PowerVs, PowerVs,
+            "the Power Virtual Server instance's identity, traded with its metadata service for the trusted profile's token"));
 }

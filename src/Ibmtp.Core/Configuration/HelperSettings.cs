@@ -19,6 +19,12 @@ public sealed class HelperSettings
     // Only vpc mode needs it, and a URL costs every other call its parser's start-up.
     private readonly Lazy<SettingValue<Uri>> _vpcMetadataUrl;
 
+    // Only vpc mode needs it; resolved on first use, so no other call pays for it.
+    private SettingValue<DateOnly>? _vpcMetadataVersion;
+
+    // Only powervs mode needs it.
+    private SettingValue<Uri>? _powerVsMetadataUrl;
+
     // Only calls that open the keystore need it.
     private readonly Lazy<SettingValue<KeystoreKind>> _keystore;
 
@@ -51,6 +57,13 @@ public sealed class HelperSettings
     public SettingValue<bool> CacheDisabled { get; }
 
     public SettingValue<Uri> VpcMetadataUrl => _vpcMetadataUrl.Value;
+
+    /// <summary>The VPC metadata API version the helper asks for, which also picks the calls' paths.</summary>
+    public SettingValue<DateOnly> VpcMetadataVersion =>
+        _vpcMetadataVersion ??= _layers.Resolve<DateOnly>(SettingsTable.VpcMetadataVersion, SettingParsers.ApiVersionDate, _layers.Common);
+
+    public SettingValue<Uri> PowerVsMetadataUrl =>
+        _powerVsMetadataUrl ??= _layers.Resolve<Uri>(SettingsTable.PowerVsMetadataUrl, SettingParsers.SecureUrl, _layers.Common);
 
     /// <summary>Where logins are kept: our encrypted file unless the user chose another store.</summary>
     public SettingValue<KeystoreKind> Keystore => _keystore.Value;

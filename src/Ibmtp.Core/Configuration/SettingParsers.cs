@@ -11,6 +11,12 @@ internal static class SettingParsers
 {
     private const double LongestTimeoutSeconds = 3600;
 
+    /// <summary>How the VPC APIs spell a version date.</summary>
+    public const string ApiVersionFormat = "yyyy-MM-dd";
+
+    /// <summary>The first version of the metadata service with the instance identity calls.</summary>
+    private static readonly DateOnly FirstInstanceIdentityVersion = new(2022, 3, 1);
+
     public static string? Mode(string text, out CredentialMode mode) =>
         CredentialModes.All.TryParse(text, out mode) ? null : $"use {CredentialModes.Choices}";
 
@@ -54,6 +60,14 @@ internal static class SettingParsers
 
     /// <summary>An endpoint the helper sends credentials to: https, or http on loopback only.</summary>
     public static string? SecureUrl(string text, out Uri url) => EndpointPolicy.Check(text.Trim().TrimEnd('/'), out url);
+
+    /// <summary>A VPC API version: a date, as the <c>version</c> query parameter takes it, no older than the instance identity calls.</summary>
+    public static string? ApiVersionDate(string text, out DateOnly date)
+    {
+        var valid = DateOnly.TryParseExact(text.Trim(), ApiVersionFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            && date >= FirstInstanceIdentityVersion;
+        return valid ? null : $"give a date YYYY-MM-DD from {FirstInstanceIdentityVersion.ToString(ApiVersionFormat, CultureInfo.InvariantCulture)} on, such as {SettingsTable.VpcMetadataVersion.Default}";
+    }
 
     public static string? HttpUrl(string text, out Uri url) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out url!) && url.Scheme is "http" or "https" ? null : "not an http(s) URL";

@@ -33,7 +33,13 @@ public static class SettingsTable
         "IAM endpoint; https://private.iam.cloud.ibm.com by default for private.*.icr.io; https only (http for loopback)");
 
     public static readonly Setting VpcMetadataUrl = new("IBMTP_VPC_METADATA_URL", null, "vpcMetadataUrl", "http://169.254.169.254",
-        "VPC instance metadata service, contacted in vpc mode only");
+        "VPC instance metadata service, contacted in vpc mode only; https://api.metadata.cloud.ibm.com where secure access is on");
+
+    public static readonly Setting VpcMetadataVersion = new("IBMTP_VPC_METADATA_VERSION", null, "vpcMetadataVersion", "2025-08-26",
+        "VPC metadata API version (YYYY-MM-DD); from 2025-08-26 the /identity/v1 calls, which bare metal servers need; before it the /instance_identity/v1 calls of older virtual servers");
+
+    public static readonly Setting PowerVsMetadataUrl = new("IBMTP_POWERVS_METADATA_URL", null, "powervsMetadataUrl", "https://api.metadata.power-iaas.cloud.ibm.com",
+        "Power Virtual Server metadata service, contacted in powervs mode only; https only (http for loopback)");
 
     public static readonly Setting Timeout = new("IBMTP_TIMEOUT", null, "timeout", "20",
         "seconds for all network calls of one get, retries included (at most 3600); also bounds all of one command's keystore work together (every Secret Service call and pass run)");
@@ -64,7 +70,7 @@ public static class SettingsTable
     public static readonly IReadOnlyList<Setting> All =
     [
         ApiKey, ProfileId, ProfileCrn, ProfileName, AccountId, IbmCloudCrProfile, Mode, CrToken,
-        IamUrl, VpcMetadataUrl, Timeout, NoCache, Registries, ConfigFile, Keystore, KeystorePassphrase, LogLevel,
+        IamUrl, VpcMetadataUrl, VpcMetadataVersion, PowerVsMetadataUrl, Timeout, NoCache, Registries, ConfigFile, Keystore, KeystorePassphrase, LogLevel,
         KubeletCacheDuration,
     ];
 

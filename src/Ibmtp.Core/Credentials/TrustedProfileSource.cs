@@ -10,15 +10,16 @@ namespace Ibmtp.Credentials;
 /// <summary>
 /// Credentials the machine itself holds, in the host's mode: the API key passed through (apikey),
 /// or a trusted profile's short-lived IAM token traded for an API key (token), a compute-resource
-/// token (cr-token) or the VPC instance identity (vpc). Nothing is read or sent that the mode does
-/// not need; in particular the VPC metadata address is never probed unless vpc mode is chosen.
+/// token (cr-token), the VPC instance identity (vpc) or the PowerVS instance identity (powervs). Nothing
+/// is read or sent that the mode does not need; in particular a metadata address is never probed unless
+/// its mode is chosen.
 /// </summary>
 public sealed class TrustedProfileSource(
     HelperSettings settings,
     EnvironmentSecrets secrets,
     TokenService tokens,
     Func<Uri, IamClient> connectIam,
-    Func<Uri, VpcMetadataClient> connectMetadata) : ICredentialSource
+    Func<Uri, MetadataIdentityApi, MetadataIdentityClient> connectMetadata) : ICredentialSource
 {
     public const string PlainApiKeyUsername = "iamapikey";
     public const string BearerUsername = "iambearer";
@@ -66,9 +67,18 @@ public sealed class TrustedProfileSource(
             CredentialMode.ApiKey => ApiKeyPassedThrough(hostSettings),
             CredentialMode.Token => secrets.ApiKey() is { } apiKey ? new TokenPlan(ApiKeyExchange(hostSettings, apiKey.Secret), apiKey) : null,
             CredentialMode.CrToken => ComputeResourceTokenTraded(hostSettings, profileRequired: true),
-            CredentialMode.Vpc => new TokenPlan(new VpcExchange(() => connectMetadata(settings.VpcMetadataUrl.Value), settings.VpcMetadataUrl.Value, hostSettings.Profile.Value), null),
+            CredentialMode.Vpc => MachineIdentityTraded(CredentialMode.Vpc, settings.VpcMetadataUrl.Value, MetadataIdentityApi.Vpc(settings.VpcMetadataVersion.Value), hostSettings.Profile.Value),
+            CredentialMode.PowerVs => MachineIdentityTraded(CredentialMode.PowerVs, settings.PowerVsMetadataUrl.Value, MetadataIdentityApi.PowerVs(), PowerVsProfile(hostSettings)),
         };
     }
+
+    private TokenPlan MachineIdentityTraded(CredentialMode mode, Uri metadataUrl, MetadataIdentityApi api, TrustedProfile? profile) =>
+        new(new MetadataExchange(mode, () => connectMetadata(metadataUrl, api), metadataUrl, profile), null);
+
+    /// <summary>IBM documents PowerVS's exchange only with a profile named in the call; it has no default profile to fall back on.</summary>
+    private static TrustedProfile PowerVsProfile(HostSettings hostSettings) =>
+        hostSettings.Profile.Value ?? throw new HelperException(
+            $"powervs mode needs a trusted profile: set {SettingsTable.ProfileId.Variable}, {SettingsTable.ProfileCrn.Variable} or {SettingsTable.ProfileName.Variable}");
 
     private PassThroughPlan? ApiKeyPassedThrough(HostSettings hostSettings) =>
         secrets.ApiKey() is { } apiKey ? new PassThroughPlan(apiKey, hostSettings.Profile.Value?.Id ?? PlainApiKeyUsername) : null;

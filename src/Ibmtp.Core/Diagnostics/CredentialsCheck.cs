@@ -57,7 +57,7 @@ public sealed class CredentialsCheck(HelperContext context, HelperServices servi
     {
         facts.Add("credentials", plan.Credential is { } credential
             ? $"{(plan.Exchange.Mode == CredentialMode.CrToken ? "compute-resource token" : "API key")} from {credential.Origin} ({credential.Fingerprint}), traded with IAM for a token"
-            : "the VPC instance identity, traded with the metadata service for a token");
+            : MachineIdentity(plan.Exchange.Mode));
         var now = context.Time.GetUtcNow();
         if (services.TokenCache.Peek(TokenService.CacheKey(plan.Exchange)) is { } cached)
         {
@@ -80,6 +80,18 @@ public sealed class CredentialsCheck(HelperContext context, HelperServices servi
             return facts.Fail("IAM exchange", error.Message);
         }
     }
+
+    /// <summary>The metadata service a machine identity is traded with, where it is, and for VPC the API version that picks its calls.</summary>
+    private string MachineIdentity(CredentialMode mode)
+    {
+        var settings = services.Settings;
+        return mode == CredentialMode.PowerVs
+            ? $"the PowerVS instance identity, traded with the metadata service at {settings.PowerVsMetadataUrl} for a token"
+            : $"the VPC instance identity, traded with the metadata service at {settings.VpcMetadataUrl}, API version {Version(settings.VpcMetadataVersion)}, for a token";
+    }
+
+    private static string Version(SettingValue<DateOnly> version) =>
+        $"{version.Value.ToString(SettingParsers.ApiVersionFormat, CultureInfo.InvariantCulture)} (from {version.Origin})";
 
     private bool Keystore(RegistryHost host, FactSheet facts)
     {

@@ -114,6 +114,9 @@ internal sealed class VpcTrustedProfile
 
     [JsonPropertyName("crn")]
     public string? Crn { get; set; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

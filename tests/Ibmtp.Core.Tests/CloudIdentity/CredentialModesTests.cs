@@ -19,13 +19,13 @@ public class CredentialModesTests
     public void Modes_are_spelled_as_users_settings_and_cached_tokens_already_hold_them()
     {
         Assert.That(CredentialModes.All.Rows.Select(row => $"{row.Value}={row.Spelling}"),
-            Is.EqualTo(new[] { "Auto=auto", "ApiKey=apikey", "Token=token", "CrToken=cr-token", "Vpc=vpc" }));
+            Is.EqualTo(new[] { "Auto=auto", "ApiKey=apikey", "Token=token", "CrToken=cr-token", "Vpc=vpc", "PowerVs=powervs" }));
     }
 
     [Test]
     public void The_hint_lists_every_mode_in_the_tables_order()
     {
-        Assert.That(CredentialModes.Choices, Is.EqualTo("auto, apikey, token, cr-token or vpc"));
+        Assert.That(CredentialModes.Choices, Is.EqualTo("auto, apikey, token, cr-token, vpc or powervs"));
         var spellings = CredentialModes.All.Rows.Select(row => row.Spelling).ToArray();
         Assert.That($"{string.Join(", ", spellings[..^1])} or {spellings[^1]}", Is.EqualTo(CredentialModes.Choices), "a row the hint leaves out");
     }

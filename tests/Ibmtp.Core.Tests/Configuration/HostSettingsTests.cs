@@ -35,7 +35,7 @@ public sealed class HostSettingsTests : TempHomeFixture
     {
         Home.Variables["IBMTP_MODE"] = "magic";
 
-        Assert.That(() => For("us.icr.io").Mode.Value, Throws.TypeOf<HelperException>().With.Message.Contains("auto, apikey, token, cr-token or vpc"));
+        Assert.That(() => For("us.icr.io").Mode.Value, Throws.TypeOf<HelperException>().With.Message.Contains("auto, apikey, token, cr-token, vpc or powervs"));
     }
 
     [Test]

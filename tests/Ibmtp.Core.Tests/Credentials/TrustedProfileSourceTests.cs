@@ -30,7 +30,7 @@ public sealed class TrustedProfileSourceTests : TempHomeFixture
         var settings = SettingsResolver.Resolve(environment, new HelperPaths(environment));
         var secrets = new EnvironmentSecrets(environment, [_crTokenFile]);
         var tokens = new TokenService(NullTokenCache.Instance, TimeSpan.FromSeconds(5), TimeProvider.System, _ => { });
-        var source = new TrustedProfileSource(settings, secrets, tokens, _ => _iam.Iam(), _ => _metadata.Metadata());
+        var source = new TrustedProfileSource(settings, secrets, tokens, _ => _iam.Iam(), (_, api) => _metadata.Metadata(api: api));
         return source.Find(Registry.Host(host));
     }
 

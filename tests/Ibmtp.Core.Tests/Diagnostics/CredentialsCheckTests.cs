@@ -54,7 +54,7 @@ public sealed class CredentialsCheckTests : CheckFixture
         var (passed, facts) = Run();
 
         Assert.That(passed, Is.False);
-        Assert.That(facts, Is.EqualTo(new[] { new Fact("mode", "IBMTP_MODE is 'bogus': use auto, apikey, token, cr-token or vpc", Problem: true) }));
+        Assert.That(facts, Is.EqualTo(new[] { new Fact("mode", "IBMTP_MODE is 'bogus': use auto, apikey, token, cr-token, vpc or powervs", Problem: true) }));
     }
 
     [Test]
@@ -118,8 +118,57 @@ public sealed class CredentialsCheckTests : CheckFixture
 
         var (passed, facts) = Run();
 
-        Assert.That(ValueOf(facts, "credentials"), Is.EqualTo("the VPC instance identity, traded with the metadata service for a token"));
+        Assert.That(ValueOf(facts, "credentials"), Is.EqualTo(
+            $"the VPC instance identity, traded with the metadata service at {NoService}/ (from IBMTP_VPC_METADATA_URL), API version 2025-08-26 (from default), for a token"));
         Assert.That(facts[^1].Name, Is.EqualTo("IAM exchange"));
+        Assert.That(passed, Is.False);
+    }
+
+    [Test]
+    public void In_vpc_mode_the_API_version_setting_and_its_origin_are_shown()
+    {
+        Home.Variables["IBMTP_MODE"] = "vpc";
+        Home.WriteConfig("""{"vpcMetadataVersion":"2022-03-01"}""");
+
+        Assert.That(ValueOf(Run().Facts, "credentials"), Does.EndWith(", API version 2022-03-01 (from config file " + Home.Variables["XDG_CONFIG_HOME"] + "/ibmtp/config.json), for a token"));
+    }
+
+    [Test]
+    public void In_vpc_mode_a_version_that_is_no_date_is_the_problem()
+    {
+        Home.Variables["IBMTP_MODE"] = "vpc";
+        Home.Variables["IBMTP_VPC_METADATA_VERSION"] = "2025-8-26";
+
+        var (passed, facts) = Run();
+
+        Assert.That(facts[^1], Is.EqualTo(new Fact("credentials", "IBMTP_VPC_METADATA_VERSION is '2025-8-26': give a date YYYY-MM-DD from 2022-03-01 on, such as 2025-08-26", Problem: true)));
+        Assert.That(passed, Is.False);
+    }
+
+    [Test]
+    public void In_powervs_mode_the_instance_identity_is_traded_with_the_PowerVS_metadata_service()
+    {
+        Home.Variables["IBMTP_MODE"] = "powervs";
+        Home.Variables["IBMTP_PROFILE_ID"] = "Profile-check";
+        Home.Variables["IBMTP_POWERVS_METADATA_URL"] = NoService;
+
+        var (passed, facts) = Run();
+
+        Assert.That(ValueOf(facts, "mode"), Is.EqualTo("powervs (from IBMTP_MODE)"));
+        Assert.That(ValueOf(facts, "credentials"), Is.EqualTo(
+            $"the PowerVS instance identity, traded with the metadata service at {NoService}/ (from IBMTP_POWERVS_METADATA_URL) for a token"));
+        Assert.That(facts[^1].Name, Is.EqualTo("IAM exchange"));
+        Assert.That(passed, Is.False);
+    }
+
+    [Test]
+    public void In_powervs_mode_a_missing_profile_is_the_problem()
+    {
+        Home.Variables["IBMTP_MODE"] = "powervs";
+
+        var (passed, facts) = Run();
+
+        Assert.That(facts[^1], Is.EqualTo(new Fact("credentials", "powervs mode needs a trusted profile: set IBMTP_PROFILE_ID, IBMTP_PROFILE_CRN or IBMTP_PROFILE_NAME", Problem: true)));
         Assert.That(passed, Is.False);
     }
 

@@ -44,8 +44,19 @@ public class TokenExchangeIdentityTests
     [Test]
     public void A_VPC_exchange_is_known_by_mode_profile_and_metadata_endpoint()
     {
-        var exchange = new VpcExchange(() => throw new AssertionException("no call"), new Uri("http://169.254.169.254"), null);
+        var exchange = new MetadataExchange(CredentialMode.Vpc, () => throw new AssertionException("no call"), new Uri("http://169.254.169.254"), null);
 
         Assert.That(exchange.Identity, Is.EqualTo(new[] { "vpc", "default profile", "http://169.254.169.254" }));
+    }
+
+    [Test]
+    public void A_PowerVS_exchange_never_shares_a_cached_token_with_a_VPC_exchange_for_the_same_profile_and_endpoint()
+    {
+        var endpoint = new Uri("https://api.metadata.power-iaas.cloud.ibm.com");
+        var powerVs = new MetadataExchange(CredentialMode.PowerVs, () => throw new AssertionException("no call"), endpoint, Profile);
+        var vpc = new MetadataExchange(CredentialMode.Vpc, () => throw new AssertionException("no call"), endpoint, Profile);
+
+        Assert.That(powerVs.Identity, Is.EqualTo(new[] { "powervs", "id:Profile-1", "https://api.metadata.power-iaas.cloud.ibm.com" }));
+        Assert.That(TokenService.CacheKey(powerVs), Is.Not.EqualTo(TokenService.CacheKey(vpc)));
     }
 }

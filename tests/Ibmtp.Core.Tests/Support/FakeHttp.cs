@@ -26,13 +26,18 @@ public sealed class FakeHttp
             {
                 var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
                 lock (Requests)
-                    Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value)), body));
+                    Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, Headers(request), body));
                 Func<CancellationToken, HttpResponseMessage> next;
                 lock (_answers)
                     next = _answers.Count > 0 ? _answers.Dequeue() : _ => throw new HttpRequestException("no answer queued: connection refused");
                 return next(cancel);
             });
     }
+
+    /// <summary>The request's headers and its content's (Content-Type), as they go on the wire.</summary>
+    private static Dictionary<string, string> Headers(HttpRequestMessage request) =>
+        request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value));
 
     public static readonly Uri BaseUrl = new("https://iam.test.example/");
 
@@ -92,8 +97,9 @@ public sealed class FakeHttp
     public IamClient Iam(TimeProvider? time = null) =>
         new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
 
-    public VpcMetadataClient Metadata(TimeProvider? time = null) =>
-        new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
+    /// <summary>A VPC metadata service in the default API version, or the service <paramref name="api"/> describes.</summary>
+    public MetadataIdentityClient Metadata(TimeProvider? time = null, MetadataIdentityApi? api = null) =>
+        new(Client(), api ?? MetadataIdentityApi.Vpc(MetadataIdentityApi.IdentityPathsVersion), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
 }
 
 public sealed record RecordedRequest(HttpMethod Method, Uri Url, IReadOnlyDictionary<string, string> Headers, string Body)

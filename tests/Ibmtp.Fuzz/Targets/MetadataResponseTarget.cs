@@ -15,7 +15,7 @@ public sealed class MetadataResponseTarget : IFuzzTarget
 
     public void Check(byte[] input)
     {
-        using var metadata = new VpcMetadataClient(HttpAnswer.From(input).Client(MetadataUrl), new RetryingSender(TimeProvider.System, Logger.None), TimeProvider.System);
+        using var metadata = new MetadataIdentityClient(HttpAnswer.From(input).Client(MetadataUrl), MetadataIdentityApi.Vpc(MetadataIdentityApi.IdentityPathsVersion), new RetryingSender(TimeProvider.System, Logger.None), TimeProvider.System);
         IssuedToken.RequirePlausibleOrRefused(deadline => metadata.TrustedProfileTokenAsync(Profile, deadline), "the metadata client");
     }
 

@@ -51,6 +51,7 @@ public abstract class IamEmulatorFixture(bool useHttps = false)
         Iam.TokenLifetime = TimeSpan.FromHours(1);
         Iam.Delay = TimeSpan.Zero;
         Iam.VpcDefaultProfileId = IamWorld.VpcDefault.Id;
+        Iam.MetadataServer = MetadataServer.VirtualServer;
         home = new TestHome();
         UseEmulator(Home, Iam);
     }
@@ -67,6 +68,7 @@ public abstract class IamEmulatorFixture(bool useHttps = false)
     {
         testHome.Environment["IBMTP_IAM_URL"] = emulator.BaseUrl.ToString();
         testHome.Environment["IBMTP_VPC_METADATA_URL"] = emulator.BaseUrl.ToString();
+        testHome.Environment["IBMTP_POWERVS_METADATA_URL"] = emulator.PowerVsMetadataUrl.ToString();
         testHome.Environment["IBMTP_LOG_LEVEL"] = "debug";
     }
 

@@ -84,7 +84,7 @@ public sealed class IamWorld
         iam.AddServiceIdApiKey(OtherApiKey, OtherServiceId);
         iam.AddServiceIdApiKey(StrangerApiKey, StrangerServiceId);
         iam.AddComputeResourceToken(ComputeResourceToken, ComputeResourceSubject);
-        string[] trusted = [BuilderServiceId, OtherServiceId, ComputeResourceSubject, IamEmulator.VpcInstance];
+        string[] trusted = [BuilderServiceId, OtherServiceId, ComputeResourceSubject, IamEmulator.VpcInstance, IamEmulator.PowerVsInstance];
         foreach (var profile in new[] { Builder, Deployer, BuilderElsewhere, VpcDefault })
         {
             iam.AddTrustedProfile(profile.Id, profile.Crn, profile.Name, profile.AccountId, trusted);
