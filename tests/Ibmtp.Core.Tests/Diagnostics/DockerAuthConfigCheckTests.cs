@@ -71,6 +71,7 @@ public sealed class DockerAuthConfigCheckTests : CheckFixture
     [TestCase("""{"auths":{"us.icr.io":{"username":"iamapikey","password":"gitlab-password-3f9"}}}""", "as its auths entry us.icr.io holds username, and docker takes only auth there")]
     [TestCase("""{"auths":{"us.icr.io":{"auth":""}}}""", "as its auths entry us.icr.io has no auth")]
     [TestCase("""{"auths":{"us.icr.io":{"auth":"bm8tY29sb24="}}}""", "as its auths entry us.icr.io has an auth that is not the base64 of user:password")]
+    [TestCase("""{"auths":{"us.icr.io":{"auth":"Onk="}}}""", "as its auths entry us.icr.io has an auth that is not the base64 of user:password")]
     [TestCase("""{"auths":{"us.icr.io":{"auth":"not base64!"}}}""", "as its auths entry us.icr.io has an auth that is not the base64 of user:password")]
     [TestCase("""{"auths":{"us.icr.io":"x"}}""", "as its auths entry us.icr.io is not a JSON object")]
     [TestCase("""{"auths":[]}""", "as its auths is not a JSON object")]
