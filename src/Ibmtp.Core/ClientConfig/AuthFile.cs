@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Ibmtp.Files;
+using Ibmtp.Hosts;
 using Ibmtp.Secrets;
 
 namespace Ibmtp.ClientConfig;
@@ -88,6 +89,49 @@ public sealed class AuthFile
 
     /// <summary>The top-level keys holding a login, which in a legacy <c>~/.dockercfg</c> are the registries logged in to.</summary>
     public IReadOnlyList<string> TopLevelLoginKeys => LoginKeys(_root);
+
+    /// <summary>
+    /// docker's choice for <paramref name="host"/> (docker/cli <c>cli/config/configfile/file.go</c>,
+    /// <c>getConfiguredCredentialStore</c>): the host's <c>credHelpers</c> entry, else <c>credsStore</c>;
+    /// only when neither is there does it send the login stored under <c>auths</c>, since a helper's
+    /// answer replaces that login (<c>credentials/native_store.go</c>). Null when nothing sends the host anywhere.
+    /// </summary>
+    public ClientRoute? DockerRoute(RegistryHost host)
+    {
+        if (CredHelpers.GetValueOrDefault(host.ToString()) is { } helper)
+            return new ClientRoute(ClientRouteKind.CredHelper, helper, Path);
+        if (!string.IsNullOrEmpty(CredsStore))
+            return new ClientRoute(ClientRouteKind.CredsStore, CredsStore, Path);
+        return LoginRoute(StoredLoginKeysFor(host), host);
+    }
+
+    /// <summary>
+    /// The containers tools' choice for <paramref name="host"/> in this one file (containers/image
+    /// <c>pkg/docker/config/config.go</c>, <c>findCredentialsInFile</c>): the host's <c>credHelpers</c>
+    /// entry, else a login under <c>auths</c>. They never read <c>credsStore</c>. A legacy
+    /// <c>~/.dockercfg</c> holds only logins, at its top level. Null when this file leaves the host to the next.
+    /// </summary>
+    public ClientRoute? ContainersRoute(RegistryHost host, bool legacy)
+    {
+        if (legacy)
+            return LoginRoute(TopLevelLoginKeysFor(host), host);
+        return CredHelpers.GetValueOrDefault(host.ToString()) is { } helper
+            ? new ClientRoute(ClientRouteKind.CredHelper, helper, Path)
+            : LoginRoute(StoredLoginKeysFor(host), host);
+    }
+
+    /// <summary>The keys of <c>auths</c> entries holding a login for <paramref name="host"/>, however the key spells it (see <see cref="RegistryHost"/>).</summary>
+    public IReadOnlyList<string> StoredLoginKeysFor(RegistryHost host) => KeysOf(StoredLoginKeys, host);
+
+    /// <summary>The top-level keys holding a login for <paramref name="host"/>, as a legacy <c>~/.dockercfg</c> keeps them.</summary>
+    public IReadOnlyList<string> TopLevelLoginKeysFor(RegistryHost host) => KeysOf(TopLevelLoginKeys, host);
+
+    private static string[] KeysOf(IReadOnlyList<string> keys, RegistryHost host) =>
+        [.. keys.Where(key => RegistryHost.TryParse(key, out var stored) && stored == host)];
+
+    /// <summary>Both clients try the key spelled as the host first, then any other spelling of it.</summary>
+    private ClientRoute? LoginRoute(IReadOnlyList<string> keys, RegistryHost host) =>
+        (keys.FirstOrDefault(key => key == host.ToString()) ?? keys.FirstOrDefault()) is { } key ? new ClientRoute(ClientRouteKind.StoredLogin, key, Path) : null;
 
     // Loops rather than LINQ over members here and in ClientSecrets: LINQ's fast paths for lists would
     // add the static bases of a list of JsonMember, which every start of the helper allocates (see

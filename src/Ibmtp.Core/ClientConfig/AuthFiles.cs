@@ -25,6 +25,19 @@ public sealed class AuthFiles(IEnvironment environment, HelperPaths paths)
         ?? Path.Combine(OperatingSystem.IsLinux() ? paths.ConfigHome : Path.Combine(paths.Home, ".config"), "containers", "auth.json");
 
     /// <summary>
+    /// The files podman, buildah and skopeo read for a host, in their order (containers/image
+    /// <c>pkg/docker/config/config.go</c>, <c>getAuthFilePaths</c>): <c>REGISTRY_AUTH_FILE</c> alone
+    /// when it is set; else the file they log in to, their kept file, docker's file and docker's legacy file.
+    /// </summary>
+    public IReadOnlyList<ContainersAuthPath> ContainersReadOrder(int userId)
+    {
+        if (environment.Get(RegistryAuthFileVariable) is { } chosen)
+            return [new ContainersAuthPath(chosen, Legacy: false)];
+        var files = new[] { ContainersLogin(userId), Containers, Docker }.Distinct(StringComparer.Ordinal).Select(path => new ContainersAuthPath(path, Legacy: false));
+        return [.. files, new ContainersAuthPath(LegacyDocker, Legacy: true)];
+    }
+
+    /// <summary>
     /// The one file <c>podman|buildah|skopeo login</c> write to: <c>REGISTRY_AUTH_FILE</c>, else on
     /// Linux <c>${XDG_RUNTIME_DIR}/containers/auth.json</c>, else <c>/run/containers/&lt;uid&gt;/auth.json</c>,
     /// in a runtime folder a reboot empties; on macOS, the kept file itself.

@@ -5,7 +5,8 @@ using Ibmtp.Secrets;
 namespace Ibmtp.ClientConfig;
 
 /// <summary>
-/// The secrets a client's auth file holds: every value of a stored login, every <c>HttpHeaders</c>
+/// The secrets a client's auth file holds: every value of a stored login (an <c>auth</c> also
+/// decoded), every <c>HttpHeaders</c>
 /// value (an <c>Authorization</c> header), and the <c>user:password</c> of each proxy address. They
 /// are registered with the redactor as the file is read, so that no message shows them however they
 /// are spelled, and their places in the file are kept, so that a diff blanks them whatever their
@@ -55,8 +56,15 @@ internal static class ClientSecrets
     {
         foreach (var field in login.Members)
         {
-            if (!NamingFields.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
-                ProtectString(field.Value, places);
+            if (NamingFields.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+                continue;
+            ProtectString(field.Value, places);
+            if (field.Name.Equals("auth", StringComparison.OrdinalIgnoreCase) && field.Value.Text is { } auth && AuthField.Decode(auth) is var (user, password))
+            {
+                // The password decoded, alone and as "user:password", as a client that decoded it may echo it.
+                SecretRedactor.Protect($"{user}:{password}");
+                SecretRedactor.Protect(password);
+            }
         }
     }
 

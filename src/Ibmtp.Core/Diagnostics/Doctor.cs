@@ -14,7 +14,7 @@ public sealed class Doctor(HelperContext context, HelperServices services)
     private readonly IGetStepCheck[] _getSteps = [new HostCheck(services.Settings), new CredentialsCheck(context, services)];
 
     /// <summary>What <c>get</c> does not depend on but a push may trip over, in the order shown.</summary>
-    private readonly IDoctorCheck[] _otherChecks = [new HelperFilesCheck(services), new ClientFilesCheck(context, services.Paths)];
+    private readonly IDoctorCheck[] _otherChecks = [new HelperFilesCheck(services), new ClientFilesCheck(context, services.Paths), new DockerAuthConfigCheck(context.Environment)];
 
     public DoctorReport Examine(string address)
     {

@@ -3,13 +3,24 @@ using Ibmtp.Tests.Support;
 
 namespace Ibmtp.Tests.Diagnostics;
 
-/// <summary>The client files check: whether each auth file the clients read sends the host to the helper, and what in them shadows it.</summary>
+/// <summary>
+/// The client files check: which helper docker and the containers tools will run for the host, as
+/// each weighs its files, whether each file names the helper, and what in them shadows it.
+/// </summary>
 [TestFixture]
 public sealed class ClientFilesCheckTests : CheckFixture
 {
     private string DockerFile => Path.Combine(Home.Root, ".docker", "config.json");
 
     private string LegacyFile => Path.Combine(Home.Root, ".dockercfg");
+
+    private string ContainersFile => Path.Combine(Home.Root, ".config", "containers", "auth.json");
+
+    private string ContainersLoginFile => Path.Combine(Home.Root, "run", "containers", "auth.json");
+
+    private Fact Docker => Run().Single(fact => fact.Name == "docker");
+
+    private Fact ContainersTools => Run().Single(fact => fact.Name == "containers tools");
 
     private IReadOnlyList<Fact> Run(string host = "us.icr.io")
     {
@@ -19,11 +30,142 @@ public sealed class ClientFilesCheckTests : CheckFixture
     }
 
     [Test]
-    public void A_file_that_names_another_helper_for_the_host_is_a_problem_with_the_fix()
+    public void Docker_runs_the_helper_its_credHelpers_entry_names_for_the_host()
+    {
+        Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp"}}""");
+
+        Assert.That(Docker, Is.EqualTo(new Fact("docker", $"{DockerFile}: names the helper for us.icr.io")));
+    }
+
+    [Test]
+    public void Another_helper_named_for_the_host_is_what_docker_runs_and_a_problem_with_the_fix()
     {
         Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ecr-login"}}""");
 
-        Assert.That(Run()[0], Is.EqualTo(new Fact("docker", $"{DockerFile}: does not name the helper for us.icr.io; run docker-credential-ibmtp configure --registries us.icr.io", Problem: true)));
+        Assert.That(Docker, Is.EqualTo(new Fact("docker", $"{DockerFile}: credHelpers names docker-credential-ecr-login for us.icr.io, so docker runs that helper, never this one; run docker-credential-ibmtp configure --registries us.icr.io", Problem: true)));
+    }
+
+    [Test]
+    public void Without_a_credHelpers_entry_docker_runs_the_credsStore_Docker_Desktop_wrote()
+    {
+        Home.WriteFile(DockerFile, """{"credsStore":"desktop","credHelpers":{"de.icr.io":"ibmtp"}}""");
+
+        Assert.That(Docker.Value, Does.StartWith($"{DockerFile}: credHelpers has no entry for us.icr.io, so docker runs credsStore's docker-credential-desktop").And.Contain("a credHelpers entry wins over credsStore"));
+        Assert.That(Docker.Problem, Is.True);
+    }
+
+    [Test]
+    public void A_credHelpers_entry_wins_over_credsStore()
+    {
+        Home.WriteFile(DockerFile, """{"credsStore":"desktop","credHelpers":{"us.icr.io":"ibmtp"}}""");
+
+        Assert.That(Docker, Is.EqualTo(new Fact("docker", $"{DockerFile}: names the helper for us.icr.io")));
+    }
+
+    [Test]
+    public void The_helper_as_credsStore_runs_for_every_registry_and_is_a_problem()
+    {
+        Home.WriteFile(DockerFile, """{"credsStore":"ibmtp"}""");
+
+        Assert.That(Docker.Value, Does.Contain("credsStore names the helper, so docker runs it for us.icr.io and for every other registry").And.EndWith("and remove the credsStore line"));
+        Assert.That(Docker.Problem, Is.True);
+    }
+
+    [Test]
+    public void Without_any_helper_docker_sends_the_login_stored_for_the_host()
+    {
+        Home.WriteFile(DockerFile, """{"auths":{"https://us.icr.io/v1/":{"auth":"eDp5"}}}""");
+
+        Assert.That(Docker.Value, Does.Contain("names no helper for us.icr.io (no credHelpers entry, no credsStore), so docker sends the login stored under auths https://us.icr.io/v1/"));
+    }
+
+    [Test]
+    public void Without_any_helper_or_login_docker_sends_nothing()
+    {
+        Home.WriteFile(DockerFile, """{"auths":{"us.icr.io":{}},"credHelpers":{"de.icr.io":"ibmtp"}}""");
+
+        Assert.That(Docker.Value, Does.Contain("so docker sends no credentials; run docker-credential-ibmtp configure --registries us.icr.io"));
+        Assert.That(Docker.Problem, Is.True);
+    }
+
+    [Test]
+    public void The_containers_tools_run_the_helper_the_first_file_in_their_order_names()
+    {
+        Home.WriteFile(ContainersLoginFile, """{"credHelpers":{"us.icr.io":"ibmtp"}}""");
+        Home.WriteFile(ContainersFile, """{"credHelpers":{"us.icr.io":"ecr-login"}}""");
+
+        Assert.That(ContainersTools, Is.EqualTo(new Fact("containers tools", $"podman, buildah and skopeo run the helper for us.icr.io (credHelpers in {ContainersLoginFile})")));
+    }
+
+    [Test]
+    public void A_login_in_an_earlier_file_shadows_the_helper_a_later_one_names()
+    {
+        Home.WriteFile(ContainersLoginFile, """{"auths":{"us.icr.io":{"auth":"eDp5"}}}""");
+        Home.WriteFile(ContainersFile, """{"credHelpers":{"us.icr.io":"ibmtp"}}""");
+
+        Assert.That(ContainersTools, Is.EqualTo(new Fact("containers tools", $"podman, buildah and skopeo send the login stored in {ContainersLoginFile} under us.icr.io and never run the helper for us.icr.io; remove that entry", Problem: true)));
+    }
+
+    [Test]
+    public void Within_one_file_the_containers_tools_take_credHelpers_before_a_login()
+    {
+        Home.WriteFile(ContainersLoginFile, """{"auths":{"us.icr.io":{"auth":"eDp5"}},"credHelpers":{"us.icr.io":"ibmtp"}}""");
+
+        Assert.That(ContainersTools.Problem, Is.False);
+    }
+
+    [Test]
+    public void Another_helper_the_containers_tools_find_first_is_a_problem()
+    {
+        Home.WriteFile(ContainersFile, """{"credHelpers":{"us.icr.io":"ecr-login"}}""");
+        Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp"}}""");
+
+        Assert.That(ContainersTools.Value, Does.StartWith($"podman, buildah and skopeo run docker-credential-ecr-login for us.icr.io (credHelpers in {ContainersFile}), never this helper"));
+        Assert.That(ContainersTools.Problem, Is.True);
+    }
+
+    [Test]
+    public void The_containers_tools_fall_back_to_dockers_file()
+    {
+        Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp"}}""");
+
+        Assert.That(ContainersTools, Is.EqualTo(new Fact("containers tools", $"podman, buildah and skopeo run the helper for us.icr.io (credHelpers in {DockerFile})")));
+    }
+
+    [Test]
+    public void The_containers_tools_never_run_credsStore()
+    {
+        Home.WriteFile(DockerFile, """{"credsStore":"ibmtp"}""");
+
+        Assert.That(ContainersTools.Value, Does.Contain("find no helper and no login for us.icr.io").And.Contain($"they never read credsStore, which {DockerFile} names"));
+        Assert.That(ContainersTools.Problem, Is.True);
+    }
+
+    [Test]
+    public void The_containers_tools_use_a_login_in_the_legacy_file_last()
+    {
+        Home.WriteFile(LegacyFile, """{"https://us.icr.io":{"auth":"eDp5","email":""}}""");
+
+        Assert.That(ContainersTools.Value, Does.StartWith($"podman, buildah and skopeo send the login stored in {LegacyFile} under https://us.icr.io"));
+    }
+
+    [Test]
+    public void With_REGISTRY_AUTH_FILE_the_containers_tools_read_that_file_alone()
+    {
+        var chosen = Home.WriteFile(Path.Combine(Home.Root, "auth.json"), "{}");
+        Home.Variables["REGISTRY_AUTH_FILE"] = chosen;
+        Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp"}}""");
+
+        Assert.That(ContainersTools.Value, Does.StartWith($"podman, buildah and skopeo find no helper and no login for us.icr.io in {chosen}, so they send no credentials"));
+    }
+
+    [Test]
+    public void The_containers_tools_stop_at_a_file_they_cannot_read()
+    {
+        Home.WriteFile(ContainersLoginFile, "{broken");
+        Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp"}}""");
+
+        Assert.That(ContainersTools, Is.EqualTo(new Fact("containers tools", $"podman, buildah and skopeo stop at {ContainersLoginFile}, which they cannot read either", Problem: true)));
     }
 
     [Test]
@@ -62,7 +204,7 @@ public sealed class ClientFilesCheckTests : CheckFixture
     [Test]
     public void The_file_the_containers_tools_log_in_to_is_examined_apart_when_it_is_not_the_file_they_keep()
     {
-        Assert.That(Run().Select(fact => fact.Name), Is.EqualTo(new[] { "docker", "containers", "containers logins" }));
+        Assert.That(Run().Select(fact => fact.Name), Is.EqualTo(new[] { "docker", "containers", "containers logins", "containers tools" }));
     }
 
     [Test]
@@ -70,6 +212,6 @@ public sealed class ClientFilesCheckTests : CheckFixture
     {
         Home.Variables["REGISTRY_AUTH_FILE"] = Path.Combine(Home.Root, "auth.json");
 
-        Assert.That(Run().Select(fact => fact.Name), Is.EqualTo(new[] { "docker", "containers" }));
+        Assert.That(Run().Select(fact => fact.Name), Is.EqualTo(new[] { "docker", "containers", "containers tools" }));
     }
 }

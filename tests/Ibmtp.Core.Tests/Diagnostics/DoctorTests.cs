@@ -22,7 +22,7 @@ public sealed class DoctorTests : CheckFixture
         {
             "host", "served", "mode", "profile", "credentials",
             "config file", "keystore", "token cache", "log",
-            "docker", "containers", "containers logins",
+            "docker", "containers", "containers logins", "containers tools",
         }));
         Assert.That(report.GetWouldSucceed, Is.True);
     }
@@ -38,7 +38,7 @@ public sealed class DoctorTests : CheckFixture
         {
             "host", "served",
             "config file", "keystore", "token cache", "log",
-            "docker", "containers", "containers logins",
+            "docker", "containers", "containers logins", "containers tools",
         }));
         Assert.That(report.GetWouldSucceed, Is.False);
     }
@@ -52,6 +52,18 @@ public sealed class DoctorTests : CheckFixture
         var report = Examine("us.icr.io");
 
         Assert.That(report.Facts.Where(fact => fact.Problem).Select(fact => fact.Name), Does.Contain("keystore").And.Contain("docker"));
+        Assert.That(report.GetWouldSucceed, Is.True);
+    }
+
+    [Test]
+    public void A_DOCKER_AUTH_CONFIG_that_bypasses_the_helper_is_flagged_after_the_files_without_changing_the_verdict()
+    {
+        Home.Variables["IBMTP_API_KEY"] = "doctor-order-key-7c2e90";
+        Home.Variables["DOCKER_AUTH_CONFIG"] = """{"auths":{"us.icr.io":{"auth":"eDp5"}}}""";
+
+        var report = Examine("us.icr.io");
+
+        Assert.That(report.Facts[^1], Has.Property(nameof(Fact.Name)).EqualTo("DOCKER_AUTH_CONFIG").And.Property(nameof(Fact.Problem)).True);
         Assert.That(report.GetWouldSucceed, Is.True);
     }
 }
