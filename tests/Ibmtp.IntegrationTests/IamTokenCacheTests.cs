@@ -166,6 +166,19 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
         });
     }
 
+    /// <summary>What the test above rests on: the emulator issues its tokens on its own clock, however far it is moved.</summary>
+    [Test]
+    public async Task The_emulator_issues_tokens_on_its_moved_clock()
+    {
+        Iam.ClockAhead = TimeSpan.FromHours(2);
+        UseTokenMode(IamWorld.Builder.Id);
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.That(EmulatorToken.ExpiresAt(token) - DateTimeOffset.UtcNow, Is.InRange(TimeSpan.FromHours(3) - TimeSpan.FromSeconds(10), TimeSpan.FromHours(3)));
+        Assert.That(LifeLeft(token), Is.InRange(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(10), TimeSpan.FromHours(1)));
+    }
+
     /// <summary>A get's token, with the helper's and the emulator's clocks <paramref name="ahead"/> of the real one.</summary>
     private async Task<string> GetAheadAsync(TimeSpan ahead)
     {
