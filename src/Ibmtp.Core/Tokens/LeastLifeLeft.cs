@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ibmtp.Tokens;
 
 /// <summary>
@@ -15,7 +17,9 @@ namespace Ibmtp.Tokens;
 public static class LeastLifeLeft
 {
     /// <summary>What every token of 30 minutes or more keeps when it is handed out.</summary>
-    public static TimeSpan Floor => TimeSpan.FromMinutes(15);
+    public static TimeSpan Floor => new(15 * TimeSpan.TicksPerMinute);
 
-    public static TimeSpan For(TimeSpan lifetime) => lifetime < 2 * Floor ? lifetime / 2 : Floor;
+    // Every cached get runs this: inlined, it costs no call and no page of code of its own at start-up.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TimeSpan For(TimeSpan lifetime) => lifetime.Ticks < 2 * Floor.Ticks ? new(lifetime.Ticks / 2) : Floor;
 }
