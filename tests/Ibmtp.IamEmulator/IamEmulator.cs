@@ -20,6 +20,7 @@ public sealed class IamEmulator : IAsyncDisposable
     private readonly IssuedTokens tokens;
     private readonly ServiceAccountTokens serviceAccountTokens;
     private readonly EmulatorSettings settings;
+    private readonly EmulatorClock clock;
     private readonly FailureInjection failures;
     private readonly RequestCounters counters;
     private readonly RegistryTokenSigner registrySigner;
@@ -35,6 +36,7 @@ public sealed class IamEmulator : IAsyncDisposable
         tokens = app.Services.GetRequiredService<IssuedTokens>();
         serviceAccountTokens = app.Services.GetRequiredService<ServiceAccountTokens>();
         settings = app.Services.GetRequiredService<EmulatorSettings>();
+        clock = app.Services.GetRequiredService<EmulatorClock>();
         failures = app.Services.GetRequiredService<FailureInjection>();
         counters = app.Services.GetRequiredService<RequestCounters>();
         registrySigner = app.Services.GetRequiredService<RegistryTokenSigner>();
@@ -65,6 +67,20 @@ public sealed class IamEmulator : IAsyncDisposable
         get => settings.TokenLifetime;
         set => settings.TokenLifetime = value;
     }
+
+    /// <summary>
+    /// How far the clock that IAM access tokens and instance identity tokens are issued at, and checked
+    /// against, runs ahead of the real one (default none). Run the helper as far ahead (faketime) to play
+    /// out a token's life without waiting for it.
+    /// </summary>
+    public TimeSpan ClockAhead
+    {
+        get => clock.Ahead;
+        set => clock.Ahead = value;
+    }
+
+    /// <summary>The emulator's time: the real time, <see cref="ClockAhead"/> ahead.</summary>
+    public DateTimeOffset UtcNow => clock.UtcNow;
 
     /// <summary>Time every <c>/identity/token</c> response waits before it is sent, failures included (default none).</summary>
     public TimeSpan Delay
@@ -244,6 +260,7 @@ public sealed class IamEmulator : IAsyncDisposable
             .AddSingleton<IssuedTokens>()
             .AddSingleton<ServiceAccountTokens>()
             .AddSingleton<EmulatorSettings>()
+            .AddSingleton<EmulatorClock>()
             .AddSingleton<FailureInjection>()
             .AddSingleton<RequestCounters>()
             .AddSingleton<TokenGrants>()

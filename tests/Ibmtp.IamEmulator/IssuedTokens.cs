@@ -9,7 +9,7 @@ namespace Ibmtp.Emulators;
 /// Mints JWT-shaped tokens and remembers every one until it is revoked, so later requests
 /// (assume grant, metadata exchange, registry login) can tell a live token from anything else.
 /// </summary>
-internal sealed class IssuedTokens
+internal sealed class IssuedTokens(EmulatorClock clock)
 {
     // Nobody verifies these signatures; a random HMAC key only makes the tokens look like real JWTs.
     private readonly byte[] signingKey = RandomNumberGenerator.GetBytes(32);
@@ -17,7 +17,7 @@ internal sealed class IssuedTokens
 
     public IssuedToken Issue(IssuedTokenKind kind, string subject, string origin, TimeSpan lifetime)
     {
-        var issuedAt = DateTimeOffset.UtcNow;
+        var issuedAt = clock.UtcNow;
         var expiresAt = issuedAt + lifetime;
         var header = new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT", ["kid"] = "ibmtp-iam-emulator" };
         var payload = new JsonObject
@@ -38,7 +38,7 @@ internal sealed class IssuedTokens
 
     public bool TryGetLive(string value, IssuedTokenKind kind, [NotNullWhen(true)] out IssuedToken? token)
     {
-        if (live.TryGetValue(value, out token) && token.Kind == kind && !token.IsExpiredAt(DateTimeOffset.UtcNow))
+        if (live.TryGetValue(value, out token) && token.Kind == kind && !token.IsExpiredAt(clock.UtcNow))
         {
             return true;
         }

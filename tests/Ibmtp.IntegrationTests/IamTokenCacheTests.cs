@@ -5,7 +5,7 @@ namespace Ibmtp.IntegrationTests;
 
 /// <summary>
 /// The token cache shared by helper processes: reuse, keying by everything that decides the token,
-/// renewal at 80% of the lifetime, the 10 s expiry margin, single-flight across processes, recovery
+/// renewal while a token still has the least life left a client must get, the 10 s expiry margin, single-flight across processes, recovery
 /// from damage, and IBMTP_NO_CACHE.
 /// </summary>
 [TestFixture]
@@ -131,32 +131,66 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
     }
 
     /// <summary>
-    /// With a 100 s lifetime, 80% is 80 s and the 10 s margin begins at 90 s, so at 85 s only the 80% rule
-    /// asks for a new token. A real-time wait that long would be too slow; the helper's clock is moved instead.
+    /// A token is handed out while it has 15 minutes left (half its life, under 30 minutes in all), and
+    /// renewed just after. The helper and the emulator are both moved ahead to a few seconds either side
+    /// of that point, so the emulator judges the life left on the token each get hands out. The seconds
+    /// cover the time the gets take and the cache's whole seconds.
     /// </summary>
-    [Test]
-    public async Task The_token_is_renewed_once_eighty_percent_of_its_lifetime_has_passed()
+    [TestCase(60, 15.0)]
+    [TestCase(20, 10.0)]
+    [TestCase(5, 2.5)]
+    public async Task A_token_is_handed_out_with_the_least_life_left_and_renewed_just_after(int lifetimeMinutes, double leastLeftMinutes)
     {
-        Iam.TokenLifetime = TimeSpan.FromSeconds(100);
+        var lifetime = TimeSpan.FromMinutes(lifetimeMinutes);
+        var leastLeft = TimeSpan.FromMinutes(leastLeftMinutes);
+        var nearRenewal = TimeSpan.FromSeconds(5);
+        Iam.TokenLifetime = lifetime;
         UseTokenMode(IamWorld.Builder.Id);
         var first = await GetBearerTokenAsync();
 
-        var at70Percent = HelperOutput.Credentials(await ShiftedClock.GetAsync(Home, Registry, TimeSpan.FromSeconds(70)));
-        var callsAt70Percent = IamCalls.Of(Iam);
-        var at85Percent = HelperOutput.Credentials(await ShiftedClock.GetAsync(Home, Registry, TimeSpan.FromSeconds(85)));
+        var justBefore = await GetAheadAsync(lifetime - leastLeft - nearRenewal);
+        var leftJustBefore = LifeLeft(justBefore);
+        var callsJustBefore = IamCalls.Of(Iam);
+        var justAfter = await GetAheadAsync(lifetime - leastLeft + nearRenewal);
+        var leftJustAfter = LifeLeft(justAfter);
 
         Assert.Multiple(() =>
         {
-            Assert.That(at70Percent.Secret, Is.EqualTo(first), "a token at 70% of its lifetime is still reused");
-            Assert.That(callsAt70Percent, Is.EqualTo(IamCalls.TokenExchanges(1)));
-            Assert.That(at85Percent.Secret, Is.Not.EqualTo(first), "past 80% of its lifetime the token is renewed");
-            Assert.That(EmulatorToken.Subject(at85Percent.Secret), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(justBefore, Is.EqualTo(first), "the cached token is handed out while it has the least life left");
+            Assert.That(leftJustBefore, Is.GreaterThanOrEqualTo(leastLeft));
+            Assert.That(callsJustBefore, Is.EqualTo(IamCalls.TokenExchanges(1)));
+            Assert.That(justAfter, Is.Not.EqualTo(first), "a token with less than the least life left is renewed");
+            Assert.That(EmulatorToken.Subject(justAfter), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(leftJustAfter, Is.GreaterThan(lifetime - nearRenewal));
             Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(2)));
         });
     }
 
+    /// <summary>What the test above rests on: the emulator issues its tokens on its own clock, however far it is moved.</summary>
+    [Test]
+    public async Task The_emulator_issues_tokens_on_its_moved_clock()
+    {
+        Iam.ClockAhead = TimeSpan.FromHours(2);
+        UseTokenMode(IamWorld.Builder.Id);
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.That(EmulatorToken.ExpiresAt(token) - DateTimeOffset.UtcNow, Is.InRange(TimeSpan.FromHours(3) - TimeSpan.FromSeconds(10), TimeSpan.FromHours(3)));
+        Assert.That(LifeLeft(token), Is.InRange(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(10), TimeSpan.FromHours(1)));
+    }
+
+    /// <summary>A get's token, with the helper's and the emulator's clocks <paramref name="ahead"/> of the real one.</summary>
+    private async Task<string> GetAheadAsync(TimeSpan ahead)
+    {
+        Iam.ClockAhead = ahead;
+        return HelperOutput.Credentials(await ShiftedClock.GetAsync(Home, Registry, ahead)).Secret;
+    }
+
+    /// <summary>How long <paramref name="token"/> still works, on the emulator's clock.</summary>
+    private TimeSpan LifeLeft(string token) => EmulatorToken.ExpiresAt(token) - Iam.UtcNow;
+
     /// <summary>
-    /// With a 13 s lifetime the 10 s margin starts 3 s after issue, long before 80% (10.4 s): a get at once
+    /// With a 13 s lifetime the 10 s margin starts 3 s after issue, before half its life (6.5 s): a get at once
     /// is served from the cache, one after 4 s must not be, although the token has not expired. (The cache
     /// keeps whole seconds, so the margin may start up to a second earlier; 4 s is past it either way.)
     /// </summary>

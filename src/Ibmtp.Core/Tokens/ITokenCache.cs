@@ -5,7 +5,7 @@ namespace Ibmtp.Tokens;
 /// <summary>Where tokens are kept between calls: a shared file cache, or nothing when caching is off.</summary>
 public interface ITokenCache
 {
-    /// <summary>A cached token young enough to hand out, or null. Synchronous and network-free: this is all a cached `get` runs.</summary>
+    /// <summary>A cached token with enough life left to hand out (<see cref="LeastLifeLeft"/>), or null. Synchronous and network-free: this is all a cached `get` runs.</summary>
     IamToken? FreshToken(string cacheKey);
 
     /// <summary>Whatever token is kept under the key, fresh or not, or null; for reporting, never for handing out.</summary>

@@ -13,7 +13,8 @@ namespace Ibmtp.Tests.Tokens;
 [TestFixture]
 public sealed class FileTokenCacheTests : TempHomeFixture
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+    /// <summary>What IAM grants; an hour unless a test says otherwise.</summary>
+    private TimeSpan Lifetime { get; set; }
 
     private FastForwardClock _time = null!;
     private TimeProvider _clock = null!;
@@ -26,6 +27,7 @@ public sealed class FileTokenCacheTests : TempHomeFixture
         _clock = _time = new FastForwardClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
         _warnings = [];
         _fetches = 0;
+        Lifetime = TimeSpan.FromHours(1);
     }
 
     private string Folder => Home.Paths.CacheFolder;
@@ -57,42 +59,73 @@ public sealed class FileTokenCacheTests : TempHomeFixture
         return TokenService.CacheKey(exchange.Object) + ".token";
     }
 
-    [Test]
-    public void A_fresh_token_is_reused_without_asking_IAM_again()
+    [TestCase(60, 15.0)]
+    [TestCase(20, 10.0)]
+    [TestCase(5, 2.5)]
+    public void A_token_is_reused_while_it_has_the_least_life_left(int lifetimeMinutes, double leastLeftMinutes)
     {
+        Lifetime = TimeSpan.FromMinutes(lifetimeMinutes);
         var first = Get();
-        _time.Advance(Lifetime * 0.79);
+        Assert.That(Get().AccessToken, Is.EqualTo(first.AccessToken), "a token just issued is handed out");
+        _time.Advance(Lifetime - TimeSpan.FromMinutes(leastLeftMinutes));
 
-        Assert.That(Get().AccessToken, Is.EqualTo(first.AccessToken));
+        var served = Get();
+
+        Assert.That(served.AccessToken, Is.EqualTo(first.AccessToken));
+        Assert.That(served.ExpiresAt - _time.GetUtcNow(), Is.EqualTo(TimeSpan.FromMinutes(leastLeftMinutes)));
         Assert.That(_fetches, Is.EqualTo(1));
     }
 
-    [Test]
-    public void A_token_is_renewed_once_80_percent_of_its_lifetime_has_passed()
+    [TestCase(60, 15.0)]
+    [TestCase(20, 10.0)]
+    [TestCase(5, 2.5)]
+    public void A_token_is_renewed_a_second_before_it_would_have_less_than_the_least_life_left(int lifetimeMinutes, double leastLeftMinutes)
     {
+        Lifetime = TimeSpan.FromMinutes(lifetimeMinutes);
         var first = Get();
-        _time.Advance(Lifetime * 0.81);
+        _time.Advance(Lifetime - TimeSpan.FromMinutes(leastLeftMinutes) + TimeSpan.FromSeconds(1));
 
-        Assert.That(Get().AccessToken, Is.Not.EqualTo(first.AccessToken));
+        var served = Get();
+
+        Assert.That(served.AccessToken, Is.Not.EqualTo(first.AccessToken));
+        Assert.That(served.ExpiresAt - _time.GetUtcNow(), Is.EqualTo(Lifetime));
         Assert.That(_fetches, Is.EqualTo(2));
     }
 
+    /// <summary>A second after the token has less than the least life left: the cache wants a new one.</summary>
+    private TimeSpan PastRenewal => Lifetime - LeastLifeLeft.For(Lifetime) + TimeSpan.FromSeconds(1);
+
     [Test]
-    public void During_an_IAM_outage_a_still_valid_token_is_served_with_a_warning()
+    public void During_an_IAM_outage_a_token_past_its_renewal_but_still_valid_is_served_with_a_warning()
     {
         var first = Get();
-        _time.Advance(Lifetime * 0.9);
+        _time.Advance(PastRenewal);
 
         Assert.That(Get(IamDown).AccessToken, Is.EqualTo(first.AccessToken));
         Assert.That(_warnings, Has.Count.EqualTo(1));
         Assert.That(_warnings[0], Does.Contain("HTTP 503").And.Contain("cached token"));
     }
 
-    [Test]
-    public void A_still_valid_token_is_served_when_the_process_refreshing_it_takes_longer_than_this_call_may_wait()
+    [TestCase(60)]
+    [TestCase(5)]
+    public void A_token_with_the_least_life_left_is_served_at_once_while_another_process_holds_the_lock(int lifetimeMinutes)
     {
+        Lifetime = TimeSpan.FromMinutes(lifetimeMinutes);
         var first = Get();
-        _time.Advance(Lifetime * 0.9);
+        _time.Advance(Lifetime - LeastLifeLeft.For(Lifetime));
+        using var refreshingElsewhere = RefreshingElsewhere();
+
+        Assert.That(Get(IamDown, timeoutSeconds: 0.3).AccessToken, Is.EqualTo(first.AccessToken));
+        Assert.That(_warnings, Is.Empty, "a fresh token is served without waiting for the lock");
+    }
+
+    [TestCase(60)]
+    [TestCase(5)]
+    public void A_token_past_its_renewal_but_still_valid_is_served_with_a_warning_when_the_process_refreshing_it_takes_longer_than_this_call_may_wait(int lifetimeMinutes)
+    {
+        Lifetime = TimeSpan.FromMinutes(lifetimeMinutes);
+        var first = Get();
+        _time.Advance(PastRenewal);
         using var refreshingElsewhere = RefreshingElsewhere();
 
         Assert.That(Get(IamDown, timeoutSeconds: 0.3).AccessToken, Is.EqualTo(first.AccessToken));
@@ -128,7 +161,7 @@ public sealed class FileTokenCacheTests : TempHomeFixture
     public void Rejections_are_not_hidden_by_a_cached_token()
     {
         Get();
-        _time.Advance(Lifetime * 0.9);
+        _time.Advance(PastRenewal);
 
         Assert.Throws<IamRejectedException>(() => Get(() => throw new IamRejectedException("IAM rejected the apikey grant")));
     }

@@ -22,6 +22,9 @@ public static class EmulatorToken
     /// <summary>The identity the token stands for: a trusted profile ID, a service ID name, ...</summary>
     public static string Subject(string token) => Claims(token)["sub"]!.GetValue<string>();
 
+    /// <summary>When the token stops working (its <c>exp</c>, in whole seconds).</summary>
+    public static DateTimeOffset ExpiresAt(string token) => DateTimeOffset.FromUnixTimeSeconds(Claims(token)["exp"]!.GetValue<long>());
+
     /// <summary>How the token was obtained: a grant type, or the metadata service's call.</summary>
     public static string Origin(string token) => Claims(token)["grant_type"]!.GetValue<string>();
 }

@@ -50,6 +50,7 @@ public abstract class IamEmulatorFixture(bool useHttps = false)
         Iam.Reset();
         Iam.TokenLifetime = TimeSpan.FromHours(1);
         Iam.Delay = TimeSpan.Zero;
+        Iam.ClockAhead = TimeSpan.Zero;
         Iam.VpcDefaultProfileId = IamWorld.VpcDefault.Id;
         Iam.MetadataServer = MetadataServer.VirtualServer;
         home = new TestHome();

@@ -1,4 +1,5 @@
 using Ibmtp.Credentials;
+using Ibmtp.Tokens;
 
 namespace Ibmtp.Frontends.Kubelet;
 
@@ -6,8 +7,8 @@ namespace Ibmtp.Frontends.Kubelet;
 public static class CacheDuration
 {
     /// <summary>
-    /// For an IAM token, until the token cache would renew it (80% of its life), so the kubelet never
-    /// holds a token past its expiry; for anything else (an API key), <paramref name="otherLogins"/>.
+    /// For an IAM token, until the token cache would renew it, so the kubelet never keeps a token once it
+    /// has less than <see cref="LeastLifeLeft"/> left; for anything else (an API key), <paramref name="otherLogins"/>.
     /// </summary>
     public static TimeSpan For(Login login, DateTimeOffset now, TimeSpan otherLogins) =>
         login.RenewAt is { } renewAt ? (renewAt > now ? renewAt - now : TimeSpan.Zero) : otherLogins;
