@@ -226,6 +226,23 @@ public sealed class IamModeTests : IamEmulatorFixture
         });
     }
 
+    /// <summary>IBM's curl examples and the SDKs' *_AUTH_URL settings write IAM's address as its token operation's.</summary>
+    [TestCase("identity/token")]
+    [TestCase("identity/token/")]
+    public async Task An_IAM_URL_given_as_the_token_operations_address_reaches_the_operation_once(string operationPath)
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+        Set(("IBMTP_IAM_URL", new Uri(Iam.BaseUrl, operationPath).ToString()));
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(1)), "each grant posted to /identity/token");
+        });
+    }
+
     [TestCase(null)]
     [TestCase("auto")]
     [TestCase("apikey")]

@@ -55,6 +55,9 @@ internal static class SettingParsers
     /// <summary>An endpoint the helper sends credentials to: https, or http on loopback only.</summary>
     public static string? SecureUrl(string text, out Uri url) => EndpointPolicy.Check(text.Trim().TrimEnd('/'), out url);
 
+    /// <summary>IAM's address, a secure one; given as the token operation's own address, it is cut back to IAM's.</summary>
+    public static string? IamUrl(string text, out Uri url) => SecureUrl(IamTokenOperation.BaseUrl(text.Trim()), out url);
+
     public static string? HttpUrl(string text, out Uri url) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out url!) && url.Scheme is "http" or "https" ? null : "not an http(s) URL";
 }

@@ -48,7 +48,7 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
         var grantName = grantType[(grantType.LastIndexOf(':') + 1)..];
         var response = await sender.SendAsync(client, () =>
         {
-            var request = new RestRequest("identity/token", Method.Post);
+            var request = new RestRequest(IamTokenOperation.Path, Method.Post);
             request.AddHeader("Accept", "application/json");
             request.AddParameter("grant_type", grantType, ParameterType.GetOrPost);
             foreach (var (name, value) in fields)
