@@ -48,7 +48,7 @@ internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens toke
 
     private IResult ExchangeComputeResourceToken(TokenRequestForm form)
     {
-        if (form.Check(required: ["cr_token"], optional: TokenRequestForm.ProfileFields) is { } invalid)
+        if (form.Check(required: ["cr_token"], optional: TokenRequestForm.ComputeResourceProfileFields) is { } invalid)
         {
             return invalid;
         }
@@ -61,23 +61,28 @@ internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens toke
         var crToken = form.Required("cr_token");
         if (serviceAccountTokens.TryGetLiveForIam(crToken, out var account))
         {
-            return IssueForServiceAccount(reference, account);
+            return IssueForComputeResource(reference, profile => profile.Trusts(account));
         }
 
         return directory.TryFindComputeResourceSubject(crToken, out var subject)
-            ? IssueForProfile(reference, subject, GrantTypes.ComputeResourceToken)
+            ? IssueForComputeResource(reference, profile => profile.Trusts(subject))
             : IamError.InvalidToken("cr_token");
     }
 
-    private IResult IssueForServiceAccount(ProfileReference reference, KubernetesServiceAccount account)
+    /// <summary>
+    /// IAM looks a profile name up in the compute resource's own account; here the profiles of that name that trust the resource
+    /// stand for that account, so a same-named profile elsewhere is never chosen.
+    /// </summary>
+    private IResult IssueForComputeResource(ProfileReference reference, Func<TrustedProfile, bool> trustsCaller)
     {
-        var profile = directory.FindProfile(reference);
-        if (profile is null)
+        var candidates = directory.FindProfiles(reference);
+        var profile = candidates.FirstOrDefault(trustsCaller);
+        if (profile is not null)
         {
-            return IamError.ProfileNotFound();
+            return Issue(profile.Id, GrantTypes.ComputeResourceToken);
         }
 
-        return profile.Trusts(account) ? Issue(profile.Id, GrantTypes.ComputeResourceToken) : IamError.NotTrusted();
+        return candidates.Count == 0 ? IamError.ProfileNotFound() : IamError.NotTrusted();
     }
 
     private IResult IssueForProfile(ProfileReference reference, string callerIdentity, string grantType)

@@ -32,14 +32,14 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
     public Task<IamToken> AssumeProfileAsync(IamToken identity, TrustedProfile profile, Deadline deadline) =>
         RequestTokenAsync(
             AssumeGrant,
-            [new("access_token", identity.AccessToken.Value), .. ProfileGrantFields.For(profile, accountRequired: true)],
+            [new("access_token", identity.AccessToken.Value), .. ProfileGrantFields.ForAssume(profile)],
             $"check that the trusted profile {profile} exists and trusts the service ID that owns the API key",
             deadline);
 
     public Task<IamToken> CrTokenAsync(Secret crToken, TrustedProfile profile, Deadline deadline) =>
         RequestTokenAsync(
             CrTokenGrant,
-            [new("cr_token", crToken.Value), .. ProfileGrantFields.For(profile, accountRequired: false)],
+            [new("cr_token", crToken.Value), .. ProfileGrantFields.ForCrToken(profile)],
             $"check that the trusted profile {profile} exists and trusts this compute resource (cluster, namespace and service account)",
             deadline);
 
