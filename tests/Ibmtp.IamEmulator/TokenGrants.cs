@@ -61,21 +61,24 @@ internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens toke
         var crToken = form.Required("cr_token");
         if (serviceAccountTokens.TryGetLiveForIam(crToken, out var account))
         {
-            return IssueForComputeResource(reference, profile => profile.Trusts(account));
+            return IssueForComputeResource(reference, accountId: null, profile => profile.Trusts(account));
         }
 
         return directory.TryFindComputeResourceSubject(crToken, out var subject)
-            ? IssueForComputeResource(reference, profile => profile.Trusts(subject))
+            ? IssueForComputeResource(reference, AccountOf(subject), profile => profile.Trusts(subject))
             : IamError.InvalidToken("cr_token");
     }
 
     /// <summary>
-    /// IAM looks a profile name up in the compute resource's own account; here the profiles of that name that trust the resource
-    /// stand for that account, so a same-named profile elsewhere is never chosen.
+    /// IAM looks a profile name up in the compute resource's own account: the account of a subject's CRN, or, for a
+    /// service account (whose cluster the emulator does not place in an account), that of the profiles holding trust
+    /// conditions for it. A same-named profile elsewhere is never chosen.
     /// </summary>
-    private IResult IssueForComputeResource(ProfileReference reference, Func<TrustedProfile, bool> trustsCaller)
+    private IResult IssueForComputeResource(ProfileReference reference, string? accountId, Func<TrustedProfile, bool> trustsCaller)
     {
-        var candidates = directory.FindProfiles(reference);
+        var candidates = directory.FindProfiles(reference)
+            .Where(profile => reference.Name is null || accountId is null || profile.AccountId == accountId)
+            .ToList();
         var profile = candidates.FirstOrDefault(trustsCaller);
         if (profile is not null)
         {
@@ -84,6 +87,10 @@ internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens toke
 
         return candidates.Count == 0 ? IamError.ProfileNotFound() : IamError.NotTrusted();
     }
+
+    /// <summary>The account in a CRN's scope segment (<c>crn:v1:…:a/&lt;account&gt;:…</c>), or null when it names none.</summary>
+    private static string? AccountOf(string crn) =>
+        crn.Split(':') is [_, _, _, _, _, _, var scope, ..] && scope.StartsWith("a/", StringComparison.Ordinal) ? scope[2..] : null;
 
     private IResult IssueForProfile(ProfileReference reference, string callerIdentity, string grantType)
     {
