@@ -68,10 +68,9 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
     {
         var error = HttpClients.ReadJson(response, IamJsonContext.Default.IamErrorResponse);
         var requestId = HttpClients.Excerpt(error?.Context?.RequestId ?? HttpClients.Header(response, "Transaction-Id") ?? "none", 64);
-        var code = HttpClients.Excerpt(error?.ErrorCode ?? "no error code", 64);
-        var message = HttpClients.Excerpt(error?.ErrorMessage ?? response.StatusDescription);
+        var said = ServerWords.Of(response) ?? HttpClients.Excerpt(response.StatusDescription);
         return new IamRejectedException(
-            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {code} {message} (request id {requestId}); {hint}");
+            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {said} (request id {requestId}); {hint}");
     }
 
     public void Dispose() => client.Dispose();

@@ -67,11 +67,10 @@ public sealed class VpcMetadataClient(RestClient client, RetryingSender sender, 
         if (response.IsSuccessStatusCode)
             return response;
 
-        var error = HttpClients.ReadJson(response, IamJsonContext.Default.VpcErrorResponse);
-        var first = error?.Errors?.FirstOrDefault();
+        var trace = HttpClients.ReadJson(response, IamJsonContext.Default.VpcErrorResponse)?.Trace;
         throw new IamRejectedException(
             $"the VPC metadata service rejected {method.ToString().ToUpperInvariant()} /{path} (HTTP {(int)response.StatusCode}): " +
-            $"{first?.Code ?? "no error code"} {HttpClients.Excerpt(first?.Message)} (trace {error?.Trace ?? "none"}); " +
+            $"{ServerWords.Of(response) ?? HttpClients.Excerpt(response.StatusDescription)} (trace {HttpClients.Excerpt(trace ?? "none", 64)}); " +
             "check that the metadata service is enabled for this instance and that the trusted profile trusts it");
     }
 
