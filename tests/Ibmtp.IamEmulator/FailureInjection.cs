@@ -8,14 +8,14 @@ internal sealed class FailureInjection
 {
     private readonly ConcurrentQueue<InjectedFailure> pending = new();
 
-    public void FailNext(int statusCode, int count, TimeSpan? retryAfter)
+    public void FailNext(int statusCode, int count, TimeSpan? retryAfter, InjectedBody? body = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         for (var i = 0; i < count; i++)
         {
-            pending.Enqueue(new InjectedFailure(statusCode, retryAfter));
+            pending.Enqueue(new InjectedFailure(statusCode, retryAfter, body));
         }
     }
 

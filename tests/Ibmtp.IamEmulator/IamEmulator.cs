@@ -206,6 +206,12 @@ public sealed class IamEmulator : IAsyncDisposable
     /// </summary>
     public void FailNext(int statusCode, int count = 1, TimeSpan? retryAfter = null) => failures.FailNext(statusCode, count, retryAfter);
 
+    /// <summary>
+    /// Makes the next <paramref name="count"/> requests to <c>/identity/token</c> fail with <paramref name="statusCode"/> and
+    /// exactly <paramref name="body"/>: an IAM error body of IBM's, or what a proxy or gateway in front of IAM would send.
+    /// </summary>
+    public void FailNextWith(int statusCode, InjectedBody body, int count = 1) => failures.FailNext(statusCode, count, retryAfter: null, body);
+
     /// <summary>Makes <paramref name="accessToken"/> unusable everywhere; false if it was not live.</summary>
     public bool Revoke(string accessToken) => tokens.Revoke(accessToken);
 

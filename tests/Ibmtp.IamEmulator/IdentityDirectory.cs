@@ -45,4 +45,8 @@ internal sealed class IdentityDirectory
 
     public TrustedProfile? FindProfile(ProfileReference reference) =>
         profilesById.Values.FirstOrDefault(reference.Matches);
+
+    /// <summary>Every profile <paramref name="reference"/> matches: more than one only for a name given without its account.</summary>
+    public IReadOnlyList<TrustedProfile> FindProfiles(ProfileReference reference) =>
+        profilesById.Values.Where(reference.Matches).ToList();
 }

@@ -48,7 +48,7 @@ internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens toke
 
     private IResult ExchangeComputeResourceToken(TokenRequestForm form)
     {
-        if (form.Check(required: ["cr_token"], optional: TokenRequestForm.ProfileFields) is { } invalid)
+        if (form.Check(required: ["cr_token"], optional: TokenRequestForm.ComputeResourceProfileFields) is { } invalid)
         {
             return invalid;
         }
@@ -61,24 +61,36 @@ internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens toke
         var crToken = form.Required("cr_token");
         if (serviceAccountTokens.TryGetLiveForIam(crToken, out var account))
         {
-            return IssueForServiceAccount(reference, account);
+            return IssueForComputeResource(reference, accountId: null, profile => profile.Trusts(account));
         }
 
         return directory.TryFindComputeResourceSubject(crToken, out var subject)
-            ? IssueForProfile(reference, subject, GrantTypes.ComputeResourceToken)
+            ? IssueForComputeResource(reference, AccountOf(subject), profile => profile.Trusts(subject))
             : IamError.InvalidToken("cr_token");
     }
 
-    private IResult IssueForServiceAccount(ProfileReference reference, KubernetesServiceAccount account)
+    /// <summary>
+    /// IAM looks a profile name up in the compute resource's own account: the account of a subject's CRN, or, for a
+    /// service account (whose cluster the emulator does not place in an account), that of the profiles holding trust
+    /// conditions for it. A same-named profile elsewhere is never chosen.
+    /// </summary>
+    private IResult IssueForComputeResource(ProfileReference reference, string? accountId, Func<TrustedProfile, bool> trustsCaller)
     {
-        var profile = directory.FindProfile(reference);
-        if (profile is null)
+        var candidates = directory.FindProfiles(reference)
+            .Where(profile => reference.Name is null || accountId is null || profile.AccountId == accountId)
+            .ToList();
+        var profile = candidates.FirstOrDefault(trustsCaller);
+        if (profile is not null)
         {
-            return IamError.ProfileNotFound();
+            return Issue(profile.Id, GrantTypes.ComputeResourceToken);
         }
 
-        return profile.Trusts(account) ? Issue(profile.Id, GrantTypes.ComputeResourceToken) : IamError.NotTrusted();
+        return candidates.Count == 0 ? IamError.ProfileNotFound() : IamError.NotTrusted();
     }
+
+    /// <summary>The account in a CRN's scope segment (<c>crn:v1:…:a/&lt;account&gt;:…</c>), or null when it names none.</summary>
+    private static string? AccountOf(string crn) =>
+        crn.Split(':') is [_, _, _, _, _, _, var scope, ..] && scope.StartsWith("a/", StringComparison.Ordinal) ? scope[2..] : null;
 
     private IResult IssueForProfile(ProfileReference reference, string callerIdentity, string grantType)
     {

@@ -10,8 +10,15 @@ internal sealed class TokenRequestForm(IFormCollection fields)
     private const string ProfileNameField = "profile_name";
     private const string AccountField = "account";
 
-    /// <summary>The optional fields of a grant that names a trusted profile.</summary>
+    /// <summary>The optional fields of the assume grant, which names a trusted profile, by name within an account.</summary>
     public static readonly IReadOnlyList<string> ProfileFields = [ProfileIdField, ProfileCrnField, ProfileNameField, AccountField];
+
+    /// <summary>
+    /// The optional fields of the cr-token grant: IBM documents <c>profile_id</c> or <c>profile_name</c> (and the CRN), no SDK sends
+    /// an <c>account</c>, and a name is looked up in the compute resource's own account. An account is refused, so a client that
+    /// sends one is caught.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ComputeResourceProfileFields = [ProfileIdField, ProfileCrnField, ProfileNameField];
 
     public string GrantType => fields[GrantTypeField].ToString();
 

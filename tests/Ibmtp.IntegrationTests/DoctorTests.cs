@@ -25,6 +25,19 @@ public sealed class DoctorTests : IamEmulatorFixture
         Assert.That(doctor.StandardOutput + doctor.StandardError, Does.Not.Contain(World.BuilderApiKey));
     }
 
+    /// <summary>Auto mode trades a key for a profile named by name: doctor says so, and who the registry will see.</summary>
+    [Test]
+    public async Task Doctor_names_the_identity_the_registry_will_see()
+    {
+        Set(("IBMTP_API_KEY", World.BuilderApiKey), ("IBMTP_PROFILE_NAME", IamWorld.Builder.Name), ("IBMTP_ACCOUNT_ID", IamWorld.AccountId));
+
+        var doctor = await Helper.RunWithArgumentsAsync("doctor", Registry);
+
+        Assert.That(doctor.ExitCode, Is.EqualTo(0), doctor.ToString());
+        Assert.That(doctor.StandardOutput, Does.Match($@"identity: +the trusted profile name:{IamWorld.Builder.Name}@{IamWorld.AccountId}\n"));
+        Assert.That(doctor.StandardOutput, Does.Contain("traded with IAM for a token"));
+    }
+
     [Test]
     public async Task A_rejected_exchange_is_reported_as_get_reports_it()
     {

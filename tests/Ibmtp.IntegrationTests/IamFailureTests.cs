@@ -253,6 +253,84 @@ public sealed class IamFailureTests : IamEmulatorFixture
         });
     }
 
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "tests", "fixtures", "ibm-sdk", name));
+
+    /// <summary>IAM's errorDetails is the whole diagnosis of a refused trust: which token may not assume which profile.</summary>
+    [Test]
+    public async Task IAMs_error_details_are_reported_with_its_message()
+    {
+        Set(("IBMTP_MODE", "cr-token"), ("IBMTP_CR_TOKEN", World.ComputeResourceToken), ("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+        Iam.FailNextWith(400, new InjectedBody(Fixture("issue-iam-error-BXNIM0398E.json"), "application/json"));
+
+        var line = HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain(
+                "(HTTP 400): BXNIM0398E Selected trusted profile not eligible. The given token with identifier " +
+                "'tok2iks1:confidential-containers-system:cloud-api-adaptor:cloud-api-adaptor-daemonset-4mwtc' is not permitted to assume the indicated trusted profile"));
+            Assert.That(line, Does.Contain("request id a1b2c3d4e5f60718293a4b5c6d7e8f90"));
+            Assert.That(line, Does.Not.Contain(World.ComputeResourceToken));
+        });
+    }
+
+    public static IEnumerable<TestCaseData> GoSdkTextErrors()
+    {
+        using var fixtures = System.Text.Json.JsonDocument.Parse(Fixture("go-text-errors.json"));
+        foreach (var entry in fixtures.RootElement.EnumerateObject().Where(entry => !entry.Name.StartsWith("vpc", StringComparison.Ordinal)))
+        {
+            var status = int.Parse(entry.Name[(entry.Name.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            yield return new TestCaseData(entry.Name.StartsWith("cr-token", StringComparison.Ordinal), status, entry.Value.GetProperty("body").GetString())
+                .SetArgDisplayNames(entry.Name);
+        }
+    }
+
+    /// <summary>A proxy or gateway in front of IAM answers in plain text (bodies from go-sdk-core's tests); its words are quoted.</summary>
+    [TestCaseSource(nameof(GoSdkTextErrors))]
+    public async Task A_plain_text_answer_from_a_proxy_or_gateway_is_quoted(bool crToken, int status, string body)
+    {
+        var (iam, world) = await UseOwnEmulatorAsync(timeoutSeconds: "2");
+        await using var _ = iam;
+        if (crToken)
+        {
+            Set(("IBMTP_MODE", "cr-token"), ("IBMTP_CR_TOKEN", world.ComputeResourceToken));
+        }
+
+        // A server error is retried until the deadline; every answer says the same.
+        iam.FailNextWith(status, new InjectedBody(body, "text/plain; charset=utf-8"), count: status >= 500 ? 1000 : 1);
+
+        var line = HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain($"HTTP {status}").And.Contain(body));
+            Assert.That(line, Does.Not.Contain("  "));
+            Assert.That(line, Does.Not.Contain(world.BuilderApiKey).And.Not.Contain(world.ComputeResourceToken));
+        });
+    }
+
+    [Test]
+    public async Task A_proxys_HTML_page_is_quoted_without_its_markup_and_with_any_secret_it_echoes_blanked()
+    {
+        var page = $"""
+            <html><head><title>403 Forbidden</title></head>
+            <body><h1>Forbidden</h1>
+            <p>Request   blocked by policy: apikey={World.BuilderApiKey}</p>
+            <hr><center>egress-proxy</center></body></html>
+            """;
+        UseTokenMode(IamWorld.Builder.Id);
+        Iam.FailNextWith(403, new InjectedBody(page, "text/html"));
+
+        var line = HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain("(HTTP 403): Forbidden Request blocked by policy: apikey=[REDACTED] egress-proxy (request id"));
+            Assert.That(line, Does.Not.Contain(World.BuilderApiKey).And.Not.Contain("<"));
+            Assert.That(Home.FilesContainingSecret(World.BuilderApiKey), Is.Empty);
+        });
+    }
+
     [Test]
     public async Task A_rejected_exchange_leaves_nothing_in_the_cache()
     {

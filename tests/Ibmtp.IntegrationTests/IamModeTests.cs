@@ -15,8 +15,48 @@ public sealed class IamModeTests : IamEmulatorFixture
         yield return new TestCaseData("IBMTP_PROFILE_ID", IamWorld.Builder.Id, IamWorld.Builder.Id).SetArgDisplayNames("by ID");
         yield return new TestCaseData("IBMTP_PROFILE_CRN", IamWorld.Builder.Crn, IamWorld.Builder.Id).SetArgDisplayNames("by CRN");
         yield return new TestCaseData("IBMCLOUD_CR_PROFILE", IamWorld.Builder.Crn, IamWorld.Builder.Id).SetArgDisplayNames("IBMCLOUD_CR_PROFILE holding a CRN");
-        // ICR takes a profile ID with the key of a service ID the profile trusts; a name cannot be sent, so the key logs in as itself.
-        yield return new TestCaseData("IBMTP_PROFILE_NAME", IamWorld.Builder.Name, "iamapikey").SetArgDisplayNames("by name");
+    }
+
+    /// <summary>ICR takes a profile ID with the key of a service ID the profile trusts; passed with a name, the key would log in as itself.</summary>
+    [TestCase("IBMTP_PROFILE_NAME")]
+    [TestCase("IBMCLOUD_CR_PROFILE")]
+    public async Task API_key_mode_with_a_profile_name_is_an_error_that_says_what_to_set(string variable)
+    {
+        Set(("IBMTP_MODE", "apikey"), ("IBMTP_API_KEY", World.BuilderApiKey), (variable, IamWorld.Builder.Name), ("IBMTP_ACCOUNT_ID", IamWorld.AccountId));
+
+        var line = HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain(IamWorld.Builder.Name).And.Contain("IBMTP_PROFILE_ID").And.Contain("IBMTP_MODE=token"));
+            Assert.That(line, Does.Not.Contain(World.BuilderApiKey).And.Not.Contain(HelperOutput.NotFound));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+        });
+    }
+
+    public static IEnumerable<TestCaseData> ProfilesTheRegistryCannotTake()
+    {
+        yield return new TestCaseData((object)new[] { ("IBMTP_PROFILE_NAME", IamWorld.Builder.Name), ("IBMTP_ACCOUNT_ID", IamWorld.AccountId) }).SetArgDisplayNames("by name");
+        yield return new TestCaseData((object)new[] { ("IBMTP_PROFILE_CRN", IamWorld.Builder.Crn) }).SetArgDisplayNames("by CRN");
+        yield return new TestCaseData((object)new[] { ("IBMCLOUD_CR_PROFILE", IamWorld.Builder.Name), ("IBMTP_ACCOUNT_ID", IamWorld.AccountId) })
+            .SetArgDisplayNames("IBMCLOUD_CR_PROFILE holding a name");
+    }
+
+    /// <summary>The registry takes a profile by ID only, so auto mode reaches a profile named otherwise through IAM, never dropping it.</summary>
+    [TestCaseSource(nameof(ProfilesTheRegistryCannotTake))]
+    public async Task Auto_mode_with_an_API_key_for_a_profile_named_by_name_or_CRN_trades_the_key(
+        (string Variable, string Value)[] profile)
+    {
+        Set(("IBMTP_API_KEY", World.BuilderApiKey));
+        Set(profile);
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(1)));
+        });
     }
 
     [TestCaseSource(nameof(ApiKeyModeProfiles))]
@@ -223,6 +263,23 @@ public sealed class IamModeTests : IamEmulatorFixture
             Assert.That(otherUsername, Is.EqualTo(IamWorld.Builder.Id), "other hosts keep the top-level profile and auto mode");
             Assert.That(otherSecret, Is.EqualTo(World.BuilderApiKey));
             Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(1)));
+        });
+    }
+
+    /// <summary>IBM's curl examples and the SDKs' *_AUTH_URL settings write IAM's address as its token operation's.</summary>
+    [TestCase("identity/token")]
+    [TestCase("identity/token/")]
+    public async Task An_IAM_URL_given_as_the_token_operations_address_reaches_the_operation_once(string operationPath)
+    {
+        UseTokenMode(IamWorld.Builder.Id);
+        Set(("IBMTP_IAM_URL", new Uri(Iam.BaseUrl, operationPath).ToString()));
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(1)), "each grant posted to /identity/token");
         });
     }
 

@@ -55,6 +55,24 @@ public sealed class IamProfileSelectionTests : IamEmulatorFixture
         });
     }
 
+    /// <summary>
+    /// The cr-token grant carries no account (the emulator refuses one, and every selection above passes): IAM looks a name up
+    /// in the compute resource's own account, so "builder" is found there although another account has one too.
+    /// </summary>
+    [Test]
+    public async Task Cr_token_mode_takes_a_profile_name_without_an_account()
+    {
+        Set(("IBMTP_MODE", "cr-token"), ("IBMTP_CR_TOKEN", World.ComputeResourceToken), ("IBMTP_PROFILE_NAME", IamWorld.Builder.Name));
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.CrTokenExchanges(1)));
+        });
+    }
+
     [Test]
     public async Task The_account_decides_between_profiles_of_the_same_name()
     {

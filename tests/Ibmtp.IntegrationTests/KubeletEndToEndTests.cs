@@ -49,6 +49,8 @@ public sealed class KubeletEndToEndTests : KubeletFixture
         yield return new TestCaseData((object)new[] { (KubeletServiceAccount.ProfileCrn, IamWorld.Builder.Crn) }).SetArgDisplayNames("profile-crn");
         yield return new TestCaseData((object)new[] { (KubeletServiceAccount.ProfileName, IamWorld.Builder.Name), (KubeletServiceAccount.AccountId, IamWorld.AccountId) })
             .SetArgDisplayNames("profile-name and account-id");
+        // The cr-token grant takes a name alone and looks it up in the cluster's account, though "builder" is a name in two accounts.
+        yield return new TestCaseData((object)new[] { (KubeletServiceAccount.ProfileName, IamWorld.Builder.Name) }).SetArgDisplayNames("profile-name alone");
     }
 
     [TestCaseSource(nameof(ProfileAnnotations))]

@@ -20,7 +20,7 @@ public static class CredentialModes
 
     public static readonly SpellingTable<CredentialMode> All = new(
         new(CredentialMode.Auto, Auto,
-            "apikey if an API key is set, else cr-token if a compute-resource token and a profile are there, else the keystore"),
+            "apikey if an API key is set (token if it is for a profile given by name or CRN), else cr-token if a compute-resource token and a profile are there, else the keystore"),
         new(CredentialMode.ApiKey, ApiKey,
             "the API key itself, passed through; no exchange"),
         new(CredentialMode.Token, Token,

@@ -69,6 +69,9 @@ internal static class SettingParsers
         return valid ? null : $"give a date YYYY-MM-DD from {FirstInstanceIdentityVersion.ToString(ApiVersionFormat, CultureInfo.InvariantCulture)} on, such as {SettingsTable.VpcMetadataVersion.Default}";
     }
 
+    /// <summary>IAM's address, a secure one; given as the token operation's own address, it is cut back to IAM's.</summary>
+    public static string? IamUrl(string text, out Uri url) => SecureUrl(IamTokenOperation.BaseUrl(text.Trim()), out url);
+
     public static string? HttpUrl(string text, out Uri url) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out url!) && url.Scheme is "http" or "https" ? null : "not an http(s) URL";
 }

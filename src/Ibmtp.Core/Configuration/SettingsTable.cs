@@ -30,7 +30,7 @@ public static class SettingsTable
         "compute-resource token, or @/path/to/file");
 
     public static readonly Setting IamUrl = new("IBMTP_IAM_URL", null, "iamUrl", "https://iam.cloud.ibm.com",
-        "IAM endpoint; https://private.iam.cloud.ibm.com by default for private.*.icr.io; https only (http for loopback)");
+        "IAM endpoint (its /identity/token address is cut back to it, as IBM's SDKs do); https://private.iam.cloud.ibm.com by default for private.*.icr.io; https only (http for loopback)");
 
     public static readonly Setting VpcMetadataUrl = new("IBMTP_VPC_METADATA_URL", null, "vpcMetadataUrl", "http://169.254.169.254",
         "VPC instance metadata service, contacted in vpc mode only; https://api.metadata.cloud.ibm.com where secure access is on");

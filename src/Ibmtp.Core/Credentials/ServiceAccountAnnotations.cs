@@ -20,11 +20,10 @@ public static class ServiceAccountAnnotations
             return new TrustedProfile(TrustedProfileKind.Id, id);
         if (Value(annotations, ProfileCrn) is { } crn)
             return new TrustedProfile(TrustedProfileKind.Crn, crn);
-        if (Value(annotations, ProfileName) is not { } name)
-            return null;
-        return Value(annotations, AccountId) is { } account
-            ? new TrustedProfile(TrustedProfileKind.Name, name, account)
-            : throw new HelperException($"the service account is annotated {ProfileName}={name} but has no {AccountId}: annotate it with the profile's account ID too");
+        // The cr-token grant takes a name alone: IAM looks it up in the cluster's own account.
+        return Value(annotations, ProfileName) is { } name
+            ? new TrustedProfile(TrustedProfileKind.Name, name, Value(annotations, AccountId))
+            : null;
     }
 
     private static string? Value(IReadOnlyDictionary<string, string> annotations, string key) =>

@@ -63,9 +63,12 @@ public sealed class TrustedProfileSource(
         // No default arm: a new mode must be given its own flow here, or the build fails.
         return hostSettings.Mode.Value switch
         {
-            CredentialMode.Auto => (CredentialPlan?)ApiKeyPassedThrough(hostSettings) ?? ComputeResourceTokenTraded(hostSettings, profileRequired: false),
-            CredentialMode.ApiKey => ApiKeyPassedThrough(hostSettings),
-            CredentialMode.Token => secrets.ApiKey() is { } apiKey ? new TokenPlan(ApiKeyExchange(hostSettings, apiKey.Secret), apiKey) : null,
+            // The registry takes a profile by ID only; a profile named otherwise is reached through IAM, never dropped.
+            CredentialMode.Auto => secrets.ApiKey() is { } apiKey
+                ? hostSettings.Profile.Value is null or { Kind: TrustedProfileKind.Id } ? ApiKeyPassedThrough(hostSettings, apiKey) : ApiKeyTraded(hostSettings, apiKey)
+                : ComputeResourceTokenTraded(hostSettings, profileRequired: false),
+            CredentialMode.ApiKey => secrets.ApiKey() is { } apiKey ? ApiKeyPassedThrough(hostSettings, apiKey) : null,
+            CredentialMode.Token => secrets.ApiKey() is { } apiKey ? ApiKeyTraded(hostSettings, apiKey) : null,
             CredentialMode.CrToken => ComputeResourceTokenTraded(hostSettings, profileRequired: true),
             CredentialMode.Vpc => MachineIdentityTraded(CredentialMode.Vpc, settings.VpcMetadataUrl.Value, MetadataIdentityApi.Vpc(settings.VpcMetadataVersion.Value), hostSettings.Profile.Value),
             CredentialMode.PowerVs => MachineIdentityTraded(CredentialMode.PowerVs, settings.PowerVsMetadataUrl.Value, MetadataIdentityApi.PowerVs(), PowerVsProfile(hostSettings)),
@@ -80,8 +83,18 @@ public sealed class TrustedProfileSource(
         hostSettings.Profile.Value ?? throw new HelperException(
             $"powervs mode needs a trusted profile: set {SettingsTable.ProfileId.Variable}, {SettingsTable.ProfileCrn.Variable} or {SettingsTable.ProfileName.Variable}");
 
-    private PassThroughPlan? ApiKeyPassedThrough(HostSettings hostSettings) =>
-        secrets.ApiKey() is { } apiKey ? new PassThroughPlan(apiKey, hostSettings.Profile.Value?.Id ?? PlainApiKeyUsername) : null;
+    /// <summary>The key goes to the registry with the profile's ID as its username; a profile without one would be dropped, so it is refused.</summary>
+    private static PassThroughPlan ApiKeyPassedThrough(HostSettings hostSettings, SourcedSecret apiKey) => hostSettings.Profile.Value switch
+    {
+        null => new PassThroughPlan(apiKey, PlainApiKeyUsername),
+        { Id: { } profileId } => new PassThroughPlan(apiKey, profileId),
+        var profile => throw new HelperException(
+            $"apikey mode hands the API key to the registry, which takes a trusted profile by ID only, so the profile {profile} would be dropped " +
+            $"and the key would log in as its own service ID: set {SettingsTable.ProfileId.Variable} to the profile's ID, or {SettingsTable.Mode.Variable}=token to trade the key with IAM for the profile's token"),
+    };
+
+    private TokenPlan ApiKeyTraded(HostSettings hostSettings, SourcedSecret apiKey) =>
+        new(ApiKeyExchange(hostSettings, apiKey.Secret), apiKey);
 
     /// <summary>In auto mode a token without a profile is no reason to fail: the keystore may still answer.</summary>
     private TokenPlan? ComputeResourceTokenTraded(HostSettings hostSettings, bool profileRequired)

@@ -44,20 +44,37 @@ public sealed class CredentialsCheck(HelperContext context, HelperServices servi
         {
             return facts.Fail("credentials", error.Message);
         }
-        return plan switch
+        switch (plan)
         {
-            PassThroughPlan passThrough => facts.Say("credentials", $"API key from {passThrough.ApiKey.Origin} ({passThrough.ApiKey.Fingerprint}), sent as {passThrough.Username}"),
-            TokenPlan token => Exchange(token, facts),
-            _ => Keystore(host, facts),
-        };
+            case PassThroughPlan passThrough:
+                facts.Add("credentials", $"API key from {passThrough.ApiKey.Origin} ({passThrough.ApiKey.Fingerprint}), sent as {passThrough.Username}");
+                return facts.Say("identity", Identity(plan, hostSettings.Profile.Value));
+            case TokenPlan token:
+                return Exchange(token, Identity(plan, hostSettings.Profile.Value), facts);
+            default:
+                return Keystore(host, facts);
+        }
     }
 
+    /// <summary>Who the registry will see, under whose name its audit log records the pulls: a trusted profile, or the API key's own service ID.</summary>
+    private static string Identity(CredentialPlan plan, TrustedProfile? profile) => plan switch
+    {
+        PassThroughPlan { Username: TrustedProfileSource.PlainApiKeyUsername } => KeyOwner,
+        PassThroughPlan passThrough => $"the trusted profile {passThrough.Username}",
+        _ when profile is not null => $"the trusted profile {profile}",
+        TokenPlan { Credential: null } => "the instance's default trusted profile",
+        _ => KeyOwner,
+    };
+
+    private const string KeyOwner = "the API key's own service ID, as no trusted profile is set";
+
     /// <summary>One real exchange, not through the cache, so a broken key or profile shows even while a cached token still works.</summary>
-    private bool Exchange(TokenPlan plan, FactSheet facts)
+    private bool Exchange(TokenPlan plan, string identity, FactSheet facts)
     {
         facts.Add("credentials", plan.Credential is { } credential
             ? $"{(plan.Exchange.Mode == CredentialMode.CrToken ? "compute-resource token" : "API key")} from {credential.Origin} ({credential.Fingerprint}), traded with IAM for a token"
             : MachineIdentity(plan.Exchange.Mode));
+        facts.Add("identity", identity);
         var now = context.Time.GetUtcNow();
         if (services.TokenCache.Peek(TokenService.CacheKey(plan.Exchange)) is { } cached)
         {

@@ -32,14 +32,14 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
     public Task<IamToken> AssumeProfileAsync(IamToken identity, TrustedProfile profile, Deadline deadline) =>
         RequestTokenAsync(
             AssumeGrant,
-            [new("access_token", identity.AccessToken.Value), .. ProfileGrantFields.For(profile, accountRequired: true)],
+            [new("access_token", identity.AccessToken.Value), .. ProfileGrantFields.ForAssume(profile)],
             $"check that the trusted profile {profile} exists and trusts the service ID that owns the API key",
             deadline);
 
     public Task<IamToken> CrTokenAsync(Secret crToken, TrustedProfile profile, Deadline deadline) =>
         RequestTokenAsync(
             CrTokenGrant,
-            [new("cr_token", crToken.Value), .. ProfileGrantFields.For(profile, accountRequired: false)],
+            [new("cr_token", crToken.Value), .. ProfileGrantFields.ForCrToken(profile)],
             $"check that the trusted profile {profile} exists and trusts this compute resource (cluster, namespace and service account)",
             deadline);
 
@@ -48,7 +48,7 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
         var grantName = grantType[(grantType.LastIndexOf(':') + 1)..];
         var response = await sender.SendAsync(client, () =>
         {
-            var request = new RestRequest("identity/token", Method.Post);
+            var request = new RestRequest(IamTokenOperation.Path, Method.Post);
             request.AddHeader("Accept", "application/json");
             request.AddParameter("grant_type", grantType, ParameterType.GetOrPost);
             foreach (var (name, value) in fields)
@@ -68,10 +68,9 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
     {
         var error = HttpClients.ReadJson(response, IamJsonContext.Default.IamErrorResponse);
         var requestId = HttpClients.Excerpt(error?.Context?.RequestId ?? HttpClients.Header(response, "Transaction-Id") ?? "none", 64);
-        var code = HttpClients.Excerpt(error?.ErrorCode ?? "no error code", 64);
-        var message = HttpClients.Excerpt(error?.ErrorMessage ?? response.StatusDescription);
+        var said = ServerWords.Of(response) ?? HttpClients.Excerpt(response.StatusDescription);
         return new IamRejectedException(
-            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {code} {message} (request id {requestId}); {hint}");
+            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {said} (request id {requestId}); {hint}");
     }
 
     public void Dispose() => client.Dispose();

@@ -55,7 +55,7 @@ internal sealed class IamTokenResponse
     }
 }
 
-/// <summary>IAM's error body: <c>{"errorCode","errorMessage","context":{"requestId"}}</c>.</summary>
+/// <summary>IAM's error body: <c>{"errorCode","errorMessage","errorDetails","context":{"requestId"}}</c>.</summary>
 internal sealed class IamErrorResponse
 {
     [JsonPropertyName("errorCode")]
@@ -63,6 +63,10 @@ internal sealed class IamErrorResponse
 
     [JsonPropertyName("errorMessage")]
     public string? ErrorMessage { get; set; }
+
+    /// <summary>Why, when IAM says more: for a refused trust (BXNIM0398E), which token was refused which profile.</summary>
+    [JsonPropertyName("errorDetails")]
+    public string? ErrorDetails { get; set; }
 
     [JsonPropertyName("context")]
     public IamErrorContext? Context { get; set; }

@@ -69,11 +69,10 @@ public sealed class MetadataIdentityClient(RestClient client, MetadataIdentityAp
         if (response.IsSuccessStatusCode)
             return response;
 
-        var error = HttpClients.ReadJson(response, IamJsonContext.Default.VpcErrorResponse);
-        var first = error?.Errors?.FirstOrDefault();
+        var trace = HttpClients.ReadJson(response, IamJsonContext.Default.VpcErrorResponse)?.Trace;
         throw new IamRejectedException(
             $"{api.ServiceName} rejected {method.ToString().ToUpperInvariant()} /{path} (HTTP {(int)response.StatusCode}): " +
-            $"{first?.Code ?? "no error code"} {HttpClients.Excerpt(first?.Message)} (trace {error?.Trace ?? "none"}); " +
+            $"{ServerWords.Of(response) ?? HttpClients.Excerpt(response.StatusDescription)} (trace {HttpClients.Excerpt(trace ?? "none", 64)}); " +
             Hint(path, (int)response.StatusCode));
     }
 

@@ -101,5 +101,5 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
     private static string Describe(RestResponse response) =>
         GotNoAnswer(response)
             ? response.ErrorException?.GetBaseException().Message.ReplaceLineEndings(" ") ?? response.ResponseStatus.ToString()
-            : $"HTTP {(int)response.StatusCode}";
+            : ServerWords.Of(response) is { } said ? $"HTTP {(int)response.StatusCode} ({said})" : $"HTTP {(int)response.StatusCode}";
 }

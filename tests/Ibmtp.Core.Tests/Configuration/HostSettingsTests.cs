@@ -97,6 +97,24 @@ public sealed class HostSettingsTests : TempHomeFixture
         Assert.That(For("private.us.icr.io").IamUrl.Value, Is.EqualTo(new Uri("https://iam.test.cloud.ibm.com")));
     }
 
+    [TestCase("https://iam.test.cloud.ibm.com/identity/token")]
+    [TestCase("https://iam.test.cloud.ibm.com/identity/token/")]
+    [TestCase("https://iam.test.cloud.ibm.com/")]
+    public void An_IAM_URL_given_as_the_token_operations_address_is_cut_back_to_IAMs_as_the_SDKs_do(string given)
+    {
+        Home.Variables["IBMTP_IAM_URL"] = given;
+
+        Assert.That(For("us.icr.io").IamUrl.Value, Is.EqualTo(new Uri("https://iam.test.cloud.ibm.com")));
+    }
+
+    [Test]
+    public void Only_the_token_operations_whole_path_is_cut_from_an_IAM_URL()
+    {
+        Home.WriteConfig("""{"hosts":[{"host":"de.icr.io","iamUrl":"https://proxy.example/iam/token"}]}""");
+
+        Assert.That(For("de.icr.io").IamUrl.Value, Is.EqualTo(new Uri("https://proxy.example/iam/token")));
+    }
+
     [Test]
     public void The_IAM_endpoint_in_the_config_file_must_be_https_as_in_the_environment()
     {

@@ -57,6 +57,58 @@ public sealed class TrustedProfileSourceTests : TempHomeFixture
         Assert.That(Get()!.Username, Is.EqualTo(ProfileId));
     }
 
+    /// <summary>The registry takes a profile by ID only: passed through, a key for a profile named otherwise would log in as its own service ID.</summary>
+    [TestCase("IBMTP_PROFILE_NAME", "builder", "profile_name")]
+    [TestCase("IBMTP_PROFILE_CRN", "crn:v1:bluemix:public:iam-identity::a/account-1::profile:" + ProfileId, "profile_crn")]
+    public void Auto_mode_with_an_API_key_for_a_profile_named_by_name_or_CRN_trades_the_key_for_the_profiles_token(string variable, string value, string field)
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_ACCOUNT_ID"] = "account-1";
+        Home.Variables[variable] = value;
+        _iam.AnswerToken("key-owner-token").AnswerToken("profile-token");
+
+        var found = Get()!;
+
+        Assert.That(found.Username, Is.EqualTo("iambearer"));
+        Assert.That(found.Secret.Value, Is.EqualTo("profile-token"));
+        Assert.That(found.Origin, Is.EqualTo("IAM (token)"));
+        Assert.That(_iam.Requests.Select(request => request.Form["grant_type"]), Is.EqualTo(new[]
+        {
+            "urn:ibm:params:oauth:grant-type:apikey",
+            "urn:ibm:params:oauth:grant-type:assume",
+        }));
+        Assert.That(_iam.Requests[1].Form[field], Is.EqualTo(value));
+    }
+
+    [Test]
+    public void Auto_mode_with_an_API_key_for_a_profile_name_without_its_account_says_what_to_set_and_calls_nobody()
+    {
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_PROFILE_NAME"] = "builder";
+
+        var error = Assert.Throws<HelperException>(() => Get());
+
+        Assert.That(error.Message, Does.Contain("IBMTP_ACCOUNT_ID"));
+        Assert.That(_iam.Requests, Is.Empty);
+    }
+
+    [TestCase("IBMTP_PROFILE_NAME", "builder")]
+    [TestCase("IBMTP_PROFILE_CRN", "crn:v1:bluemix:public:iam-identity::a/account-1::profile-without-an-id")]
+    [TestCase("IBMCLOUD_CR_PROFILE", "builder")]
+    public void Apikey_mode_with_a_profile_the_registry_cannot_take_is_an_error_that_says_what_to_set(string variable, string value)
+    {
+        Home.Variables["IBMTP_MODE"] = "apikey";
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_ACCOUNT_ID"] = "account-1";
+        Home.Variables[variable] = value;
+
+        var error = Assert.Throws<HelperException>(() => Get());
+
+        Assert.That(error.Message, Does.Contain(value).And.Contain("set IBMTP_PROFILE_ID").And.Contain("IBMTP_MODE=token"));
+        Assert.That(error.Message, Does.Not.Contain(ApiKey).And.Not.Contain("\n"));
+        Assert.That(_iam.Requests, Is.Empty);
+    }
+
     [Test]
     public void Auto_mode_without_a_key_trades_a_compute_resource_token_for_the_profiles_token()
     {

@@ -101,6 +101,30 @@ public sealed class CredentialsCheckTests : CheckFixture
         Assert.That(ValueOf(Run().Facts, "credentials"), Does.StartWith("API key from IBMTP_API_KEY (sha256:").And.EndWith("), traded with IAM for a token"));
     }
 
+    [TestCase("apikey", "IBMTP_PROFILE_ID", "Profile-check", "the trusted profile Profile-check")]
+    [TestCase("apikey", null, null, "the API key's own service ID, as no trusted profile is set")]
+    [TestCase("auto", "IBMTP_PROFILE_NAME", "builder", "the trusted profile name:builder@account-check")]
+    [TestCase("token", "IBMTP_PROFILE_CRN", "crn:v1:bluemix:public:iam-identity::a/account-check::profile:Profile-check", "the trusted profile crn:crn:v1:bluemix:public:iam-identity::a/account-check::profile:Profile-check")]
+    [TestCase("token", null, null, "the API key's own service ID, as no trusted profile is set")]
+    public void The_identity_the_registry_will_see_is_named(string mode, string? variable, string? profile, string identity)
+    {
+        Home.Variables["IBMTP_MODE"] = mode;
+        Home.Variables["IBMTP_API_KEY"] = ApiKey;
+        Home.Variables["IBMTP_ACCOUNT_ID"] = "account-check";
+        if (variable is not null)
+            Home.Variables[variable] = profile!;
+
+        Assert.That(ValueOf(Run().Facts, "identity"), Is.EqualTo(identity));
+    }
+
+    [Test]
+    public void In_vpc_mode_without_a_profile_the_identity_is_the_instances_default_profile()
+    {
+        Home.Variables["IBMTP_MODE"] = "vpc";
+
+        Assert.That(ValueOf(Run().Facts, "identity"), Is.EqualTo("the instance's default trusted profile"));
+    }
+
     [Test]
     public void In_cr_token_mode_the_compute_resource_token_is_traded_with_IAM()
     {

@@ -20,7 +20,7 @@ public sealed class DoctorTests : CheckFixture
 
         Assert.That(report.Facts.Select(fact => fact.Name), Is.EqualTo(new[]
         {
-            "host", "served", "mode", "profile", "credentials",
+            "host", "served", "mode", "profile", "credentials", "identity",
             "config file", "keystore", "token cache", "log",
             "docker", "containers", "containers logins", "containers tools",
         }));

@@ -51,14 +51,13 @@ public sealed class IamClientTests
 
         await iam.AssumeProfileAsync(owner, new TrustedProfile(TrustedProfileKind.Name, "builder", "account-1"), deadline);
 
-        var form = http.Requests.Single().Form;
-        using (Assert.EnterMultipleScope())
+        Assert.That(http.Requests.Single().Form, Is.EquivalentTo(new Dictionary<string, string>
         {
-            Assert.That(form["grant_type"], Is.EqualTo("urn:ibm:params:oauth:grant-type:assume"));
-            Assert.That(form["access_token"], Is.EqualTo("key-owner-token"));
-            Assert.That(form["profile_name"], Is.EqualTo("builder"));
-            Assert.That(form["account"], Is.EqualTo("account-1"));
-        }
+            ["grant_type"] = "urn:ibm:params:oauth:grant-type:assume",
+            ["access_token"] = "key-owner-token",
+            ["profile_name"] = "builder",
+            ["account"] = "account-1",
+        }));
     }
 
     [Test]
@@ -91,6 +90,46 @@ public sealed class IamClientTests
             Assert.That(form["cr_token"], Is.EqualTo("projected-sa-token"));
             Assert.That(form["profile_crn"], Does.EndWith("profile:Profile-1"));
         }
+    }
+
+    /// <summary>go-sdk-core core/container_authenticator.go RequestToken: grant_type, cr_token, then profile_id or profile_name.</summary>
+    [TestCase(TrustedProfileKind.Id, "Profile-1", "profile_id")]
+    [TestCase(TrustedProfileKind.Crn, "crn:v1:bluemix:public:iam-identity::a/account-1::profile:Profile-1", "profile_crn")]
+    [TestCase(TrustedProfileKind.Name, "builder", "profile_name")]
+    public async Task The_cr_token_grant_sends_the_token_and_the_profile_and_never_an_account(TrustedProfileKind kind, string value, string field)
+    {
+        var http = new FakeHttp().AnswerToken("profile-token");
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+
+        await iam.CrTokenAsync(new Secret("projected-sa-token"), new TrustedProfile(kind, value, "account-1"), deadline);
+
+        Assert.That(http.Requests.Single().Form, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ibm:params:oauth:grant-type:cr-token",
+            ["cr_token"] = "projected-sa-token",
+            [field] = value,
+        }));
+    }
+
+    /// <summary>go-sdk-core core/iam_assume_authenticator.go RequestToken: profile_name goes with account, and only there.</summary>
+    [TestCase(TrustedProfileKind.Id, "Profile-1", "profile_id")]
+    [TestCase(TrustedProfileKind.Crn, "crn:v1:bluemix:public:iam-identity::a/account-1::profile:Profile-1", "profile_crn")]
+    public async Task The_assume_grant_sends_an_account_only_beside_a_profile_name(TrustedProfileKind kind, string value, string field)
+    {
+        var http = new FakeHttp().AnswerToken("profile-token");
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+        var owner = new IamToken(new Secret("key-owner-token"), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
+
+        await iam.AssumeProfileAsync(owner, new TrustedProfile(kind, value, "account-1"), deadline);
+
+        Assert.That(http.Requests.Single().Form, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ibm:params:oauth:grant-type:assume",
+            ["access_token"] = "key-owner-token",
+            [field] = value,
+        }));
     }
 
     [Test]

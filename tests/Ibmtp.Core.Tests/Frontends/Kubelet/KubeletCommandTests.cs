@@ -184,19 +184,6 @@ public sealed class KubeletCommandTests : TempHomeFixture
         Assert.That(log, Does.Contain("[DBG]").And.Contain("names no trusted profile").And.Contain("node's identity"));
     }
 
-    [Test]
-    public void A_profile_named_without_its_account_is_an_error_that_says_which_annotation_to_add()
-    {
-        const string token = "sa-token-header.sa-token-payload.sa-token-signature";
-        var request = KubeletRequests.For("us.icr.io/team/app", token, new() { ["docker-credential-ibmtp/profile-name"] = "builder" });
-
-        var result = Kubelet(request);
-
-        Assert.That(result.ExitCode, Is.EqualTo(1));
-        Assert.That(result.Stderr, Does.Contain("docker-credential-ibmtp/account-id"));
-        Assert.That(result.Stdout + result.Stderr, Does.Not.Contain(token));
-    }
-
     /// <summary>Token mode against an IAM that answers 503 and asks for 55 s: longer than the kubelet's cap allows.</summary>
     private UnavailableIam TokenModeAgainstAnIamThatAsksToWait(string timeout)
     {
