@@ -33,6 +33,11 @@ newest_glibc="$(objdump -T "$work/binary" | grep -oE 'GLIBC_[0-9.]+' | sort -V |
 [ "$(printf '%s\nGLIBC_2.36\n' "$newest_glibc" | sort -V | tail -1)" = GLIBC_2.36 ] || { echo "the binary needs $newest_glibc, newer than Debian 12's 2.36" >&2; exit 1; }
 echo "ok: needs at most $newest_glibc"
 
+# The Kubernetes installer names this release: its version, and the real sha256 of the tarballs it pins.
+tar -C "$work" -xzf "$out/${name}_${version}_kubernetes.tar.gz"
+"$repo/packaging/kubernetes/check-pins.sh" "$version" "$out" "$work/${name}_${version}_kubernetes"
+echo "ok: the Kubernetes installer pins this release"
+
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$out/${name}_${version}_amd64.deb" >/dev/null
 check /usr/bin/$name
 

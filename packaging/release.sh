@@ -7,6 +7,8 @@
 #   docker-credential-ibmtp*.<version>.nupkg             the dotnet tool: NativeAOT for linux-x64, framework-dependent elsewhere
 #   docker-credential-ibmtp_<version>.cdx.json           CycloneDX SBOM of the shipped binary's dependencies
 #   docker-credential-ibmtp.rb                           Homebrew formula for the tarballs present in artifacts/
+#   docker-credential-ibmtp_<version>_kubernetes.tar.gz  packaging/kubernetes/ with a kustomization.yaml that pins this
+#                                                        release's version, download address and linux tarballs' sha256
 #   *.sha256 for each artifact, and SHA256SUMS
 # Installs the Debian packages it needs when they are missing (see require-packages.sh).
 #   packaging/release.sh
@@ -31,6 +33,11 @@ tar -C "$work" -xzf "$tarball"
 binary="$work/${name}_${version}_linux-x64/$name"
 # Tarballs of other platforms, built on their own runners by the release workflow, join the checksums and the formula.
 [ -z "${RELEASE_TARBALLS:-}" ] || cp "$RELEASE_TARBALLS"/"${name}_${version}"_*.tar.gz "$out/"
+
+echo "writing the Kubernetes installer..."
+kubernetes="${name}_${version}_kubernetes"
+"$repo/packaging/kubernetes/pin-release.sh" "$version" "$out" "$work/$kubernetes"
+tar -C "$work" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner -cf - "$kubernetes" | gzip -n -9 > "$out/$kubernetes.tar.gz"
 
 echo "building the Debian package..."
 # Staged where dpkg-shlibdeps expects a package's files: debian/<package>/.

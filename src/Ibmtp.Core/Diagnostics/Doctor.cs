@@ -8,13 +8,23 @@ namespace Ibmtp.Diagnostics;
 /// Works out, for one host, everything a failed push comes down to, by running each check in turn
 /// and collecting their facts. It never shows a secret.
 /// </summary>
-public sealed class Doctor(HelperContext context, HelperServices services)
+public sealed class Doctor(HelperContext context, HelperServices services, KubeletSetup? kubelet = null)
 {
     /// <summary>The steps <c>get</c> takes for a host, in its order: a host it serves, then credentials for it.</summary>
     private readonly IGetStepCheck[] _getSteps = [new HostCheck(services.Settings), new CredentialsCheck(context, services)];
 
     /// <summary>What <c>get</c> does not depend on but a push may trip over, in the order shown.</summary>
-    private readonly IDoctorCheck[] _otherChecks = [new HelperFilesCheck(services), new ClientFilesCheck(context, services.Paths), new DockerAuthConfigCheck(context.Environment)];
+    private readonly IDoctorCheck[] _otherChecks =
+    [
+        new HelperFilesCheck(services),
+        new ClientFilesCheck(context, services.Paths),
+        new DockerAuthConfigCheck(context.Environment),
+        new KubeletConfigCheck(kubelet),
+        new KubeletMatchImagesCheck(kubelet),
+        new KubeletTokenAttributesCheck(kubelet),
+        new KubeletProviderFileCheck(kubelet),
+        new KubeletAnswerCheck(kubelet, context.Environment),
+    ];
 
     public DoctorReport Examine(string address)
     {

@@ -14,6 +14,9 @@ namespace Ibmtp.Frontends.Kubelet;
 /// </summary>
 public static class KubeletCommand
 {
+    /// <summary>The action word the kubelet's config passes in <c>args</c>.</summary>
+    public const string Name = "kubelet";
+
     public static int Run(HelperContext context, IReadOnlyList<string> args) =>
         KubeletFrontend.Run(context, services =>
         {
