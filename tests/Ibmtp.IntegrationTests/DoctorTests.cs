@@ -34,7 +34,7 @@ public sealed class DoctorTests : IamEmulatorFixture
         var doctor = await Helper.RunWithArgumentsAsync("doctor", Registry);
 
         Assert.That(doctor.ExitCode, Is.EqualTo(0), doctor.ToString());
-        Assert.That(doctor.StandardOutput, Does.Match($@"identity: +the trusted profile name:{IamWorld.Builder.Name}@{IamWorld.AccountId}\n"));
+        Assert.That(doctor.StandardOutput, Does.Match($@"identity: +the trusted profile named {IamWorld.Builder.Name} in account {IamWorld.AccountId}\n"));
         Assert.That(doctor.StandardOutput, Does.Contain("traded with IAM for a token"));
     }
 

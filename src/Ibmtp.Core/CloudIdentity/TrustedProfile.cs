@@ -31,10 +31,19 @@ public sealed record TrustedProfile(TrustedProfileKind Kind, string Value, strin
         _ => null,
     };
 
-    public override string ToString() => Kind switch
+    /// <summary>The profile as part of a cached token's key; the spelling never changes, or every cached token would be asked for again.</summary>
+    public string CacheIdentity => Kind switch
     {
         TrustedProfileKind.Name => $"name:{Value}@{AccountId}",
         TrustedProfileKind.Crn => $"crn:{Value}",
         _ => $"id:{Value}",
+    };
+
+    /// <summary>The profile as messages and <c>doctor</c> name it.</summary>
+    public override string ToString() => Kind switch
+    {
+        TrustedProfileKind.Name when AccountId is not null => $"named {Value} in account {AccountId}",
+        TrustedProfileKind.Name => $"named {Value}",
+        _ => Value,
     };
 }

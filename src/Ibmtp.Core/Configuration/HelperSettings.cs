@@ -38,7 +38,7 @@ public sealed class HelperSettings
         LogLevel = layers.Resolve<LogLevel>(SettingsTable.LogLevel, SettingParsers.LogLevel, layers.Common);
         Timeout = layers.Resolve<TimeSpan>(SettingsTable.Timeout, SettingParsers.Timeout, layers.Common);
         CacheDisabled = layers.Resolve<bool>(SettingsTable.NoCache, SettingParsers.Switch, layers.Common);
-        _vpcMetadataUrl = new(() => layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.HttpUrl, layers.Common));
+        _vpcMetadataUrl = new(() => layers.Resolve<Uri>(SettingsTable.VpcMetadataUrl, SettingParsers.MetadataUrl, layers.Common));
         _keystore = new(() => layers.Resolve<KeystoreKind>(SettingsTable.Keystore, SettingParsers.Keystore, layers.Common));
         _kubeletCacheDuration = new(() => layers.Resolve<TimeSpan>(SettingsTable.KubeletCacheDuration, SettingParsers.KubeletCacheDuration, layers.Common));
     }

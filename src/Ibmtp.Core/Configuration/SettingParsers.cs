@@ -72,6 +72,6 @@ internal static class SettingParsers
     /// <summary>IAM's address, a secure one; given as the token operation's own address, it is cut back to IAM's.</summary>
     public static string? IamUrl(string text, out Uri url) => SecureUrl(IamTokenOperation.BaseUrl(text.Trim()), out url);
 
-    public static string? HttpUrl(string text, out Uri url) =>
-        Uri.TryCreate(text.Trim(), UriKind.Absolute, out url!) && url.Scheme is "http" or "https" ? null : "not an http(s) URL";
+    /// <summary>A machine's metadata service: https, or http on loopback or the link-local address a VPC instance reaches it at.</summary>
+    public static string? MetadataUrl(string text, out Uri url) => EndpointPolicy.CheckOnLink(text.Trim().TrimEnd('/'), out url);
 }

@@ -33,7 +33,7 @@ public static class SettingsTable
         "IAM endpoint (its /identity/token address is cut back to it, as IBM's SDKs do); https://private.iam.cloud.ibm.com by default for private.*.icr.io; https only (http for loopback)");
 
     public static readonly Setting VpcMetadataUrl = new("IBMTP_VPC_METADATA_URL", null, "vpcMetadataUrl", "http://169.254.169.254",
-        "VPC instance metadata service, contacted in vpc mode only; https://api.metadata.cloud.ibm.com where secure access is on");
+        "VPC instance metadata service, contacted in vpc mode only; https://api.metadata.cloud.ibm.com where secure access is on; https only (http for loopback and link-local addresses)");
 
     public static readonly Setting VpcMetadataVersion = new("IBMTP_VPC_METADATA_VERSION", null, "vpcMetadataVersion", "2025-08-26",
         "VPC metadata API version (YYYY-MM-DD); from 2025-08-26 the /identity/v1 calls, which bare metal servers need; before it the /instance_identity/v1 calls of older virtual servers");

@@ -13,7 +13,7 @@ public sealed class ApiKeyExchange(Func<IamClient> connect, Uri iamUrl, Secret a
 {
     public CredentialMode Mode => CredentialMode.Token;
 
-    public IEnumerable<string> Identity => [CredentialModes.All.Spelling(Mode), apiKey.Value, profile?.ToString() ?? "", iamUrl.AbsoluteUri.TrimEnd('/')];
+    public IEnumerable<string> Identity => [CredentialModes.All.Spelling(Mode), apiKey.Value, profile?.CacheIdentity ?? "", iamUrl.AbsoluteUri.TrimEnd('/')];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

@@ -10,7 +10,7 @@ public sealed class CrTokenExchange(Func<IamClient> connect, Uri iamUrl, Secret 
 {
     public CredentialMode Mode => CredentialMode.CrToken;
 
-    public IEnumerable<string> Identity => [CredentialModes.All.Spelling(Mode), crToken.Value, profile.ToString(), iamUrl.AbsoluteUri.TrimEnd('/')];
+    public IEnumerable<string> Identity => [CredentialModes.All.Spelling(Mode), crToken.Value, profile.CacheIdentity, iamUrl.AbsoluteUri.TrimEnd('/')];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

@@ -9,7 +9,7 @@ public sealed class MetadataExchange(CredentialMode mode, Func<MetadataIdentityC
 {
     public CredentialMode Mode => mode;
 
-    public IEnumerable<string> Identity => [CredentialModes.All.Spelling(Mode), profile?.ToString() ?? "default profile", metadataUrl.AbsoluteUri.TrimEnd('/')];
+    public IEnumerable<string> Identity => [CredentialModes.All.Spelling(Mode), profile?.CacheIdentity ?? "default profile", metadataUrl.AbsoluteUri.TrimEnd('/')];
 
     public async Task<IamToken> FetchAsync(Deadline deadline)
     {

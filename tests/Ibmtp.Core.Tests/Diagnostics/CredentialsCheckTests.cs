@@ -103,8 +103,8 @@ public sealed class CredentialsCheckTests : CheckFixture
 
     [TestCase("apikey", "IBMTP_PROFILE_ID", "Profile-check", "the trusted profile Profile-check")]
     [TestCase("apikey", null, null, "the API key's own service ID, as no trusted profile is set")]
-    [TestCase("auto", "IBMTP_PROFILE_NAME", "builder", "the trusted profile name:builder@account-check")]
-    [TestCase("token", "IBMTP_PROFILE_CRN", "crn:v1:bluemix:public:iam-identity::a/account-check::profile:Profile-check", "the trusted profile crn:crn:v1:bluemix:public:iam-identity::a/account-check::profile:Profile-check")]
+    [TestCase("auto", "IBMTP_PROFILE_NAME", "builder", "the trusted profile named builder in account account-check")]
+    [TestCase("token", "IBMTP_PROFILE_CRN", "crn:v1:bluemix:public:iam-identity::a/account-check::profile:Profile-check", "the trusted profile crn:v1:bluemix:public:iam-identity::a/account-check::profile:Profile-check")]
     [TestCase("token", null, null, "the API key's own service ID, as no trusted profile is set")]
     public void The_identity_the_registry_will_see_is_named(string mode, string? variable, string? profile, string identity)
     {
