@@ -33,6 +33,18 @@ internal static class AdminEndpoints
         admin.MapPost("/service-account-tokens", (ServiceAccountTokenRequest request, ServiceAccountTokens tokens) =>
             TypedResults.Ok(new ServiceAccountToken(tokens.Issue(
                 request.Account.ToAccount(), request.Audience ?? ServiceAccountTokens.IamAudience, TimeSpan.FromSeconds(request.ExpirationSeconds ?? 3600)))));
+        admin.MapPost("/metadata-server", (MetadataServerChoice request, EmulatorSettings settings) =>
+        {
+            // By exact name only: Enum.TryParse would also take numbers and any case.
+            var names = Enum.GetNames<MetadataServer>();
+            if (!names.Contains(request.Server, StringComparer.Ordinal))
+            {
+                return Results.BadRequest($"'server' must be one of {string.Join(", ", names)}");
+            }
+
+            settings.MetadataServer = Enum.Parse<MetadataServer>(request.Server);
+            return Results.NoContent();
+        });
         admin.MapPost("/revoke-all", (IssuedTokens tokens) =>
         {
             tokens.RevokeAll();
@@ -70,6 +82,9 @@ internal static class AdminEndpoints
     {
         public KubernetesServiceAccount ToAccount() => new(Cluster, Namespace, Name);
     }
+
+    /// <summary>A <see cref="MetadataServer"/> by name, such as <c>BareMetalServer</c>.</summary>
+    private sealed record MetadataServerChoice([property: JsonRequired] string Server);
 
     private sealed record ServiceAccountTokenRequest([property: JsonRequired] ServiceAccount Account, string? Audience, int? ExpirationSeconds);
 

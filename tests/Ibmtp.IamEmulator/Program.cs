@@ -3,7 +3,8 @@ using Ibmtp.Emulators;
 
 // Standalone: `dotnet run --project tests/Ibmtp.IamEmulator -- [--port N] [--https]`. Prints `listening http://127.0.0.1:PORT`
 // (https:// with --https) on stdout once it accepts connections, then serves until SIGTERM or Ctrl+C. With --https,
-// GET /_emulator/tls names the PEM file of its self-signed certificate, which a client must trust.
+// GET /_emulator/tls names the PEM file of its self-signed certificate, which a client must trust. POST
+// /_emulator/metadata-server {"server":"BareMetalServer"} picks the machine its VPC metadata service stands for.
 if (!TryParseArguments(args, out var port, out var useHttps))
 {
     await Console.Error.WriteLineAsync("usage: Ibmtp.IamEmulator [--port N] [--https]");
