@@ -29,12 +29,18 @@ public sealed class AuthFiles(IEnvironment environment, HelperPaths paths)
     /// <c>pkg/docker/config/config.go</c>, <c>getAuthFilePaths</c>): <c>REGISTRY_AUTH_FILE</c> alone
     /// when it is set; else the file they log in to, their kept file, docker's file and docker's legacy file.
     /// </summary>
-    public IReadOnlyList<ContainersAuthPath> ContainersReadOrder(int userId)
+    public ContainersAuthPath[] ContainersReadOrder(int userId)
     {
         if (environment.Get(RegistryAuthFileVariable) is { } chosen)
             return [new ContainersAuthPath(chosen, Legacy: false)];
-        var files = new[] { ContainersLogin(userId), Containers, Docker }.Distinct(StringComparer.Ordinal).Select(path => new ContainersAuthPath(path, Legacy: false));
-        return [.. files, new ContainersAuthPath(LegacyDocker, Legacy: true)];
+        // An array filled by hand: a list of ContainersAuthPath would bring generic types that every start
+        // of the helper sets up (bench/startup-statics.md).
+        var files = new[] { ContainersLogin(userId), Containers, Docker }.Distinct(StringComparer.Ordinal).ToArray();
+        var order = new ContainersAuthPath[files.Length + 1];
+        for (var i = 0; i < files.Length; i++)
+            order[i] = new ContainersAuthPath(files[i], Legacy: false);
+        order[^1] = new ContainersAuthPath(LegacyDocker, Legacy: true);
+        return order;
     }
 
     /// <summary>

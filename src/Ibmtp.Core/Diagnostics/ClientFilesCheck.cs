@@ -95,7 +95,7 @@ public sealed class ClientFilesCheck(HelperContext context, HelperPaths paths) :
     /// The helper podman, buildah and skopeo run for the host: in each file in their order, its
     /// <c>credHelpers</c> entry, else a login under <c>auths</c>; the first file with either decides.
     /// </summary>
-    private static void WhatContainersToolsRun(IReadOnlyList<ContainersAuthPath> order, RegistryHost host, FactSheet facts)
+    private static void WhatContainersToolsRun(ContainersAuthPath[] order, RegistryHost host, FactSheet facts)
     {
         var stores = new List<string>();
         foreach (var (path, legacy) in order)

@@ -1,13 +1,11 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Ibmtp.Diagnostics;
 
 /// <summary>
 /// How the kubelet decides that a provider's <c>matchImages</c> pattern covers an image (kubernetes
 /// <c>pkg/credentialprovider/keyring.go</c>, <c>URLsMatch</c>, as of v1.35): the ports are equal, the hosts
-/// have as many dot-separated labels and each label matches its glob (Go's <c>filepath.Match</c>), and the
-/// pattern's path is a prefix of the image's, compared as text: a glob in a path matches nothing.
+/// have as many dot-separated labels and each label matches its glob (Go's <c>filepath.Match</c>, <see cref="GoGlob"/>),
+/// and the pattern's path is a prefix of the image's, compared as text: a glob in a path matches nothing. A malformed
+/// glob is an error there, which the kubelet takes as no match.
 /// </summary>
 public static class KubeletImageMatch
 {
@@ -17,7 +15,23 @@ public static class KubeletImageMatch
         var target = Reference.Of(image);
         if (glob.Port != target.Port || glob.Labels.Length != target.Labels.Length || !target.Path.StartsWith(glob.Path, StringComparison.Ordinal))
             return false;
-        return glob.Labels.Zip(target.Labels).All(pair => LabelMatches(pair.First, pair.Second));
+        for (var i = 0; i < glob.Labels.Length; i++)
+        {
+            if (!GoGlob.TryMatch(glob.Labels[i], target.Labels[i], out var matched) || !matched)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether a label of the pattern's host is a malformed glob, so that the pattern matches no image.</summary>
+    public static bool IsMalformed(string pattern)
+    {
+        foreach (var label in Reference.Of(pattern).Labels)
+        {
+            if (!GoGlob.TryMatch(label, "", out _))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The pattern's path, or "" for a host alone.</summary>
@@ -25,35 +39,6 @@ public static class KubeletImageMatch
 
     /// <summary>The pattern's port, or "" when it names none (an image on ICR names none).</summary>
     public static string PortOf(string pattern) => Reference.Of(pattern).Port;
-
-    private static bool LabelMatches(string glob, string label)
-    {
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < glob.Length; i++)
-        {
-            switch (glob[i])
-            {
-                case '*':
-                    regex.Append(".*");
-                    break;
-                case '?':
-                    regex.Append('.');
-                    break;
-                case '[' when glob.IndexOf(']', i + 1) is var end and > 0:
-                    var set = glob[(i + 1)..end];
-                    regex.Append('[').Append(set.StartsWith('^') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
-                    i = end;
-                    break;
-                case '\\' when i + 1 < glob.Length:
-                    regex.Append(Regex.Escape(glob[++i].ToString()));
-                    break;
-                default:
-                    regex.Append(Regex.Escape(glob[i].ToString()));
-                    break;
-            }
-        }
-        return Regex.IsMatch(label, regex.Append('$').ToString(), RegexOptions.CultureInvariant);
-    }
 
     /// <summary>An image or pattern as the kubelet parses it: "https://" put in front, then host labels, port and path.</summary>
     private readonly record struct Reference(string[] Labels, string Port, string Path)

@@ -5,8 +5,8 @@ namespace Ibmtp.Diagnostics;
 
 /// <summary>
 /// <c>doctor --kubelet</c>: whether the provider's <c>matchImages</c> send the kubelet's ICR images to it,
-/// by the kubelet's own matching (<see cref="KubeletImageMatch"/>): a pattern with a port or a path, or one
-/// no ICR host matches, is flagged; so is an ICR host form no pattern covers, and the sample image when
+/// by the kubelet's own matching (<see cref="KubeletImageMatch"/>): a pattern with a port or a path, a malformed
+/// glob, or one no ICR host matches, is flagged; so is an ICR host form no pattern covers, and the sample image when
 /// no pattern matches it.
 /// </summary>
 public sealed class KubeletMatchImagesCheck(KubeletSetup? setup) : IDoctorCheck
@@ -60,6 +60,8 @@ public sealed class KubeletMatchImagesCheck(KubeletSetup? setup) : IDoctorCheck
             return $"the kubelet compares a path as text, so the glob in {path} never matches; write the host alone";
         if (path.Length > 0)
             return $"has a path: only images under {path} match (the kubelet matches globs in the host only); write the host alone";
+        if (KubeletImageMatch.IsMalformed(pattern))
+            return "is a malformed glob (to Go's filepath.Match, a syntax error in pattern), so the kubelet matches nothing with it; close each [ and escape a plain [, ], - or \\ with \\";
         if (!IcrRegistries.Public.Concat(IcrRegistries.Private).Any(icrHost => KubeletImageMatch.Matches(pattern, Image(icrHost))))
             return "matches no ICR host, and the provider serves only ICR hosts (and those IBMTP_REGISTRIES adds)";
         return null;

@@ -19,26 +19,37 @@ public static class KubeletProviderConfig
     private static readonly string[] Extensions = [".json", ".yaml", ".yml"];
 
     /// <summary>Every provider the config at <paramref name="path"/> declares; throws <see cref="HelperException"/> with what is wrong.</summary>
-    public static IReadOnlyList<KubeletProvider> Read(string path)
+    public static KubeletProvider[] Read(string path)
     {
         var files = Directory.Exists(path)
             ? Directory.GetFiles(path).Where(file => Extensions.Contains(Path.GetExtension(file), StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToArray()
             : [path];
         if (files.Length == 0)
             throw new HelperException($"{path}: a folder with no *.json, *.yaml or *.yml file; the kubelet refuses to start with it");
-        return files.SelectMany(ReadFile).ToArray();
+        // Arrays joined by hand rather than with SelectMany and ToArray, whose builders bring generic types
+        // of KubeletProvider that every start of the helper sets up (bench/startup-statics.md).
+        KubeletProvider[] providers = [];
+        foreach (var file in files)
+            providers = [.. providers, .. ReadFile(file)];
+        return providers;
     }
 
-    private static IEnumerable<KubeletProvider> ReadFile(string file)
+    private static KubeletProvider[] ReadFile(string file)
     {
         var root = Parse(file);
         var kind = Scalar(root, "kind");
         if (kind != "CredentialProviderConfig")
             throw new HelperException($"{file}: kind is '{kind}', not CredentialProviderConfig; the kubelet refuses to start with it");
         var apiVersion = Scalar(root, "apiVersion");
-        return Sequence(root, "providers").Select(item => item is YamlMappingNode provider
-            ? Provider(file, apiVersion, provider)
-            : throw new HelperException($"{file}: an entry of providers is not a mapping"));
+        var items = Sequence(root, "providers");
+        var providers = new KubeletProvider[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            providers[i] = items[i] is YamlMappingNode provider
+                ? Provider(file, apiVersion, provider)
+                : throw new HelperException($"{file}: an entry of providers is not a mapping");
+        }
+        return providers;
     }
 
     private static YamlMappingNode Parse(string file)
@@ -77,9 +88,7 @@ public static class KubeletProviderConfig
             Strings(provider, "matchImages"),
             Scalar(provider, "defaultCacheDuration"),
             Strings(provider, "args"),
-            Sequence(provider, "env").OfType<YamlMappingNode>()
-                .Select(variable => new KeyValuePair<string, string>(Scalar(variable, "name") ?? "", Scalar(variable, "value") ?? ""))
-                .ToArray(),
+            Variables(provider),
             tokens is null ? null : new KubeletTokenAttributes(
                 Scalar(tokens, "serviceAccountTokenAudience"),
                 Scalar(tokens, "cacheType"),
@@ -88,12 +97,26 @@ public static class KubeletProviderConfig
                 Strings(tokens, "optionalServiceAccountAnnotationKeys")));
     }
 
+    /// <summary>The env entries that are mappings, in order; filled by hand, as ToArray's builder would bring generic types of the pair.</summary>
+    private static KeyValuePair<string, string>[] Variables(YamlMappingNode provider)
+    {
+        var items = Sequence(provider, "env");
+        var variables = new KeyValuePair<string, string>[items.Count];
+        var count = 0;
+        foreach (var item in items)
+        {
+            if (item is YamlMappingNode variable)
+                variables[count++] = new KeyValuePair<string, string>(Scalar(variable, "name") ?? "", Scalar(variable, "value") ?? "");
+        }
+        return variables[..count];
+    }
+
     private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
 
     private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
 
-    private static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key) =>
+    private static IList<YamlNode> Sequence(YamlMappingNode node, string key) =>
         Child(node, key) is YamlSequenceNode sequence ? sequence.Children : [];
 
     private static string[] Strings(YamlMappingNode node, string key) =>

@@ -45,9 +45,10 @@ public sealed class KubeletSetup
         try
         {
             var providers = KubeletProviderConfig.Read(ConfigPath);
-            Provider = providers.FirstOrDefault(provider => provider.Name == HelperInfo.Name && MatchesImage(provider))
-                ?? providers.FirstOrDefault(MatchesImage)
-                ?? providers.FirstOrDefault(provider => provider.Name == HelperInfo.Name);
+            // Array.Find rather than LINQ, whose fast path for lists would bring List<KubeletProvider> into every start.
+            Provider = Array.Find(providers, provider => provider.Name == HelperInfo.Name && MatchesImage(provider))
+                ?? Array.Find(providers, MatchesImage)
+                ?? Array.Find(providers, provider => provider.Name == HelperInfo.Name);
             if (Provider is null)
                 Problem = $"{ConfigPath}: no provider is named {HelperInfo.Name} or matches {Image}; add the one in packaging/kubernetes/credential-provider-config.yaml";
         }

@@ -53,8 +53,10 @@ internal static partial class ServerWords
         response.ContentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true
         || response.Content?.TrimStart().StartsWith('<') == true;
 
-    // A page's head, scripts, styles and comments are not its words.
-    [GeneratedRegex(@"<(head|script|style)\b.*?</\1\s*>|<!--.*?-->", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // A page's head, scripts, styles and comments are not its words. Each element is spelled out rather than
+    // closed by a backreference: the generator cannot compile a case-insensitive backreference, and its fallback,
+    // a Regex built at run time, links the regex interpreter, whose static fields every start sets up.
+    [GeneratedRegex(@"<head\b.*?</head\s*>|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex NotShown();
 
     [GeneratedRegex(@"<[^>]*>")]

@@ -20,6 +20,25 @@ public sealed class KubeletImageMatchTests
     [TestCase("[ud][se].icr.io", "de.icr.io/ns/app", true)]
     [TestCase("[^u]s.icr.io", "us.icr.io/ns/app", false)]
     [TestCase("*.icr.io", "icr.io.evil.example/ns/app", false)]
+    [TestCase(@"u\s.icr.io", "us.icr.io/ns/app", true)]
+    [TestCase("[a-z][a-z].icr.io", "us.icr.io/ns/app", true)]
+    [TestCase("[a-z][a-z].icr.io", "u1.icr.io/ns/app", false)]
+    [TestCase("[us.icr.io", "[us.icr.io/ns/app", false)]
+    [TestCase("us.icr.io[", "us.icr.io/ns/app", false)]
+    [TestCase("*.[-].io", "us.icr.io/ns/app", false)]
     public void Matches_as_the_kubelet_does(string pattern, string image, bool matches) =>
         Assert.That(KubeletImageMatch.Matches(pattern, image), Is.EqualTo(matches));
+
+    [TestCase("us.icr.io[")]
+    [TestCase("[us.icr.io")]
+    [TestCase("*.icr.[-]")]
+    [TestCase(@"us.icr.io\")]
+    public void A_malformed_glob_in_a_label_is_malformed(string pattern) =>
+        Assert.That(KubeletImageMatch.IsMalformed(pattern), Is.True);
+
+    [TestCase("*.*.icr.io")]
+    [TestCase("[a-z][^0-9].icr.io")]
+    [TestCase(@"\u\s.icr.io")]
+    public void A_well_formed_glob_is_not_malformed(string pattern) =>
+        Assert.That(KubeletImageMatch.IsMalformed(pattern), Is.False);
 }

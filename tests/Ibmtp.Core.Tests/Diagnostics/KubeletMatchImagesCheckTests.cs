@@ -54,6 +54,14 @@ public sealed class KubeletMatchImagesCheckTests : KubeletCheckFixture
     }
 
     [Test]
+    public void A_malformed_glob_matches_nothing_and_is_a_problem()
+    {
+        var facts = RunWith(ShippedGlobs + "      - \"[ud]e.icr.io[\"\n");
+
+        Assert.That(Problems(facts).Single().Value, Does.StartWith("[ud]e.icr.io[: is a malformed glob"));
+    }
+
+    [Test]
     public void A_regional_pattern_matches_an_ICR_host()
     {
         var facts = RunWith(ShippedGlobs + "      - \"de.icr.io\"\n");
