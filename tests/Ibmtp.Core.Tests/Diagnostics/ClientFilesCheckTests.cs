@@ -182,6 +182,14 @@ public sealed class ClientFilesCheckTests : CheckFixture
     }
 
     [Test]
+    public void An_auth_file_with_a_name_twice_in_one_object_is_refused_as_the_file_the_helper_edits()
+    {
+        Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp","us.icr.io":"desktop"}}""");
+
+        Assert.That(Docker, Is.EqualTo(new Fact("docker", $"{DockerFile} is not valid JSON (Duplicate property 'us.icr.io' encountered during deserialization): fix it or move it aside, then run this again; it was left untouched", Problem: true)));
+    }
+
+    [Test]
     public void Logins_for_other_hosts_are_not_flagged()
     {
         Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp"},"auths":{"de.icr.io":{"auth":"eA=="}}}""");
