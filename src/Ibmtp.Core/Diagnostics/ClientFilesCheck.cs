@@ -121,7 +121,7 @@ public sealed class ClientFilesCheck(HelperContext context, HelperPaths paths) :
                     facts.Add(ContainersTools, $"podman, buildah and skopeo run the helper for {host} (credHelpers in {path})");
                     return;
                 case { Kind: ClientRouteKind.CredHelper, Name: "" }:
-                    facts.Add(ContainersTools, $"podman, buildah and skopeo stop at the empty helper credHelpers in {path} names for {host}: they run docker-credential-, which does not exist, and fail to look up credentials for it; {Fix(host)}", problem: true);
+                    facts.Add(ContainersTools, $"podman, buildah and skopeo stop at the empty helper credHelpers in {path} names for {host}: they try to run docker-credential-, a helper with no name, and fail to look up credentials for it; {Fix(host)}", problem: true);
                     return;
                 case { Kind: ClientRouteKind.CredHelper } route:
                     facts.Add(ContainersTools, $"podman, buildah and skopeo run docker-credential-{route.Name} for {host} (credHelpers in {path}), never this helper; {Fix(host)}", problem: true);

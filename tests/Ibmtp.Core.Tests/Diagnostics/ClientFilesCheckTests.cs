@@ -121,7 +121,7 @@ public sealed class ClientFilesCheckTests : CheckFixture
         Home.WriteFile(ContainersFile, """{"credHelpers":{"us.icr.io":""" + helper + """},"auths":{"us.icr.io":{"auth":"eDp5"}}}""");
         Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp"}}""");
 
-        Assert.That(ContainersTools, Is.EqualTo(new Fact("containers tools", $"podman, buildah and skopeo stop at the empty helper credHelpers in {ContainersFile} names for us.icr.io: they run docker-credential-, which does not exist, and fail to look up credentials for it; run docker-credential-ibmtp configure --registries us.icr.io", Problem: true)));
+        Assert.That(ContainersTools, Is.EqualTo(new Fact("containers tools", $"podman, buildah and skopeo stop at the empty helper credHelpers in {ContainersFile} names for us.icr.io: they try to run docker-credential-, a helper with no name, and fail to look up credentials for it; run docker-credential-ibmtp configure --registries us.icr.io", Problem: true)));
     }
 
     [Test]
