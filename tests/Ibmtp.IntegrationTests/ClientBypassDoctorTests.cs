@@ -80,6 +80,26 @@ public sealed class ClientBypassDoctorTests() : RegistryFixture("skopeo")
         Assert.That(Gets(calls), Is.GreaterThan(0), "skopeo must run the helper docker's file names under credHelpers");
     }
 
+    [Test]
+    public async Task Skopeo_stops_at_an_empty_credHelpers_entry_and_fails_to_run_it_as_doctor_says()
+    {
+        using var home = HomeWithCredentials();
+        File.Delete(home.ContainersAuthFile);
+        File.Delete(Path.Combine(home.Environment["XDG_CONFIG_HOME"], "containers", "auth.json"));
+        await File.WriteAllTextAsync(home.DockerConfigFile, new JsonObject
+        {
+            ["credHelpers"] = new JsonObject { [Registry.Host] = "" },
+            ["auths"] = new JsonObject { [Registry.Host] = new JsonObject { ["auth"] = "eDp5" } },
+        }.ToJsonString());
+
+        var doctor = await Doctor(home);
+        var inspect = await InspectWithoutAnAuthFile(home);
+
+        Assert.That(doctor.StandardOutput, Does.Contain("! containers tools:").And.Contain($"podman, buildah and skopeo stop at the empty helper credHelpers in {home.DockerConfigFile} names for {Registry.Host}"));
+        Assert.That(inspect.ExitCode, Is.Not.Zero, inspect.ToString());
+        Assert.That(inspect.StandardError, Does.Contain("getting username and password").And.Contain("docker-credential-"), "skopeo runs the empty name rather than sending the login under auths");
+    }
+
     /// <summary>DOCKER_AUTH_CONFIG as GitLab users write it: the same login for each host.</summary>
     private static string Logins(string auth, params string[] hosts)
     {

@@ -91,31 +91,44 @@ public sealed class AuthFile
     public IReadOnlyList<string> TopLevelLoginKeys => LoginKeys(_root);
 
     /// <summary>
+    /// The helper the host's <c>credHelpers</c> entry names, as Go's decoder reads it (a null names
+    /// the empty one), or null when the host has no entry.
+    /// </summary>
+    public string? CredHelperFor(RegistryHost host) => _root?.Member(CredHelpersKey)?.Value.Member(host.ToString())?.Value switch
+    {
+        { Kind: JsonTokenType.String } helper => helper.Text,
+        { Kind: JsonTokenType.Null } => "",
+        _ => null,
+    };
+
+    /// <summary>
     /// docker's choice for <paramref name="host"/> (docker/cli <c>cli/config/configfile/file.go</c>,
-    /// <c>getConfiguredCredentialStore</c>): the host's <c>credHelpers</c> entry, else <c>credsStore</c>;
-    /// only when neither is there does it send the login stored under <c>auths</c>, since a helper's
-    /// answer replaces that login (<c>credentials/native_store.go</c>). Null when nothing sends the host anywhere.
+    /// <c>getConfiguredCredentialStore</c> and <c>GetCredentialsStore</c>): the host's <c>credHelpers</c>
+    /// entry, else <c>credsStore</c>; when the one chosen so is empty or missing, docker sends the
+    /// login stored under <c>auths</c> (so an empty entry never falls back to <c>credsStore</c>), since
+    /// a helper's answer replaces that login (<c>credentials/native_store.go</c>). Null when nothing
+    /// sends the host anywhere.
     /// </summary>
     public ClientRoute? DockerRoute(RegistryHost host)
     {
-        if (CredHelpers.GetValueOrDefault(host.ToString()) is { } helper)
-            return new ClientRoute(ClientRouteKind.CredHelper, helper, Path);
-        if (!string.IsNullOrEmpty(CredsStore))
-            return new ClientRoute(ClientRouteKind.CredsStore, CredsStore, Path);
+        var entry = CredHelperFor(host);
+        var helper = entry ?? CredsStore;
+        if (!string.IsNullOrEmpty(helper))
+            return new ClientRoute(entry is null ? ClientRouteKind.CredsStore : ClientRouteKind.CredHelper, helper, Path);
         return LoginRoute(StoredLoginKeysFor(host), host);
     }
 
     /// <summary>
     /// The containers tools' choice for <paramref name="host"/> in this one file (containers/image
     /// <c>pkg/docker/config/config.go</c>, <c>findCredentialsInFile</c>): the host's <c>credHelpers</c>
-    /// entry, else a login under <c>auths</c>. They never read <c>credsStore</c>. A legacy
+    /// entry, even an empty one, else a login under <c>auths</c>. They never read <c>credsStore</c>. A legacy
     /// <c>~/.dockercfg</c> holds only logins, at its top level. Null when this file leaves the host to the next.
     /// </summary>
     public ClientRoute? ContainersRoute(RegistryHost host, bool legacy)
     {
         if (legacy)
             return LoginRoute(TopLevelLoginKeysFor(host), host);
-        return CredHelpers.GetValueOrDefault(host.ToString()) is { } helper
+        return CredHelperFor(host) is { } helper
             ? new ClientRoute(ClientRouteKind.CredHelper, helper, Path)
             : LoginRoute(StoredLoginKeysFor(host), host);
     }

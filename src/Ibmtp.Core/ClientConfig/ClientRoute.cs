@@ -2,7 +2,7 @@ namespace Ibmtp.ClientConfig;
 
 /// <summary>What an auth file makes a client do for a host: run the helper it names, or send the login it holds.</summary>
 /// <param name="Kind">Which entry of the file decided.</param>
-/// <param name="Name">The helper's name (the part after <c>docker-credential-</c>), or the <c>auths</c> key of the login.</param>
+/// <param name="Name">The helper's name (the part after <c>docker-credential-</c>; empty when an entry names none), or the <c>auths</c> key of the login.</param>
 /// <param name="File">The auth file that decided.</param>
 public sealed record ClientRoute(ClientRouteKind Kind, string Name, string File)
 {

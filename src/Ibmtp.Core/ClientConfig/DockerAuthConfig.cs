@@ -49,7 +49,7 @@ public sealed class DockerAuthConfig
         JsonItem root;
         try
         {
-            root = JsonItem.Parse(body);
+            root = JsonItem.Parse(body, keepRepeatedNames: true);
         }
         catch (Exception error) when (error is JsonException or FormatException)
         {
@@ -61,48 +61,70 @@ public sealed class DockerAuthConfig
         return Logins(root);
     }
 
+    /// <summary>
+    /// The logins as docker decodes them (<c>json.Decoder</c> into a struct with one <c>auths</c> map,
+    /// refusing unknown fields): a name given twice is read again into the same place, so a repeated
+    /// <c>auths</c> adds its entries to those before it (a null one drops them), a repeated entry
+    /// replaces the one before it whole, and a repeated <c>auth</c> wins unless it is null. A value of
+    /// the wrong type or an unknown name anywhere fails the whole decode; only then does docker check
+    /// the auth each entry ends up with.
+    /// </summary>
     private static DockerAuthConfig Logins(JsonItem root)
     {
         if (root.Kind == JsonTokenType.Null)
             return new DockerAuthConfig([], null);
         if (!root.IsObject)
             return Ignored("it is not a JSON object");
-        JsonItem? auths = null;
+        var auths = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var member in root.Members)
         {
             // Go's decoder matches a field's name in any case, and refuses every other name here.
-            if (!member.Name.Equals(AuthFile.AuthsKey, StringComparison.OrdinalIgnoreCase))
+            if (!GoFieldName.Matches(member.Name, AuthFile.AuthsKey))
                 return Ignored($"it holds {member.Name}, and docker takes only auths there");
-            auths = member.Value;
+            if (member.Value.Kind == JsonTokenType.Null)
+            {
+                auths.Clear();
+                continue;
+            }
+            if (!member.Value.IsObject)
+                return Ignored("its auths is not a JSON object");
+            foreach (var entry in member.Value.Members)
+            {
+                if (Undecodable(entry, out var auth) is { } problem)
+                    return Ignored($"its auths entry {entry.Name} {problem}");
+                auths[entry.Name] = auth;
+            }
         }
-        if (auths is null || auths.Kind == JsonTokenType.Null)
-            return new DockerAuthConfig([], null);
-        if (!auths.IsObject)
-            return Ignored("its auths is not a JSON object");
-        var keys = new List<string>();
-        foreach (var entry in auths.Members)
+        foreach (var (key, auth) in auths)
         {
-            if (Problem(entry) is { } problem)
-                return Ignored($"its auths entry {entry.Name} {problem}");
-            keys.Add(entry.Name);
+            if (Unusable(auth) is { } problem)
+                return Ignored($"its auths entry {key} {problem}");
         }
-        return new DockerAuthConfig(keys, null);
+        return new DockerAuthConfig([.. auths.Keys], null);
     }
 
-    /// <summary>What makes docker refuse one <c>auths</c> entry, or null when it takes it.</summary>
-    private static string? Problem(JsonMember entry)
+    /// <summary>What makes Go's decoder refuse one <c>auths</c> entry, or null when it reads <paramref name="auth"/> from it.</summary>
+    private static string? Undecodable(JsonMember entry, out string? auth)
     {
+        auth = null;
         if (entry.Value.Kind != JsonTokenType.Null && !entry.Value.IsObject)
             return "is not a JSON object";
-        string? auth = null;
         foreach (var field in entry.Value.Members)
         {
-            if (!field.Name.Equals(AuthName, StringComparison.OrdinalIgnoreCase))
+            if (!GoFieldName.Matches(field.Name, AuthName))
                 return $"holds {field.Name}, and docker takes only auth there";
             if (field.Value.Kind is not (JsonTokenType.String or JsonTokenType.Null))
                 return "has an auth that is not a string";
-            auth = field.Value.Text;
+            // Go's decoder leaves a string as it was for a null.
+            if (field.Value.Kind == JsonTokenType.String)
+                auth = field.Value.Text;
         }
+        return null;
+    }
+
+    /// <summary>What makes docker refuse the <paramref name="auth"/> an entry ends up with, or null when it takes it.</summary>
+    private static string? Unusable(string? auth)
+    {
         if (string.IsNullOrEmpty(auth))
             return "has no auth";
         return AuthField.Decode(auth) is null ? "has an auth that is not the base64 of user:password" : null;

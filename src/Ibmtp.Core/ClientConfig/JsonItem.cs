@@ -7,7 +7,7 @@ namespace Ibmtp.ClientConfig;
 /// <summary>
 /// A JSON value read from a file's bytes, with where it stands in them, so that one member can be
 /// replaced and every other byte kept. Names and strings are read as the clients read them (see
-/// <see cref="JsonStrings"/>); a name twice in one object is refused.
+/// <see cref="JsonStrings"/>); a name twice in one object is refused, unless asked to be kept.
 /// </summary>
 internal sealed class JsonItem
 {
@@ -59,11 +59,15 @@ internal sealed class JsonItem
     /// that is not JSON, or that has a name twice in one object (the clients would each read a
     /// different one), with System.Text.Json's own wording.
     /// </summary>
-    public static JsonItem Parse(ReadOnlySpan<byte> json)
+    /// <param name="keepRepeatedNames">
+    /// Keeps each member of a name repeated in one object, in order, for a value read only as Go's
+    /// decoder reads it (each in turn into the same field, so the last one wins), rather than refusing it.
+    /// </param>
+    public static JsonItem Parse(ReadOnlySpan<byte> json, bool keepRepeatedNames = false)
     {
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        var root = Read(ref reader);
+        var root = Read(ref reader, keepRepeatedNames);
         // Reading on checks that nothing but whitespace follows the value.
         while (reader.Read())
         {
@@ -71,7 +75,7 @@ internal sealed class JsonItem
         return root;
     }
 
-    private static JsonItem Read(ref Utf8JsonReader reader)
+    private static JsonItem Read(ref Utf8JsonReader reader, bool keepRepeatedNames)
     {
         var start = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
@@ -81,24 +85,24 @@ internal sealed class JsonItem
                 // bases of several generic types that every start of the helper allocates (see bench/startup-statics.md).
                 var members = new JsonMember[4];
                 var count = 0;
-                var names = new HashSet<string>(StringComparer.Ordinal);
+                var names = keepRepeatedNames ? null : new HashSet<string>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var nameStart = (int)reader.TokenStartIndex;
                     var nameEnd = nameStart + reader.ValueSpan.Length + 2;
                     var name = JsonStrings.Decode(reader.ValueSpan);
-                    if (!names.Add(name))
+                    if (names?.Add(name) == false)
                         throw new JsonException($"Duplicate property '{JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}' encountered during deserialization.");
                     reader.Read();
                     if (count == members.Length)
                         Array.Resize(ref members, count * 2);
-                    members[count++] = new JsonMember(name, nameStart, nameEnd, Read(ref reader));
+                    members[count++] = new JsonMember(name, nameStart, nameEnd, Read(ref reader, keepRepeatedNames));
                 }
                 Array.Resize(ref members, count);
                 return new JsonItem(JsonTokenType.StartObject, start, (int)reader.BytesConsumed, members: members);
             case JsonTokenType.StartArray:
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    Read(ref reader);
+                    Read(ref reader, keepRepeatedNames);
                 return new JsonItem(JsonTokenType.StartArray, start, (int)reader.BytesConsumed);
             case JsonTokenType.String:
                 return new JsonItem(JsonTokenType.String, start, (int)reader.BytesConsumed, JsonStrings.Decode(reader.ValueSpan), Encoding.UTF8.GetString(reader.ValueSpan));

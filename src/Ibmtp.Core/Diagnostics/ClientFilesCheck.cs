@@ -80,14 +80,17 @@ public sealed class ClientFilesCheck(HelperContext context, HelperPaths paths) :
     private static (string, bool) WhatDockerRuns(AuthFile file, RegistryHost host)
     {
         var route = file.DockerRoute(host);
+        var none = file.CredHelperFor(host) is ""
+            ? $"credHelpers names an empty helper for {host}, which docker takes as none, without turning to credsStore"
+            : $"names no helper for {host} (no credHelpers entry, no credsStore)";
         return route switch
         {
             { Kind: ClientRouteKind.CredHelper, RunsThisHelper: true } => ($"{file.Path}: names the helper for {host}", false),
             { Kind: ClientRouteKind.CredHelper } => ($"{file.Path}: credHelpers names docker-credential-{route.Name} for {host}, so docker runs that helper, never this one; {Fix(host)}", true),
             { Kind: ClientRouteKind.CredsStore, RunsThisHelper: true } => ($"{file.Path}: credsStore names the helper, so docker runs it for {host} and for every other registry, which it does not serve; {Fix(host)} and remove the credsStore line", true),
             { Kind: ClientRouteKind.CredsStore } => ($"{file.Path}: credHelpers has no entry for {host}, so docker runs credsStore's docker-credential-{route.Name} (Docker Desktop sets credsStore again when it starts), never this helper; {Fix(host)}: a credHelpers entry wins over credsStore", true),
-            { Kind: ClientRouteKind.StoredLogin } => ($"{file.Path}: names no helper for {host} (no credHelpers entry, no credsStore), so docker sends the login stored under auths {route.Name}; {Fix(host)}", true),
-            _ => ($"{file.Path}: names no helper for {host} (no credHelpers entry, no credsStore), so docker sends no credentials; {Fix(host)}", true),
+            { Kind: ClientRouteKind.StoredLogin } => ($"{file.Path}: {none}, so docker sends the login stored under auths {route.Name}; {Fix(host)}", true),
+            _ => ($"{file.Path}: {none}, so docker sends no credentials; {Fix(host)}", true),
         };
     }
 
@@ -116,6 +119,9 @@ public sealed class ClientFilesCheck(HelperContext context, HelperPaths paths) :
             {
                 case { RunsThisHelper: true }:
                     facts.Add(ContainersTools, $"podman, buildah and skopeo run the helper for {host} (credHelpers in {path})");
+                    return;
+                case { Kind: ClientRouteKind.CredHelper, Name: "" }:
+                    facts.Add(ContainersTools, $"podman, buildah and skopeo stop at the empty helper credHelpers in {path} names for {host}: they try to run docker-credential-, a helper with no name, and fail to look up credentials for it; {Fix(host)}", problem: true);
                     return;
                 case { Kind: ClientRouteKind.CredHelper } route:
                     facts.Add(ContainersTools, $"podman, buildah and skopeo run docker-credential-{route.Name} for {host} (credHelpers in {path}), never this helper; {Fix(host)}", problem: true);

@@ -88,6 +88,42 @@ public sealed class ClientFilesCheckTests : CheckFixture
         Assert.That(Docker.Problem, Is.True);
     }
 
+    [TestCase("\"\"")]
+    [TestCase("null")]
+    public void An_empty_credHelpers_entry_is_no_helper_to_docker_which_then_sends_the_login_under_auths_and_never_turns_to_credsStore(string helper)
+    {
+        Home.WriteFile(DockerFile, """{"credsStore":"desktop","credHelpers":{"us.icr.io":""" + helper + """},"auths":{"us.icr.io":{"auth":"eDp5"}}}""");
+
+        Assert.That(Docker, Is.EqualTo(new Fact("docker", $"{DockerFile}: credHelpers names an empty helper for us.icr.io, which docker takes as none, without turning to credsStore, so docker sends the login stored under auths us.icr.io; run docker-credential-ibmtp configure --registries us.icr.io", Problem: true)));
+    }
+
+    [Test]
+    public void An_empty_credHelpers_entry_without_a_login_leaves_docker_sending_nothing()
+    {
+        Home.WriteFile(DockerFile, """{"credsStore":"desktop","credHelpers":{"us.icr.io":""}}""");
+
+        Assert.That(Docker.Value, Does.EndWith("without turning to credsStore, so docker sends no credentials; run docker-credential-ibmtp configure --registries us.icr.io"));
+    }
+
+    [TestCase("\"\"")]
+    [TestCase("null")]
+    public void An_empty_credsStore_is_none(string store)
+    {
+        Home.WriteFile(DockerFile, "{\"credsStore\":" + store + "}");
+
+        Assert.That(Docker, Is.EqualTo(new Fact("docker", $"{DockerFile}: names no helper for us.icr.io (no credHelpers entry, no credsStore), so docker sends no credentials; run docker-credential-ibmtp configure --registries us.icr.io", Problem: true)));
+    }
+
+    [TestCase("\"\"")]
+    [TestCase("null")]
+    public void An_empty_credHelpers_entry_stops_the_containers_tools_which_fail_to_run_it(string helper)
+    {
+        Home.WriteFile(ContainersFile, """{"credHelpers":{"us.icr.io":""" + helper + """},"auths":{"us.icr.io":{"auth":"eDp5"}}}""");
+        Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp"}}""");
+
+        Assert.That(ContainersTools, Is.EqualTo(new Fact("containers tools", $"podman, buildah and skopeo stop at the empty helper credHelpers in {ContainersFile} names for us.icr.io: they try to run docker-credential-, a helper with no name, and fail to look up credentials for it; run docker-credential-ibmtp configure --registries us.icr.io", Problem: true)));
+    }
+
     [Test]
     public void The_containers_tools_run_the_helper_the_first_file_in_their_order_names()
     {
@@ -179,6 +215,14 @@ public sealed class ClientFilesCheckTests : CheckFixture
         Assert.That(facts[0].Value, Does.Contain(DockerFile));
         Assert.That(facts[0].Problem, Is.True);
         Assert.That(facts.Select(fact => fact.Name), Does.Contain("containers"));
+    }
+
+    [Test]
+    public void An_auth_file_with_a_name_twice_in_one_object_is_refused_as_the_file_the_helper_edits()
+    {
+        Home.WriteFile(DockerFile, """{"credHelpers":{"us.icr.io":"ibmtp","us.icr.io":"desktop"}}""");
+
+        Assert.That(Docker, Is.EqualTo(new Fact("docker", $"{DockerFile} is not valid JSON (Duplicate property 'us.icr.io' encountered during deserialization): fix it or move it aside, then run this again; it was left untouched", Problem: true)));
     }
 
     [Test]

@@ -91,6 +91,43 @@ public sealed class DockerAuthConfigCheckTests : CheckFixture
         Assert.That(Run("""{"AUTHS":{"us.icr.io":{"Auth":"eDp5"}}}""").Single().Problem, Is.True);
     }
 
+    [TestCase("""{"auths":{"us.icr.io":{"auth":"eDp5"},"us.icr.io":{"auth":"eDp5"}}}""")]
+    [TestCase("""{"auths":{"us.icr.io":{"auth":""},"us.icr.io":{"auth":"eDp5"}}}""")]
+    [TestCase("""{"auths":{"us.icr.io":null,"us.icr.io":{"auth":"eDp5"}}}""")]
+    [TestCase("""{"auths":{"us.icr.io":{"auth":"not base64!","Auth":"eDp5"}}}""")]
+    [TestCase("""{"auths":{"us.icr.io":{"auth":"eDp5","auth":null}}}""")]
+    [TestCase("""{"auths":{"us.icr.io":{"auth":"eDp5"}},"auths":{"de.icr.io":{"auth":"eDp5"}}}""")]
+    [TestCase("""{"auths":{"de.icr.io":{"auth":"eDp5"}},"AUTHS":{"us.icr.io":{"auth":"eDp5"}}}""")]
+    [TestCase("""{"auths":null,"auths":{"us.icr.io":{"auth":"eDp5"}}}""")]
+    public void A_name_given_twice_is_read_again_into_the_same_place_as_docker_reads_it(string variable)
+    {
+        Assert.That(Run(variable).Single(), Is.EqualTo(new Fact("DOCKER_AUTH_CONFIG", "set, with a login for us.icr.io that docker 28.3 and later send instead of running any helper for us.icr.io; remove that entry from it, or unset it where docker pushes to us.icr.io", Problem: true)));
+    }
+
+    [TestCase("""{"auths":{"us.icr.io":{"auth":"eDp5"},"us.icr.io":{"auth":""}}}""", "as its auths entry us.icr.io has no auth")]
+    [TestCase("""{"auths":{"us.icr.io":{"auth":"eDp5"},"us.icr.io":null}}""", "as its auths entry us.icr.io has no auth")]
+    [TestCase("""{"auths":{"us.icr.io":{"auth":"eDp5"},"us.icr.io":{}}}""", "as its auths entry us.icr.io has no auth")]
+    [TestCase("""{"auths":{"us.icr.io":{"password":"gitlab-password-3f9"},"us.icr.io":{"auth":"eDp5"}}}""", "as its auths entry us.icr.io holds password, and docker takes only auth there")]
+    [TestCase("""{"auths":{"us.icr.io":{"auth":5},"us.icr.io":{"auth":"eDp5"}}}""", "as its auths entry us.icr.io has an auth that is not a string")]
+    [TestCase("""{"auths":[],"auths":{"us.icr.io":{"auth":"eDp5"}}}""", "as its auths is not a JSON object")]
+    public void A_name_given_twice_that_docker_cannot_decode_or_whose_last_value_it_cannot_use_makes_it_ignore_all_of_it(string variable, string why)
+    {
+        Assert.That(Run(variable).Single().Value, Does.StartWith("set, but docker 28.3 and later ignore all of it, " + why));
+    }
+
+    [Test]
+    public void A_repeated_auths_set_to_null_drops_the_logins_before_it()
+    {
+        Assert.That(Run("""{"auths":{"us.icr.io":{"auth":"eDp5"}},"auths":null}""").Single().Value, Does.StartWith("set, with no logins; none for us.icr.io"));
+    }
+
+    [Test]
+    public void Its_field_names_are_matched_as_Go_folds_them()
+    {
+        // Go's decoder folds U+017F, the long s, to s; .NET's ordinal comparison ignoring case does not.
+        Assert.That(Run("{\"auth\u017F\":{\"us.icr.io\":{\"auth\":\"eDp5\"}}}").Single().Problem, Is.True);
+    }
+
     [TestCase("null")]
     [TestCase("{}")]
     [TestCase("""{"auths":null}""")]
