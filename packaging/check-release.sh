@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the artifacts of packaging/release.sh for real and checks that each one works: the
 # checksums, the .deb through apt-get, the dotnet tool in a scratch tool path (NativeAOT on
-# linux-x64), the framework-dependent tool package, and the tarball. Needs root or `sudo -n` for apt-get.
-#   packaging/check-release.sh
+# linux-x64), the framework-dependent tool package, and the tarball; and that the Kubernetes installer
+# pins the RELEASE_BASE_URL release.sh was given. Needs root or `sudo -n` for apt-get.
+#   RELEASE_BASE_URL=... packaging/check-release.sh
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="$repo/artifacts"

@@ -10,8 +10,11 @@
 #   docker-credential-ibmtp_<version>_kubernetes.tar.gz  packaging/kubernetes/ with a kustomization.yaml that pins this
 #                                                        release's version, download address and linux tarballs' sha256
 #   *.sha256 for each artifact, and SHA256SUMS
+# RELEASE_BASE_URL is the address the release's files are downloaded from (the GitHub release's
+# https://github.com/<owner>/<repository>/releases/download/v<version>): the formula's URLs and the
+# Kubernetes installer's. It must be set; packaging/check-release.sh checks the installer against it.
 # Installs the Debian packages it needs when they are missing (see require-packages.sh).
-#   packaging/release.sh
+#   RELEASE_BASE_URL=... packaging/release.sh
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="$repo/artifacts"
@@ -20,6 +23,8 @@ project="$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj"
 
 "$repo/packaging/require-packages.sh" clang zlib1g-dev dpkg-dev lintian help2man
 version="$(dotnet msbuild "$project" -getProperty:Version -nologo)"
+# Refused before anything is built when RELEASE_BASE_URL is missing or names another release.
+"$repo/packaging/kubernetes/release-address.sh" "$version" >/dev/null
 # Reproducible archives: every timestamp is the last commit's.
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
 work="$(mktemp -d -t ibmtp-release.XXXXXX)"

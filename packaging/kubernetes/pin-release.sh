@@ -3,14 +3,16 @@
 # kustomization.yaml that names the release itself (its version, the download address and the sha256
 # of each linux tarball found in FOLDER), ready for `kubectl apply -k OUT`. A platform whose tarball is
 # not in FOLDER keeps a pin that is no sha256, which the installer refuses on such a node with a message.
-# The tarballs are downloaded from RELEASE_DOWNLOAD_URL/v<version>/ (the GitHub releases of
-# GITHUB_REPOSITORY unless set).
-#   packaging/kubernetes/pin-release.sh VERSION FOLDER OUT
+# The nodes download the tarballs from RELEASE_BASE_URL, the release's own download folder that the
+# Homebrew formula names too (https://github.com/<owner>/<repository>/releases/download/v<version>); the
+# installer adds /v<version> itself, so the address pinned is RELEASE_BASE_URL without it. There is no
+# default: a guessed address would send every node to a download that is not this release.
+#   RELEASE_BASE_URL=... packaging/kubernetes/pin-release.sh VERSION FOLDER OUT
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 version="$1" folder="$(cd "$2" && pwd)" out="$3"
 name=docker-credential-ibmtp
-releases="${RELEASE_DOWNLOAD_URL:-https://github.com/${GITHUB_REPOSITORY:-docker-credential-ibmtp/docker-credential-ibmtp}/releases/download}"
+releases="$("$here/release-address.sh" "$version")"
 
 mkdir -p "$out"
 install -m 0644 "$here/rbac.yaml" "$here/installer.yaml" "$here/credential-provider-config.yaml" "$out/"

@@ -58,7 +58,9 @@ public sealed class KubeletDoctorTests : IamEmulatorFixture
     [TestCase("      - \"*.icr.io\"\n", "      - \"*.icr.io/*\"\n", "! kubelet matchImages:", "*.icr.io/*: the kubelet compares a path as text")]
     [TestCase("    apiVersion: credentialprovider.kubelet.k8s.io/v1\n", "    apiVersion: credentialprovider.kubelet.k8s.io/v1beta1\n", "! kubelet apiVersion:", "credentialprovider.kubelet.k8s.io/v1beta1: this provider answers only")]
     [TestCase("  - name: docker-credential-ibmtp ", "  - name: docker-credential-ibm ", "! kubelet provider:", "set name: docker-credential-ibmtp")]
-    [TestCase("      serviceAccountTokenAudience: iam\n", "", "! kubelet tokenAttributes:", "IAM takes only tokens for the audience iam")]
+    [TestCase("serviceAccountTokenAudience: iam\n", "serviceAccountTokenAudience: sts.amazonaws.com\n", "! kubelet tokenAttributes:", "IAM takes only tokens for the audience iam")]
+    [TestCase("      serviceAccountTokenAudience: iam\n", "", "! kubelet tokenAttributes:", "serviceAccountTokenAudience is missing: the kubelet refuses the config and does not start")]
+    [TestCase("        - docker-credential-ibmtp/account-id\n", "        - docker-credential-ibmtp/account-id\n        - docker-credential-ibmtp/account-id\n", "! kubelet tokenAttributes:", "lists docker-credential-ibmtp/account-id twice: the kubelet refuses the config and does not start")]
     public async Task A_broken_config_is_a_problem_line_and_exit_1(string text, string replacement, string fact, string why)
     {
         var config = NodeConfig();
@@ -69,6 +71,40 @@ public sealed class KubeletDoctorTests : IamEmulatorFixture
         Assert.That(doctor.ExitCode, Is.EqualTo(1), doctor.ToString());
         Assert.That(doctor.StandardOutput.Split('\n').Where(line => line.StartsWith(fact, StringComparison.Ordinal)), Has.Some.Contains(why), doctor.ToString());
         Assert.That(doctor.StandardOutput, Does.Match(@"the kubelet's provider set-up has \d+ problems?"));
+    }
+
+    [Test]
+    public async Task The_provider_declared_in_two_files_of_a_config_folder_is_a_problem_and_exit_1()
+    {
+        var folder = Home.Subdirectory("providers");
+        File.WriteAllText(Path.Combine(folder, "10-ibmtp.yaml"), NodeConfig());
+        File.WriteAllText(Path.Combine(folder, "20-ibmtp.yaml"), NodeConfig());
+
+        var doctor = await Helper.RunWithArgumentsAsync("doctor", "--kubelet", folder, "--image-credential-provider-bin-dir", Home.BinDirectory);
+
+        Assert.That(doctor.ExitCode, Is.EqualTo(1), doctor.ToString());
+        Assert.That(doctor.StandardOutput, Does.Contain("! kubelet config: ").And.Contain("provider name 'docker-credential-ibmtp' is declared 2 times")
+            .And.Contain("the kubelet refuses the config and does not start; keep one entry of that name"));
+    }
+
+    [Test]
+    public async Task The_answer_says_the_provider_kept_its_files_under_the_config_home()
+    {
+        var doctor = await DoctorAsync(NodeConfig());
+
+        Assert.That(doctor.StandardOutput, Does.Contain($"the provider keeps its token cache in {Path.Combine(Home.Subdirectory("node"), ".cache", "ibmtp")}"));
+        Assert.That(Directory.Exists(Path.Combine(Home.Subdirectory("node"), ".local", "state", "ibmtp")), Is.True, "the run logged where the kubelet's runs log");
+    }
+
+    [TestCase("--image", "us.icr.io/namespace/app")]
+    [TestCase("--image-credential-provider-bin-dir", "/usr/local/libexec/kubelet-credential-providers")]
+    public async Task A_kubelet_option_without_kubelet_is_a_usage_error(string option, string value)
+    {
+        var doctor = await Helper.RunWithArgumentsAsync("doctor", option, value);
+
+        Assert.That(doctor.ExitCode, Is.EqualTo(1), doctor.ToString());
+        Assert.That(doctor.StandardOutput, Is.Empty);
+        Assert.That(doctor.StandardError, Does.StartWith($"docker-credential-ibmtp doctor: {option} means something only with --kubelet"));
     }
 
     [Test]

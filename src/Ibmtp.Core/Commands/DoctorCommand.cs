@@ -40,6 +40,15 @@ public static class DoctorCommand
         {
             HostArgument, JsonOption, KubeletOption, BinDirOption, ImageOption, new HelpOption(),
         };
+        // Both say what to ask the kubelet's provider; without --kubelet, --image would only change the host examined.
+        command.Validators.Add(result =>
+        {
+            foreach (var option in new Option[] { ImageOption, BinDirOption })
+            {
+                if (result.GetResult(option) is not null && result.GetResult(KubeletOption) is null)
+                    result.AddError($"{option.Name} means something only with --kubelet: add --kubelet, or name the host alone");
+            }
+        });
         var person = new PersonCommand(context, "doctor");
         return person.Parse(command, args, out var parsed) ?? person.Run(() =>
         {

@@ -1,4 +1,3 @@
-using Ibmtp.Configuration;
 using Ibmtp.Frontends.Kubelet;
 using Ibmtp.Hosts;
 
@@ -20,9 +19,11 @@ public sealed class KubeletConfigCheck(KubeletSetup? setup) : IDoctorCheck
         if (setup.Provider is not { } provider)
         {
             facts.Add("kubelet config", setup.Problem!, problem: true);
+            OtherRefusals(setup, facts);
             return;
         }
         facts.Add("kubelet config", $"{provider.File}: provider {provider.Name}");
+        OtherRefusals(setup, facts);
         if (provider.ConfigApiVersion != ConfigApiVersion)
             facts.Add("kubelet config", $"apiVersion is '{provider.ConfigApiVersion}': write {ConfigApiVersion} (Kubernetes 1.26 and later); tokenAttributes exist only there", problem: true);
         ApiVersion(provider.ApiVersion, facts);
@@ -31,22 +32,37 @@ public sealed class KubeletConfigCheck(KubeletSetup? setup) : IDoctorCheck
         DefaultCacheDuration(provider.DefaultCacheDuration, facts);
     }
 
+    /// <summary>
+    /// What makes the kubelet refuse the whole config, whichever provider it is in: a name declared twice, and
+    /// every rule a provider other than the one examined breaks (the examined one's own checks tell its own).
+    /// </summary>
+    private static void OtherRefusals(KubeletSetup setup, FactSheet facts)
+    {
+        foreach (var duplicate in KubeletConfigRules.Duplicates(setup.Providers))
+            facts.Add("kubelet config", duplicate, problem: true);
+        foreach (var other in setup.Providers)
+        {
+            if (ReferenceEquals(other, setup.Provider))
+                continue;
+            foreach (var refusal in KubeletConfigRules.Of(other))
+                facts.Add("kubelet config", $"{other.File}: provider {other.Name}: {refusal}", problem: true);
+        }
+    }
+
     private static void ApiVersion(string? apiVersion, FactSheet facts)
     {
         if (apiVersion == KubeletApi.ApiVersion)
             facts.Add("kubelet apiVersion", apiVersion);
-        else if (string.IsNullOrEmpty(apiVersion))
-            facts.Add("kubelet apiVersion", $"missing: the kubelet refuses the config; set apiVersion: {KubeletApi.ApiVersion}", problem: true);
+        else if (KubeletConfigRules.ApiVersion(apiVersion) is { } refusal)
+            facts.Add("kubelet apiVersion", refusal, problem: true);
         else
             facts.Add("kubelet apiVersion", $"{apiVersion}: this provider answers only {KubeletApi.ApiVersion} requests (v1alpha1 and v1beta1 are deprecated since v1 in Kubernetes 1.26, and tokenAttributes need v1); set apiVersion: {KubeletApi.ApiVersion}", problem: true);
     }
 
     private static void DefaultCacheDuration(string? text, FactSheet facts)
     {
-        if (text is null)
-            facts.Add("kubelet defaultCacheDuration", "missing: the kubelet refuses the config; set defaultCacheDuration: \"5m\"", problem: true);
-        else if (!GoDuration.TryParse(text, out var duration) || duration < TimeSpan.Zero)
-            facts.Add("kubelet defaultCacheDuration", $"'{text}' is not a duration of 0 or more (Go's syntax, e.g. \"5m\"): the kubelet refuses the config", problem: true);
+        if (KubeletConfigRules.DefaultCacheDuration(text) is { } refusal)
+            facts.Add("kubelet defaultCacheDuration", refusal, problem: true);
         else
             facts.Add("kubelet defaultCacheDuration", $"{text}: how long the kubelet keeps an answer that names no cacheDuration (nothing for the image); a login names its own");
     }

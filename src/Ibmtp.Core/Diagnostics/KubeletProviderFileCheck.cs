@@ -19,9 +19,9 @@ public sealed class KubeletProviderFileCheck(KubeletSetup? setup) : IDoctorCheck
             facts.Add(Fact, $"{given} does not exist: the kubelet does not start with it as --image-credential-provider-bin-dir", problem: true);
             return;
         }
-        if (string.IsNullOrEmpty(provider.Name) || provider.Name.Contains('/', StringComparison.Ordinal))
+        if (KubeletConfigRules.Name(provider.Name) is { } refusal)
         {
-            facts.Add(Fact, $"name '{provider.Name}' is no file name: the kubelet refuses the config; set name: {HelperInfo.Name}", problem: true);
+            facts.Add(Fact, refusal, problem: true);
             return;
         }
         if (setup.Executable is { } executable)

@@ -2,7 +2,7 @@ namespace Ibmtp.Diagnostics;
 
 /// <summary>
 /// What <c>doctor --kubelet</c> examines: the kubelet's credential provider config (the path given, else the
-/// first default path that exists), the provider in it that the kubelet would run for the sample image,
+/// first default path that exists), every provider in it (the kubelet refuses to start over any one), the provider it would run for the sample image,
 /// and the folder the kubelet runs providers from. The config is read once, for every check.
 /// </summary>
 public sealed class KubeletSetup
@@ -45,6 +45,7 @@ public sealed class KubeletSetup
         try
         {
             var providers = KubeletProviderConfig.Read(ConfigPath);
+            Providers = providers;
             // Array.Find rather than LINQ, whose fast path for lists would bring List<KubeletProvider> into every start.
             Provider = Array.Find(providers, provider => provider.Name == HelperInfo.Name && MatchesImage(provider))
                 ?? Array.Find(providers, MatchesImage)
@@ -62,6 +63,9 @@ public sealed class KubeletSetup
 
     /// <summary>The config examined, or null when none was given and none is at a default path.</summary>
     public string? ConfigPath { get; }
+
+    /// <summary>Every provider the config declares, in the kubelet's order (empty when it cannot be read): the kubelet validates them all.</summary>
+    public KubeletProvider[] Providers { get; } = [];
 
     /// <summary>Why there is no <see cref="Provider"/> to examine, or null.</summary>
     public string? Problem { get; }

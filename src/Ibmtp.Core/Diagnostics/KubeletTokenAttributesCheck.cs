@@ -46,17 +46,14 @@ public sealed class KubeletTokenAttributesCheck(KubeletSetup? setup) : IDoctorCh
 
     private static IEnumerable<string> Problems(KubeletProvider provider, KubeletTokenAttributes tokens)
     {
-        if (provider.ApiVersion != KubeletApi.ApiVersion)
-            yield return $"need apiVersion {KubeletApi.ApiVersion}: the kubelet refuses the config";
-        if (tokens.ServiceAccountTokenAudience != Audience)
-            yield return $"serviceAccountTokenAudience is '{tokens.ServiceAccountTokenAudience}': IAM takes only tokens for the audience {Audience}; set serviceAccountTokenAudience: {Audience}";
-        if (tokens.CacheType is not (TokenCache or ServiceAccountCache))
-            yield return $"cacheType is '{tokens.CacheType}': the kubelet requires {TokenCache} or {ServiceAccountCache}";
-        if (tokens.RequireServiceAccount is not ("true" or "false"))
-            yield return $"requireServiceAccount is '{tokens.RequireServiceAccount}': the kubelet requires true or false; set false, so pods without a service account pull as the node";
-        else if (tokens.RequireServiceAccount == "true")
+        foreach (var refusal in KubeletConfigRules.TokenAttributes(provider))
+            yield return refusal;
+        if (tokens.ServiceAccountTokenAudience is { Length: > 0 } audience && audience != Audience)
+            yield return $"serviceAccountTokenAudience is '{audience}': IAM takes only tokens for the audience {Audience}; set serviceAccountTokenAudience: {Audience}";
+        if (tokens.RequireServiceAccount == "true")
             yield return "requireServiceAccount is true: the kubelet never runs the provider for a pod without a service account (static pods), not even for the node's identity; set false";
-        if (tokens.RequiredServiceAccountAnnotationKeys.Count > 0)
+        // With requireServiceAccount false the kubelet refuses required keys outright, which the rules above say.
+        if (tokens.RequiredServiceAccountAnnotationKeys.Count > 0 && tokens.RequireServiceAccount != "false")
             yield return $"requiredServiceAccountAnnotationKeys {string.Join(", ", tokens.RequiredServiceAccountAnnotationKeys)}: the kubelet skips the provider for every service account that lacks one, and the profile annotations are alternatives; list them under optionalServiceAccountAnnotationKeys";
         var listed = tokens.OptionalServiceAccountAnnotationKeys.Concat(tokens.RequiredServiceAccountAnnotationKeys).ToHashSet(StringComparer.Ordinal);
         if (AnnotationKeys.Where(key => !listed.Contains(key)).ToList() is { Count: > 0 } missing)

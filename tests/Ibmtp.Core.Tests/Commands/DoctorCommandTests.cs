@@ -211,4 +211,15 @@ public sealed class DoctorCommandTests : TempHomeFixture
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Stderr, Does.StartWith("docker-credential-ibmtp doctor: 'not a host' is not a registry host"));
     }
+
+    [TestCase(new[] { "--image", "us.icr.io/namespace/app" }, "--image")]
+    [TestCase(new[] { "us.icr.io", "--image-credential-provider-bin-dir", "/usr/local/libexec/kubelet-credential-providers" }, "--image-credential-provider-bin-dir")]
+    public void A_kubelet_option_without_kubelet_is_a_usage_error(string[] arguments, string option)
+    {
+        var result = Doctor(arguments);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout, Is.Empty);
+        Assert.That(result.Stderr, Is.EqualTo($"docker-credential-ibmtp doctor: {option} means something only with --kubelet: add --kubelet, or name the host alone (see doctor --help)\n"));
+    }
 }

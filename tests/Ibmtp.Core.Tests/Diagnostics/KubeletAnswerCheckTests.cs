@@ -32,6 +32,10 @@ public sealed class KubeletAnswerCheckTests : KubeletCheckFixture
         exit 1
         """;
 
+    /// <summary>Said on every answer: the run used the config's HOME, not this shell's, as the kubelet's runs do.</summary>
+    private const string FilesUnderConfigHome = "run with the config's env, the provider keeps its token cache in /var/lib/docker-credential-ibmtp/.cache/ibmtp"
+        + " and its log in /var/lib/docker-credential-ibmtp/.local/state/ibmtp/ibmtp.log, as under the kubelet (run doctor as root, as the kubelet runs it, so that they are root's)";
+
     private IReadOnlyList<Fact> RunProvider(string script, string? config = null)
     {
         var setup = Setup(config ?? Shipped(WithProfile, WithProfile + "      - name: IBMTP_PROFILE_ID\n        value: Profile-node\n"));
@@ -56,7 +60,7 @@ public sealed class KubeletAnswerCheckTests : KubeletCheckFixture
             System.Environment.SetEnvironmentVariable("IBMTP_API_KEY", null);
         }
 
-        Assert.That(fact, Is.EqualTo(new Fact("kubelet answer", "us.icr.io/namespace/app: a login for us.icr.io as Profile-node/no key, kept by the kubelet per Registry for 47m59s")));
+        Assert.That(fact, Is.EqualTo(new Fact("kubelet answer", $"us.icr.io/namespace/app: a login for us.icr.io as Profile-node/no key, kept by the kubelet per Registry for 47m59s; {FilesUnderConfigHome}")));
         Assert.That(fact.Value, Does.Not.Contain(Password));
     }
 
@@ -66,7 +70,7 @@ public sealed class KubeletAnswerCheckTests : KubeletCheckFixture
         var fact = RunProvider(FailingProvider).Single();
 
         Assert.That(fact.Problem, Is.True);
-        Assert.That(fact.Value, Is.EqualTo("us.icr.io/namespace/app: the provider failed (exit 1): IAM rejected the cr-token grant: BXNIM0398E"));
+        Assert.That(fact.Value, Is.EqualTo($"us.icr.io/namespace/app: the provider failed (exit 1): IAM rejected the cr-token grant: BXNIM0398E; {FilesUnderConfigHome}"));
     }
 
     [Test]
@@ -96,5 +100,13 @@ public sealed class KubeletAnswerCheckTests : KubeletCheckFixture
 
         Assert.That(fact.Problem, Is.True);
         Assert.That(fact.Value, Does.Contain("no CredentialProviderResponse"));
+    }
+
+    [Test]
+    public void Without_a_HOME_in_the_config_the_answer_says_the_provider_keeps_no_files()
+    {
+        var fact = RunProvider(LoginProvider, Shipped(WithProfile, "      - name: IBMTP_PROFILE_ID\n        value: Profile-node\n")).Single();
+
+        Assert.That(fact.Value, Does.EndWith("; run with the config's env, the provider keeps no token cache and no log, as under the kubelet (run doctor as root, as the kubelet runs it, so that they are root's)"));
     }
 }

@@ -139,4 +139,86 @@ public sealed class KubeletConfigCheckTests : KubeletCheckFixture
 
         Assert.That(facts.Single().Value, Does.Contain($"no provider is named {HelperInfo.Name} or matches {Image}"));
     }
+
+    private const string Refuses = "the kubelet refuses the config and does not start";
+
+    private const string OtherProvider = """
+        apiVersion: kubelet.config.k8s.io/v1
+        kind: CredentialProviderConfig
+        providers:
+          - name: NAME
+            apiVersion: credentialprovider.kubelet.k8s.io/v1
+            matchImages: ["*.dkr.ecr.*.amazonaws.com"]
+            defaultCacheDuration: "12h"
+        """;
+
+    [Test]
+    public void A_provider_declared_twice_in_one_file_stops_the_kubelet()
+    {
+        var twice = Shipped("\nproviders:\n", "\nproviders:\n  - name: docker-credential-ibmtp\n    apiVersion: credentialprovider.kubelet.k8s.io/v1\n    matchImages: [\"icr.io\"]\n    defaultCacheDuration: \"1m\"\n");
+        var facts = Run(new KubeletConfigCheck(Setup(twice)));
+
+        Assert.That(Problems(facts).Single().Value, Is.EqualTo($"provider name 'docker-credential-ibmtp' is declared 2 times (in {ConfigPath}): {Refuses}; keep one entry of that name"));
+    }
+
+    [Test]
+    public void A_provider_declared_in_two_files_of_a_folder_stops_the_kubelet()
+    {
+        var folder = Path.Combine(Home.Root, "providers");
+        Home.WriteFile(Path.Combine(folder, "10-ibmtp.yaml"), ShippedConfig);
+        Home.WriteFile(Path.Combine(folder, "20-ibmtp.yml"), ShippedConfig);
+
+        var facts = Run(new KubeletConfigCheck(new KubeletSetup(folder, null, Image, defaultConfigPaths: [], defaultBinDirs: [])));
+
+        Assert.That(Problems(facts).Single().Value, Does.StartWith($"provider name 'docker-credential-ibmtp' is declared 2 times (in {Path.Combine(folder, "10-ibmtp.yaml")} and {Path.Combine(folder, "20-ibmtp.yml")}): {Refuses}"));
+    }
+
+    [TestCase("ecr credential provider", "holds a space")]
+    [TestCase("bin/ecr", "holds a /")]
+    [TestCase(".", "is a folder, not a file")]
+    [TestCase("..", "is a folder, not a file")]
+    public void Another_provider_with_a_name_the_kubelet_refuses_stops_it(string name, string why)
+    {
+        var facts = RunWithOther(OtherProvider.Replace("NAME", $"\"{name}\"", StringComparison.Ordinal));
+
+        Assert.That(Problems(facts).Single().Value, Does.EndWith($"provider {name}: name '{name}' {why}: {Refuses}; set name to the provider's file name in the bin dir ({HelperInfo.Name})"));
+    }
+
+    [TestCase("matchImages: [\"*.dkr.ecr.*.amazonaws.com\"]", "matchImages: []", "matchImages is empty")]
+    [TestCase("defaultCacheDuration: \"12h\"", "defaultCacheDuration: \"-1s\"", "defaultCacheDuration '-1s' is not a duration of 0 or more")]
+    [TestCase("apiVersion: credentialprovider.kubelet.k8s.io/v1\n", "apiVersion: credentialprovider.kubelet.k8s.io/v2\n", "apiVersion 'credentialprovider.kubelet.k8s.io/v2' is none the kubelet knows")]
+    [TestCase("defaultCacheDuration: \"12h\"", "defaultCacheDuration: \"12h\"\n    tokenAttributes: {serviceAccountTokenAudience: sts, cacheType: Token}", "requireServiceAccount is ''")]
+    public void Another_provider_the_kubelet_refuses_stops_it(string text, string replacement, string why)
+    {
+        var other = OtherProvider.Replace("NAME", "ecr-credential-provider", StringComparison.Ordinal);
+        Assert.That(other, Does.Contain(text));
+
+        var facts = RunWithOther(other.Replace(text, replacement, StringComparison.Ordinal));
+
+        Assert.That(Problems(facts).Single().Value, Does.Contain("10-other.yaml: provider ecr-credential-provider: " + why).And.Contain(Refuses));
+    }
+
+    [Test]
+    public void A_valid_other_provider_is_no_problem()
+    {
+        var facts = RunWithOther(OtherProvider.Replace("NAME", "ecr-credential-provider", StringComparison.Ordinal));
+
+        Assert.That(Problems(facts), Is.Empty);
+    }
+
+    [Test]
+    public void A_provider_api_the_kubelet_does_not_know_stops_it()
+    {
+        var facts = Run(new KubeletConfigCheck(Setup(Shipped("    apiVersion: credentialprovider.kubelet.k8s.io/v1\n", "    apiVersion: credentialprovider.kubelet.k8s.io/v1gamma\n"))));
+
+        Assert.That(facts.Single(fact => fact.Name == "kubelet apiVersion").Value, Does.StartWith("apiVersion 'credentialprovider.kubelet.k8s.io/v1gamma' is none the kubelet knows").And.Contain(Refuses));
+    }
+
+    private IReadOnlyList<Fact> RunWithOther(string other)
+    {
+        var folder = Path.Combine(Home.Root, "providers");
+        Home.WriteFile(Path.Combine(folder, "10-other.yaml"), other);
+        Home.WriteFile(Path.Combine(folder, "20-ibmtp.yaml"), ShippedConfig);
+        return Run(new KubeletConfigCheck(new KubeletSetup(folder, null, Image, defaultConfigPaths: [], defaultBinDirs: [])));
+    }
 }

@@ -76,4 +76,18 @@ public sealed class KubeletProviderFileCheckTests : KubeletCheckFixture
 
         Assert.That(fact.Value, Does.StartWith($"{missing} does not exist"));
     }
+
+    [TestCase("docker-credential ibmtp", "holds a space")]
+    [TestCase("bin/docker-credential-ibmtp", "holds a /")]
+    [TestCase("..", "is a folder, not a file")]
+    public void A_name_the_kubelet_refuses_is_a_problem_that_says_it_does_not_start(string name, string why)
+    {
+        var setup = Setup(Shipped("  - name: docker-credential-ibmtp ", $"  - name: \"{name}\" "));
+        Install(HelperInfo.Name);
+
+        var fact = Run(new KubeletProviderFileCheck(setup)).Single();
+
+        Assert.That(fact.Problem, Is.True);
+        Assert.That(fact.Value, Is.EqualTo($"name '{name}' {why}: the kubelet refuses the config and does not start; set name to the provider's file name in the bin dir ({HelperInfo.Name})"));
+    }
 }

@@ -39,7 +39,7 @@ public sealed class KubeletTokenAttributesCheckTests : KubeletCheckFixture
     }
 
     [TestCase("serviceAccountTokenAudience: iam", "serviceAccountTokenAudience: sts.amazonaws.com", "the audience iam")]
-    [TestCase("      serviceAccountTokenAudience: iam\n", "", "the audience iam")]
+    [TestCase("      serviceAccountTokenAudience: iam\n", "", "serviceAccountTokenAudience is missing: the kubelet refuses the config and does not start")]
     [TestCase("      cacheType: ServiceAccount\n", "", "cacheType is ''")]
     [TestCase("cacheType: ServiceAccount", "cacheType: Pod", "cacheType is 'Pod'")]
     [TestCase("      requireServiceAccount: false\n", "", "requireServiceAccount is ''")]
@@ -54,9 +54,44 @@ public sealed class KubeletTokenAttributesCheckTests : KubeletCheckFixture
     [Test]
     public void A_required_annotation_key_is_a_problem()
     {
-        var facts = RunWith("      optionalServiceAccountAnnotationKeys:\n", "      requiredServiceAccountAnnotationKeys:\n");
+        var facts = RunWith("      requireServiceAccount: false\n      optionalServiceAccountAnnotationKeys:\n", "      requireServiceAccount: true\n      requiredServiceAccountAnnotationKeys:\n");
 
         Assert.That(Problems(facts).Select(fact => fact.Value), Has.Some.StartsWith("requiredServiceAccountAnnotationKeys docker-credential-ibmtp/profile-id"));
+    }
+
+    [Test]
+    public void Required_annotation_keys_without_requiring_a_service_account_stop_the_kubelet()
+    {
+        var facts = RunWith("      optionalServiceAccountAnnotationKeys:\n", "      requiredServiceAccountAnnotationKeys:\n");
+
+        Assert.That(Problems(facts).Single().Value, Does.StartWith("requiredServiceAccountAnnotationKeys with requireServiceAccount false: the kubelet refuses the config and does not start"));
+    }
+
+    [TestCase("        - docker-credential-ibmtp/account-id\n", "        - docker-credential-ibmtp/account-id\n        - docker-credential-ibmtp/account-id\n", "lists docker-credential-ibmtp/account-id twice")]
+    [TestCase("        - docker-credential-ibmtp/account-id\n", "        - docker-credential-ibmtp/account-id\n        - \"two/slashes/key\"\n", "holds 'two/slashes/key', no annotation key")]
+    [TestCase("        - docker-credential-ibmtp/account-id\n", "        - docker-credential-ibmtp/account-id\n        - \"-dash.example/key\"\n", "holds '-dash.example/key', no annotation key")]
+    [TestCase("        - docker-credential-ibmtp/account-id\n", "        - docker-credential-ibmtp/account-id\n        - \"example.com/key_\"\n", "holds 'example.com/key_', no annotation key")]
+    public void An_annotation_key_the_kubelet_refuses_stops_it(string text, string replacement, string why)
+    {
+        var facts = RunWith(text, replacement);
+
+        Assert.That(Problems(facts).Single().Value, Does.Contain(why).And.Contain("the kubelet refuses the config and does not start"));
+    }
+
+    [Test]
+    public void A_key_both_required_and_optional_stops_the_kubelet()
+    {
+        var facts = RunWith("      requireServiceAccount: false\n", "      requireServiceAccount: true\n      requiredServiceAccountAnnotationKeys: [\"docker-credential-ibmtp/account-id\"]\n");
+
+        Assert.That(Problems(facts).Select(fact => fact.Value), Has.Some.StartsWith("docker-credential-ibmtp/account-id is both a required and an optional annotation key: the kubelet refuses the config and does not start"));
+    }
+
+    [Test]
+    public void Annotation_keys_in_upper_case_are_valid_as_the_kubelet_lowers_them_first()
+    {
+        var facts = RunWith("        - docker-credential-ibmtp/account-id\n", "        - docker-credential-ibmtp/account-id\n        - Example.COM/Some-Key\n");
+
+        Assert.That(Problems(facts), Is.Empty);
     }
 
     [Test]
