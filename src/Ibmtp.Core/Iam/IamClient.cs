@@ -67,10 +67,9 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
     private IamRejectedException Rejection(RestResponse response, string grantName, string hint)
     {
         var error = HttpClients.ReadJson(response, IamJsonContext.Default.IamErrorResponse);
-        var requestId = HttpClients.Excerpt(error?.Context?.RequestId ?? HttpClients.Header(response, "Transaction-Id") ?? "none", 64);
-        var said = ServerWords.Of(response) ?? HttpClients.Excerpt(response.StatusDescription);
+        var requestId = HttpClients.IdOrNone(error?.Context?.RequestId, HttpClients.Header(response, "Transaction-Id"));
         return new IamRejectedException(
-            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {said} (request id {requestId}); {hint}");
+            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {HttpClients.Said(response)} (request id {requestId}); {hint}");
     }
 
     public void Dispose() => client.Dispose();
