@@ -55,9 +55,9 @@ public sealed class HostileIamTests
         yield return Case("access_token a number", _ => HostileAnswers.Json("""{"access_token":12345,"expires_in":3600}"""), "not a token response");
         yield return Case("expires_in a string", token => HostileAnswers.Token(token, "\"expires_in\":\"3600\""), "not a token response");
         yield return Case("no expiry", token => HostileAnswers.Token(token, ""), "no lifetime");
-        yield return Case("zero expiry", token => HostileAnswers.Token(token, "\"expires_in\":0"), "already over");
-        yield return Case("negative expiry", token => HostileAnswers.Token(token, "\"expires_in\":-3600"), "already over");
-        yield return Case("expiry in the past", token => HostileAnswers.Token(token, "\"expiration\":1000000000"), "already over");
+        yield return Case("zero expiry", token => HostileAnswers.Token(token, "\"expires_in\":0"), "a token too short to use: 0 seconds");
+        yield return Case("negative expiry", token => HostileAnswers.Token(token, "\"expires_in\":-3600"), "a token too short to use: -3600 seconds");
+        yield return Case("expiry in the past", token => HostileAnswers.Token(token, "\"expiration\":1000000000"), "already over or within seconds of it; check this machine's clock");
         yield return Case("429 Retry-After 999999999", _ => HostileAnswers.Status(429, "", "Retry-After: 999999999"), "unavailable");
         yield return Case("503 Retry-After 999999999", _ => HostileAnswers.Status(503, "", "Retry-After: 999999999"), "unavailable");
         yield return Case("Retry-After in year 9999", _ => HostileAnswers.Status(503, "", "Retry-After: Fri, 31 Dec 9999 23:59:59 GMT"), "unavailable");

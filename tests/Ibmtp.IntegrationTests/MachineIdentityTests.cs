@@ -57,6 +57,22 @@ public sealed class MachineIdentityTests : IamEmulatorFixture
     }
 
     [Test]
+    public async Task An_older_version_with_a_profile_name_is_refused_before_any_call()
+    {
+        Set(("IBMTP_MODE", "vpc"), ("IBMTP_VPC_METADATA_VERSION", "2022-03-01"), ("IBMTP_PROFILE_NAME", IamWorld.Deployer.Name));
+
+        var line = HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain(
+                "IBMTP_VPC_METADATA_VERSION is 2022-03-01, whose /instance_identity/v1/iam_token call takes no trusted profile name: " +
+                "set IBMTP_VPC_METADATA_VERSION to 2025-08-26 or later, or name the profile by ID or CRN (IBMTP_PROFILE_ID or IBMTP_PROFILE_CRN)"));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None), "neither the metadata service nor IAM was called");
+        });
+    }
+
+    [Test]
     public async Task A_bare_metal_server_asked_for_an_older_version_fails_with_what_to_set()
     {
         Iam.MetadataServer = MetadataServer.BareMetalServer;

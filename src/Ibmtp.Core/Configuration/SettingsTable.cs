@@ -15,10 +15,10 @@ public static class SettingsTable
         "trusted profile CRN");
 
     public static readonly Setting ProfileName = new("IBMTP_PROFILE_NAME", null, "profileName", null,
-        "trusted profile name, within the account IBMTP_ACCOUNT_ID");
+        "trusted profile name; the assume grant (token mode, or auto with an API key) looks it up in the account IBMTP_ACCOUNT_ID, every other mode in the compute resource's own account");
 
     public static readonly Setting AccountId = new("IBMTP_ACCOUNT_ID", null, "accountId", null,
-        "the account of a trusted profile named by name");
+        "the account of a trusted profile named by name, sent only with the assume grant (token mode, or auto with an API key)");
 
     public static readonly Setting IbmCloudCrProfile = new("IBMCLOUD_CR_PROFILE", null, null, null,
         "profile ID, CRN or name, told apart by shape (as the IBM Cloud CLI does)");

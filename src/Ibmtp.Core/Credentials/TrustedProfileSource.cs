@@ -70,9 +70,16 @@ public sealed class TrustedProfileSource(
             CredentialMode.ApiKey => secrets.ApiKey() is { } apiKey ? ApiKeyPassedThrough(hostSettings, apiKey) : null,
             CredentialMode.Token => secrets.ApiKey() is { } apiKey ? ApiKeyTraded(hostSettings, apiKey) : null,
             CredentialMode.CrToken => ComputeResourceTokenTraded(hostSettings, profileRequired: true),
-            CredentialMode.Vpc => MachineIdentityTraded(CredentialMode.Vpc, settings.VpcMetadataUrl.Value, MetadataIdentityApi.Vpc(settings.VpcMetadataVersion.Value), hostSettings.Profile.Value),
+            CredentialMode.Vpc => VpcIdentityTraded(hostSettings),
             CredentialMode.PowerVs => MachineIdentityTraded(CredentialMode.PowerVs, settings.PowerVsMetadataUrl.Value, MetadataIdentityApi.PowerVs(), PowerVsProfile(hostSettings)),
         };
+    }
+
+    private TokenPlan VpcIdentityTraded(HostSettings hostSettings)
+    {
+        var metadataUrl = settings.VpcMetadataUrl.Value;
+        var api = MetadataIdentityApi.Vpc(settings.VpcMetadataVersion.Value);
+        return MachineIdentityTraded(CredentialMode.Vpc, metadataUrl, api, api.Taking(hostSettings.Profile.Value));
     }
 
     private TokenPlan MachineIdentityTraded(CredentialMode mode, Uri metadataUrl, MetadataIdentityApi api, TrustedProfile? profile) =>

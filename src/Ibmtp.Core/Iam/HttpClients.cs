@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ibmtp.Interop.Unix;
@@ -46,6 +47,28 @@ public static class HttpClients
 
     /// <summary>At most a short excerpt of a server's text, on one line: an error body can be megabytes.</summary>
     internal static string Excerpt(string? text, int length = 300) => SafeLine.Of(text ?? "", length);
+
+    /// <summary>
+    /// What a server said when it refused a call: its own words, else its reason phrase, else the status
+    /// code's standard name, since HTTP/2 has no reason phrase and an HTTP/1.1 server may send an empty one.
+    /// </summary>
+    internal static string Said(RestResponse response) =>
+        ServerWords.Of(response)
+        ?? (string.IsNullOrWhiteSpace(response.StatusDescription) ? null : Excerpt(response.StatusDescription))
+        ?? StandardReason(response.StatusCode)
+        ?? "no message";
+
+    /// <summary>The first trace or request id a server gave, or "none": an empty one is none either.</summary>
+    internal static string IdOrNone(params string?[] ids) =>
+        ids.FirstOrDefault(id => !string.IsNullOrWhiteSpace(id)) is { } id ? Excerpt(id, 64) : "none";
+
+    /// <summary>The standard reason phrase of <paramref name="status"/>, such as "Bad Request", or null for a code without one.</summary>
+    private static string? StandardReason(HttpStatusCode status)
+    {
+        // A message made without a reason phrase reports the standard one.
+        using var standard = new HttpResponseMessage(status);
+        return string.IsNullOrEmpty(standard.ReasonPhrase) ? null : standard.ReasonPhrase;
+    }
 
     /// <summary>A response header by name, compared as HTTP does: without regard to case.</summary>
     internal static string? Header(RestResponse response, string name) =>

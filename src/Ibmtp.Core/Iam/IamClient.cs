@@ -67,11 +67,17 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
     private IamRejectedException Rejection(RestResponse response, string grantName, string hint)
     {
         var error = HttpClients.ReadJson(response, IamJsonContext.Default.IamErrorResponse);
-        var requestId = HttpClients.Excerpt(error?.Context?.RequestId ?? HttpClients.Header(response, "Transaction-Id") ?? "none", 64);
-        var said = ServerWords.Of(response) ?? HttpClients.Excerpt(response.StatusDescription);
+        var requestId = HttpClients.IdOrNone(error?.Context?.RequestId, HttpClients.Header(response, "Transaction-Id"));
+        var status = (int)response.StatusCode;
         return new IamRejectedException(
-            $"IAM rejected the {grantName} grant (HTTP {(int)response.StatusCode}): {said} (request id {requestId}); {hint}");
+            $"IAM rejected the {grantName} grant (HTTP {status}): {HttpClients.Said(response)} (request id {requestId}); {(IsNoTokenEndpoint(status) ? AddressHint : hint)}");
     }
+
+    /// <summary>IAM's token endpoint takes POST; an address that has no such path, or does not take POST there, is not IAM's.</summary>
+    private static bool IsNoTokenEndpoint(int status) => status is 404 or 405;
+
+    private string AddressHint =>
+        $"check {SettingsTable.IamUrl.Variable} ({SettingsTable.IamUrl.FileKey} in the config file): {client.BuildUri(new RestRequest(IamTokenOperation.Path))} is not IAM's token endpoint";
 
     public void Dispose() => client.Dispose();
 }

@@ -35,7 +35,14 @@ internal sealed class IamTokenResponse
         // Refused here rather than as "already over": the clock is not to blame.
         if (ExpiresIn is null && Expiration is null && ExpiresAt is null)
             throw new IamUnavailableException($"{answer} with a token but no lifetime (expires_in, expiration or expires_at)");
-        return new IamToken(new Secret(AccessToken), now, ExpiresAtFrom(now));
+        var token = new IamToken(new Secret(AccessToken), now, ExpiresAtFrom(now));
+        // A lifetime stated as expires_in is counted on this machine's clock from now, so a token too short to use is the grant's doing, not the clock's.
+        if (ExpiresIn is { } seconds && !token.IsUsable(now))
+        {
+            throw new IamUnavailableException(
+                $"{answer} with a token too short to use: {seconds} seconds, where a token is handed out only with more than {IamToken.ExpiryMargin.TotalSeconds:0} seconds left");
+        }
+        return token;
     }
 
     /// <summary>

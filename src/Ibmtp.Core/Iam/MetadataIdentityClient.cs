@@ -69,10 +69,10 @@ public sealed class MetadataIdentityClient(RestClient client, MetadataIdentityAp
         if (response.IsSuccessStatusCode)
             return response;
 
-        var trace = HttpClients.ReadJson(response, IamJsonContext.Default.VpcErrorResponse)?.Trace;
+        var trace = HttpClients.IdOrNone(HttpClients.ReadJson(response, IamJsonContext.Default.VpcErrorResponse)?.Trace);
         throw new IamRejectedException(
             $"{api.ServiceName} rejected {method.ToString().ToUpperInvariant()} /{path} (HTTP {(int)response.StatusCode}): " +
-            $"{ServerWords.Of(response) ?? HttpClients.Excerpt(response.StatusDescription)} (trace {HttpClients.Excerpt(trace ?? "none", 64)}); " +
+            $"{HttpClients.Said(response)} (trace {trace}); " +
             Hint(path, (int)response.StatusCode));
     }
 

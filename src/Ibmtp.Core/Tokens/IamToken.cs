@@ -5,8 +5,8 @@ namespace Ibmtp.Tokens;
 /// <summary>An IAM access token and its lifetime, as measured on this machine's clock.</summary>
 public sealed record IamToken(Secret AccessToken, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt)
 {
-    // IBM's SDKs treat a token as expired 10 s early; so do we.
-    private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
+    /// <summary>IBM's SDKs treat a token as expired 10 s early; so does the helper.</summary>
+    public static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
 
     /// <summary>IAM's tokens live an hour; a longer stated life is a fault, and is cut to this.</summary>
     public static readonly TimeSpan LongestLifetime = TimeSpan.FromHours(4);

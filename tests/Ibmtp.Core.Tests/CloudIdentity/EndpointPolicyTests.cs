@@ -51,4 +51,32 @@ public sealed class EndpointPolicyTests
     {
         Assert.That(EndpointPolicy.Check("http://169.254.169.254", out _), Does.Contain("https is required"));
     }
+
+    [TestCase("https://iam.cloud.ibm.com?a=b", "remove the query (the part from '?')")]
+    [TestCase("https://iam.cloud.ibm.com/identity/token?x", "remove the query (the part from '?')")]
+    [TestCase("https://iam.cloud.ibm.com/?", "remove the query (the part from '?')")]
+    [TestCase("https://iam.cloud.ibm.com/identity/token#f", "remove the fragment (the part from '#')")]
+    [TestCase("https://iam.cloud.ibm.com#", "remove the fragment (the part from '#')")]
+    [TestCase("https://user:password@iam.cloud.ibm.com", "remove the user info (the part up to '@')")]
+    [TestCase("https://user@iam.cloud.ibm.com", "remove the user info (the part up to '@')")]
+    [TestCase("https://@iam.cloud.ibm.com", "remove the user info (the part up to '@')")]
+    [TestCase("http://127.0.0.1:8080/?a=b", "remove the query (the part from '?')")]
+    public void An_endpoint_with_a_query_fragment_or_user_info_is_refused_saying_what_to_remove(string url, string expected)
+    {
+        Assert.That(EndpointPolicy.Check(url, out _), Does.StartWith(expected));
+    }
+
+    [TestCase("http://169.254.169.254/x?y", "remove the query (the part from '?')")]
+    [TestCase("https://api.metadata.cloud.ibm.com#f", "remove the fragment (the part from '#')")]
+    [TestCase("http://user@169.254.169.254", "remove the user info (the part up to '@')")]
+    public void A_metadata_service_with_a_query_fragment_or_user_info_is_refused_saying_what_to_remove(string url, string expected)
+    {
+        Assert.That(EndpointPolicy.CheckOnLink(url, out _), Does.StartWith(expected));
+    }
+
+    [Test]
+    public void An_at_sign_in_the_path_is_no_user_info()
+    {
+        Assert.That(EndpointPolicy.Check("https://proxy.example/iam@eu", out _), Is.Null);
+    }
 }

@@ -110,6 +110,17 @@ public sealed class HelperSettingsTests : TempHomeFixture
         Assert.That(() => Settings.VpcMetadataUrl.Value, Throws.TypeOf<HelperException>().With.Message.Contains("vpcMetadataUrl"));
     }
 
+    [TestCase("IBMTP_VPC_METADATA_URL", "http://169.254.169.254/x?y", "query")]
+    [TestCase("IBMTP_VPC_METADATA_URL", "https://api.metadata.cloud.ibm.com#f", "fragment")]
+    [TestCase("IBMTP_POWERVS_METADATA_URL", "https://power.example/?a=b", "query")]
+    public void A_metadata_URL_with_a_query_or_fragment_is_refused_rather_than_cut(string variable, string given, string part)
+    {
+        Home.Variables[variable] = given;
+
+        Assert.That(() => variable == "IBMTP_VPC_METADATA_URL" ? Settings.VpcMetadataUrl.Value : Settings.PowerVsMetadataUrl.Value,
+            Throws.TypeOf<HelperException>().With.Message.Contains(variable).And.Message.Contains($"remove the {part}"));
+    }
+
     [Test]
     public void The_log_level_in_the_config_file_is_read_like_IBMTP_LOG_LEVEL()
     {

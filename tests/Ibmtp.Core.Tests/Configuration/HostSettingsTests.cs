@@ -107,6 +107,17 @@ public sealed class HostSettingsTests : TempHomeFixture
         Assert.That(For("us.icr.io").IamUrl.Value, Is.EqualTo(new Uri("https://iam.test.cloud.ibm.com")));
     }
 
+    [TestCase("https://iam.test.cloud.ibm.com/identity/token?x", "query")]
+    [TestCase("https://iam.test.cloud.ibm.com/identity/token#f", "fragment")]
+    [TestCase("https://iam.test.cloud.ibm.com?a=b", "query")]
+    [TestCase("https://me@iam.test.cloud.ibm.com", "user info")]
+    public void An_IAM_URL_with_a_query_fragment_or_user_info_is_refused_rather_than_sent_elsewhere(string given, string part)
+    {
+        Home.Variables["IBMTP_IAM_URL"] = given;
+
+        Assert.That(() => For("us.icr.io").IamUrl.Value, Throws.TypeOf<HelperException>().With.Message.Contains("IBMTP_IAM_URL").And.Message.Contains($"remove the {part}"));
+    }
+
     [Test]
     public void Only_the_token_operations_whole_path_is_cut_from_an_IAM_URL()
     {

@@ -23,6 +23,15 @@ public class SettingsTableTests
         Assert.That(fileKeys, Is.Unique);
     }
 
+    [Test]
+    public void The_account_is_said_to_serve_only_the_assume_grant_since_no_other_call_sends_it()
+    {
+        const string assumeGrant = "the assume grant (token mode, or auto with an API key)";
+
+        Assert.That(SettingsTable.AccountId.Meaning, Does.EndWith("sent only with " + assumeGrant));
+        Assert.That(SettingsTable.ProfileName.Meaning, Does.Contain(assumeGrant + " looks it up in the account IBMTP_ACCOUNT_ID, every other mode in the compute resource's own account"));
+    }
+
     private static string ReadmeRow(Setting setting)
     {
         var variables = setting.FallbackVariable is null ? $"`{setting.Variable}`" : $"`{setting.Variable}`, else `{setting.FallbackVariable}`";

@@ -152,6 +152,32 @@ public sealed class IamClientTests
         }
     }
 
+    [TestCase(HttpStatusCode.NotFound)]
+    [TestCase(HttpStatusCode.MethodNotAllowed)]
+    public void An_address_without_IAMs_token_endpoint_is_told_to_check_the_IAM_URL_not_the_key(HttpStatusCode status)
+    {
+        var http = new FakeHttp().Answer(status, "", response => response.Content = new StringContent("<html><body>Not here</body></html>", null, "text/html"));
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+
+        var error = Assert.ThrowsAsync<IamRejectedException>(() => iam.ApiKeyTokenAsync(ApiKey, deadline));
+
+        Assert.That(error!.Message, Does.EndWith("; check IBMTP_IAM_URL (iamUrl in the config file): https://iam.test.example/identity/token is not IAM's token endpoint"));
+        Assert.That(error.Message, Does.Not.Contain("IBMTP_API_KEY"));
+    }
+
+    [Test]
+    public void A_profile_grant_sent_to_an_address_without_IAMs_token_endpoint_is_told_to_check_the_IAM_URL_not_the_profile()
+    {
+        var http = new FakeHttp().Answer(HttpStatusCode.NotFound, "");
+        using var deadline = Seconds(5);
+        using var iam = http.Iam();
+
+        var error = Assert.ThrowsAsync<IamRejectedException>(() => iam.CrTokenAsync(new Secret("projected-sa-token"), Profile, deadline));
+
+        Assert.That(error!.Message, Does.Contain("check IBMTP_IAM_URL").And.Not.Contain("trusts this compute resource"));
+    }
+
     [Test]
     public async Task Server_errors_and_refused_connections_are_retried_until_IAM_answers()
     {

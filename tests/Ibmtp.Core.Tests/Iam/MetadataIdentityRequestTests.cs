@@ -151,6 +151,35 @@ public sealed class MetadataIdentityRequestTests : TempHomeFixture
         Assert.That(Post.Body, Is.EqualTo("""{"trusted_profile":{"name":"builder"}}"""));
     }
 
+    [TestCase("2022-03-01")]
+    [TestCase("2025-08-25")]
+    public void A_version_before_2025_08_26_with_a_profile_name_is_refused_before_any_call(string version)
+    {
+        Home.Variables["IBMTP_MODE"] = "vpc";
+        Home.Variables["IBMTP_VPC_METADATA_VERSION"] = version;
+        Home.Variables["IBMTP_PROFILE_NAME"] = "builder";
+
+        var error = Assert.Throws<HelperException>(() => Get());
+
+        Assert.That(error!.Message, Is.EqualTo(
+            $"IBMTP_VPC_METADATA_VERSION is {version}, whose /instance_identity/v1/iam_token call takes no trusted profile name: " +
+            "set IBMTP_VPC_METADATA_VERSION to 2025-08-26 or later, or name the profile by ID or CRN (IBMTP_PROFILE_ID or IBMTP_PROFILE_CRN)"));
+        Assert.That(_metadata.Requests, Is.Empty);
+    }
+
+    [TestCase("IBMTP_PROFILE_ID", ProfileId, "id")]
+    [TestCase("IBMTP_PROFILE_CRN", ProfileCrn, "crn")]
+    public void A_version_before_2025_08_26_takes_a_profile_by_ID_or_CRN(string variable, string value, string field)
+    {
+        Home.Variables["IBMTP_MODE"] = "vpc";
+        Home.Variables["IBMTP_VPC_METADATA_VERSION"] = "2022-03-01";
+        Home.Variables[variable] = value;
+
+        Exchange();
+
+        Assert.That(Post.Body, Is.EqualTo($"{{\"trusted_profile\":{{\"{field}\":\"{value}\"}}}}"));
+    }
+
     [Test]
     public void PowerVS_mode_trades_the_instance_identity_on_its_own_service_without_a_version()
     {
