@@ -137,9 +137,14 @@ internal sealed class SettingLayers
 
     /// <summary>
     /// A value that fails to parse is shown when it is short, as a mistyped word is; a long one may be
-    /// a key pasted into the wrong variable, so only its length is told.
+    /// a key pasted into the wrong variable, and a URL with user info may carry a password, so of those
+    /// only the length is told.
     /// </summary>
-    private static string Quoted(string text) => text.Length <= LongestValueShown ? $"'{text}'" : $"a {text.Length}-character value";
+    private static string Quoted(string text) =>
+        text.Length <= LongestValueShown && !HoldsUserInfo(text) ? $"'{text}'" : $"a {text.Length}-character value";
+
+    private static bool HoldsUserInfo(string text) =>
+        text.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 && text.IndexOf('@', scheme) >= 0;
 
     private const int LongestValueShown = 24;
 

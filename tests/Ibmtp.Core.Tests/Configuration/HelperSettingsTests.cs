@@ -158,4 +158,15 @@ public sealed class HelperSettingsTests : TempHomeFixture
 
         Assert.That(error.Message, Does.Not.Contain(key).And.Contain($"a {key.Length}-character value").And.Contain("IBMTP_TIMEOUT"));
     }
+
+    [Test]
+    public void A_short_URL_with_user_info_is_not_echoed_as_it_may_carry_a_password()
+    {
+        const string url = "https://u:pw@h";
+        Home.Variables["IBMTP_IAM_URL"] = url;
+
+        var error = Assert.Throws<HelperException>(() => _ = Settings.For(Registry.Host("us.icr.io")).IamUrl.Value);
+
+        Assert.That(error.Message, Does.Not.Contain("pw").And.Contain($"a {url.Length}-character value").And.Contain("remove the user info"));
+    }
 }
