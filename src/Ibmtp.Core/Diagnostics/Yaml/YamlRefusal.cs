@@ -14,7 +14,7 @@ public sealed class YamlRefusal(int line, string message) : Exception(message)
 
     /// <summary>Text that is not YAML: the kubelet refuses it too.</summary>
     internal static YamlRefusal Invalid(int line, string what) =>
-        new(line, $"line {line} is not YAML the kubelet can read: {what}");
+        new(line, $"line {line} is not YAML or JSON the kubelet can read: {what}");
 
     /// <summary>The kubelet decodes its config strictly (sigs.k8s.io/yaml's strict mode), which refuses a key given twice.</summary>
     internal static YamlRefusal DuplicateKey(int line, string key) =>
