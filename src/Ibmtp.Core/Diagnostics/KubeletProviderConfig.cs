@@ -1,4 +1,4 @@
-using Ibmtp.Diagnostics.Yaml;
+using Ibmtp.Yaml;
 using Ibmtp.Files;
 using Ibmtp.Interop.Unix;
 

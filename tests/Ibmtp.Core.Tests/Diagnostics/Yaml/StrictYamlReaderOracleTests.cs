@@ -1,5 +1,7 @@
 using System.Text;
-using Ibmtp.Diagnostics.Yaml;
+using Ibmtp.Yaml;
+
+using Ibmtp.Testing.Yaml;
 
 namespace Ibmtp.Tests.Diagnostics.Yaml;
 

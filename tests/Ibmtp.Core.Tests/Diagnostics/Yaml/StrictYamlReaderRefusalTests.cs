@@ -1,5 +1,5 @@
 using System.Text;
-using Ibmtp.Diagnostics.Yaml;
+using Ibmtp.Yaml;
 
 namespace Ibmtp.Tests.Diagnostics.Yaml;
 
@@ -54,6 +54,7 @@ public class StrictYamlReaderRefusalTests
     }
 
     [TestCase(Head + "- name: 'a'\n   args: []\n", 4)]
+    [TestCase("a:\n  b: 1\n c: 2\n", 3)]
     [TestCase(Head + "- name: \"a\\q\"\n", 3)]
     [TestCase(Head + "- name: \"a\\u00\"\n", 3)]
     [TestCase(Head + "- name: [a, b\n", 3)]

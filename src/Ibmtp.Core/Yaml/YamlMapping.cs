@@ -1,4 +1,4 @@
-namespace Ibmtp.Diagnostics.Yaml;
+namespace Ibmtp.Yaml;
 
 /// <summary>A mapping, block (<c>key: value</c>) or flow (<c>{key: value}</c>), its entries in order; no key twice.</summary>
 public sealed class YamlMapping(YamlEntry[] entries) : YamlNode

@@ -1,4 +1,4 @@
-namespace Ibmtp.Diagnostics.Yaml;
+namespace Ibmtp.Yaml;
 
 /// <summary>One key of a <see cref="YamlMapping"/> (always a scalar) and its value.</summary>
 public sealed class YamlEntry(string key, YamlNode value)

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Unicode;
 
-namespace Ibmtp.Diagnostics.Yaml;
+namespace Ibmtp.Yaml;
 
 /// <summary>
 /// Reads the plain YAML a configuration file is written in, and JSON (which is YAML), into

@@ -1,13 +1,13 @@
 using System.Text;
-using Ibmtp.Diagnostics.Yaml;
+using Ibmtp.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Ibmtp.Tests.Diagnostics.Yaml;
+namespace Ibmtp.Testing.Yaml;
 
 /// <summary>YamlDotNet's node model as the reference <see cref="StrictYamlReader"/>'s trees are held to.</summary>
 public static class YamlOracle
 {
-    /// <summary>YamlDotNet's tree of <paramref name="bytes"/> as text, in the form <see cref="Describe(Ibmtp.Diagnostics.Yaml.YamlNode?)"/> gives; throws what YamlDotNet throws.</summary>
+    /// <summary>YamlDotNet's tree of <paramref name="bytes"/> as text, in the form <see cref="Describe(Ibmtp.Yaml.YamlNode?)"/> gives; throws what YamlDotNet throws.</summary>
     public static string Expected(byte[] bytes)
     {
         var stream = new YamlStream();
@@ -20,7 +20,7 @@ public static class YamlOracle
         };
     }
 
-    public static string Describe(Ibmtp.Diagnostics.Yaml.YamlNode? node) => node switch
+    public static string Describe(Ibmtp.Yaml.YamlNode? node) => node switch
     {
         null => "(none)",
         YamlScalar scalar => Quote(scalar.Value),

@@ -1,4 +1,4 @@
-namespace Ibmtp.Diagnostics.Yaml;
+namespace Ibmtp.Yaml;
 
 /// <summary>
 /// Why <see cref="StrictYamlReader"/> did not read a document, as one line that starts with the line
