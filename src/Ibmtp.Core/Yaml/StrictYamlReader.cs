@@ -88,6 +88,13 @@ public sealed class StrictYamlReader
     private YamlNode? Document()
     {
         SkipBlankLines();
+        // A "..." before any document ends none: YAML reads on, as YamlDotNet does.
+        while (IsMarker("..."))
+        {
+            pos += 3;
+            EndOfLine();
+            SkipBlankLines();
+        }
         if (AtEnd)
             return null;
         if (Peek() == '%')
@@ -278,7 +285,7 @@ public sealed class StrictYamlReader
                 throw YamlRefusal.Unsupported(line, "a complex key (?)");
             case '%':
                 throw YamlRefusal.Unsupported(line, "a directive (%)");
-            case '@' or '`':
+            case '@' or '`' or '#':
                 throw YamlRefusal.Invalid(line, $"a value cannot start with '{Peek()}'");
             case ',' or ']' or '}':
                 throw YamlRefusal.Invalid(line, $"unexpected '{Peek()}'");
@@ -465,7 +472,7 @@ public sealed class StrictYamlReader
         return new YamlScalar(FlowScalar());
     }
 
-    /// <summary>A scalar in a flow collection: quoted, or plain up to ',', a bracket, ': ' or ' #', on one line.</summary>
+    /// <summary>A scalar in a flow collection: quoted, or plain up to ',', a bracket, ': ' or ' #', on one line (after a plain key, YamlDotNet takes ':' as the value's only before a blank).</summary>
     private string FlowScalar()
     {
         if (Peek() is '\'' or '"')
@@ -476,7 +483,7 @@ public sealed class StrictYamlReader
         {
             if (Peek() == ':')
             {
-                if (IsBlankOrEnd(1) || Peek(1) is ',' or '[' or ']' or '{' or '}')
+                if (IsBlankOrEnd(1))
                     break;
                 throw YamlRefusal.Unsupported(line, "a ':' inside a plain value in [ ] or { } (quote the value)");
             }
