@@ -18,6 +18,7 @@ public static class FuzzTargets
         ("keystore", () => new KeystoreTarget()),
         ("token-cache", () => new TokenCacheTarget()),
         ("kubelet-request", () => new KubeletRequestTarget()),
+        ("kubelet-config", () => new KubeletConfigTarget()),
     ];
 
     public static IEnumerable<string> Names => Table.Select(entry => entry.Name);

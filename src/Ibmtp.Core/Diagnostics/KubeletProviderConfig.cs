@@ -1,7 +1,6 @@
-using System.Text;
+using Ibmtp.Yaml;
 using Ibmtp.Files;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using Ibmtp.Interop.Unix;
 
 namespace Ibmtp.Diagnostics;
 
@@ -9,11 +8,11 @@ namespace Ibmtp.Diagnostics;
 /// Reads a kubelet's <c>--image-credential-provider-config</c> as the kubelet does
 /// (kubernetes <c>pkg/credentialprovider/plugin/config.go</c>): YAML or JSON, a file, or a folder whose
 /// <c>*.json</c>, <c>*.yaml</c> and <c>*.yml</c> files are read in name order and their providers joined.
-/// YamlDotNet's parser reads both forms (JSON is YAML); only its node model is used, which needs no reflection.
+/// <see cref="StrictYamlReader"/> reads both forms (JSON is YAML), and refuses the YAML it does not read rather than guess.
 /// </summary>
 public static class KubeletProviderConfig
 {
-    /// <summary>A provider config of a few providers is a few KiB.</summary>
+    /// <summary>A provider config of a few providers is a few KiB; the bound is doctor's (the kubelet has none).</summary>
     private const int SizeLimit = 1024 * 1024;
 
     private static readonly string[] Extensions = [".json", ".yaml", ".yml"];
@@ -42,44 +41,52 @@ public static class KubeletProviderConfig
             throw new HelperException($"{file}: kind is '{kind}', not CredentialProviderConfig; the kubelet refuses to start with it");
         var apiVersion = Scalar(root, "apiVersion");
         var items = Sequence(root, "providers");
-        var providers = new KubeletProvider[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        var providers = new KubeletProvider[items.Length];
+        for (var i = 0; i < items.Length; i++)
         {
-            providers[i] = items[i] is YamlMappingNode provider
+            providers[i] = items[i] is YamlMapping provider
                 ? Provider(file, apiVersion, provider)
                 : throw new HelperException($"{file}: an entry of providers is not a mapping");
         }
         return providers;
     }
 
-    private static YamlMappingNode Parse(string file)
+    private static YamlMapping Parse(string file)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = Encoding.UTF8.GetString(BoundedFile.ReadAllBytes(file, SizeLimit, Links.Follow));
+            bytes = BoundedFile.ReadAllBytes(file, SizeLimit, Links.Follow);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw new HelperException($"{file} cannot be read ({error.Message}); run doctor as the kubelet's user (root), or give the config's path: doctor --kubelet <file>");
+            throw new HelperException($"{file} cannot be read ({error.Message}){Advice(error)}");
         }
-        var stream = new YamlStream();
+        YamlNode? root;
         try
         {
-            stream.Load(new StringReader(text));
+            root = StrictYamlReader.Read(bytes);
         }
-        catch (YamlException error)
+        catch (YamlRefusal refusal)
         {
-            throw new HelperException($"{file} is not YAML or JSON the kubelet can read: line {error.Start.Line}: {error.Message}");
+            throw new HelperException($"{file}: {refusal.Message}");
         }
-        return stream.Documents is [{ RootNode: YamlMappingNode root }]
-            ? root
-            : throw new HelperException($"{file} does not hold one CredentialProviderConfig object");
+        return root as YamlMapping ?? throw new HelperException($"{file} does not hold one CredentialProviderConfig object");
     }
 
-    private static KubeletProvider Provider(string file, string? configApiVersion, YamlMappingNode provider)
+    /// <summary>What to do about a file that cannot be read: only a denied permission is a matter of running as the kubelet's user.</summary>
+    private static string Advice(Exception error) => error switch
     {
-        var tokens = Child(provider, "tokenAttributes") as YamlMappingNode;
+        UnauthorizedAccessException => "; run doctor as the kubelet's user (root), or give the config's path: doctor --kubelet <file>",
+        FileNotFoundException => "; give the path the kubelet's --image-credential-provider-config names: doctor --kubelet <file>",
+        InvalidDataException => $"; {SizeLimit / 1024 / 1024} MiB is doctor's bound, not the kubelet's: check the file by hand",
+        IOException { HResult: var errno } when errno == Errno.SymbolicLinkLoop => "; its symbolic links loop, so the kubelet cannot read it either: point the link at the config file",
+        _ => "",
+    };
+
+    private static KubeletProvider Provider(string file, string? configApiVersion, YamlMapping provider)
+    {
+        var tokens = provider.Find("tokenAttributes") as YamlMapping;
         return new KubeletProvider(
             file,
             configApiVersion,
@@ -98,27 +105,35 @@ public static class KubeletProviderConfig
     }
 
     /// <summary>The env entries that are mappings, in order; filled by hand, as ToArray's builder would bring generic types of the pair.</summary>
-    private static KeyValuePair<string, string>[] Variables(YamlMappingNode provider)
+    private static KeyValuePair<string, string>[] Variables(YamlMapping provider)
     {
         var items = Sequence(provider, "env");
-        var variables = new KeyValuePair<string, string>[items.Count];
+        var variables = new KeyValuePair<string, string>[items.Length];
         var count = 0;
         foreach (var item in items)
         {
-            if (item is YamlMappingNode variable)
+            if (item is YamlMapping variable)
                 variables[count++] = new KeyValuePair<string, string>(Scalar(variable, "name") ?? "", Scalar(variable, "value") ?? "");
         }
         return variables[..count];
     }
 
-    private static YamlNode? Child(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+    private static string? Scalar(YamlMapping node, string key) => (node.Find(key) as YamlScalar)?.Value;
 
-    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
+    private static YamlNode[] Sequence(YamlMapping node, string key) =>
+        node.Find(key) is YamlSequence sequence ? sequence.Items : [];
 
-    private static IList<YamlNode> Sequence(YamlMappingNode node, string key) =>
-        Child(node, key) is YamlSequenceNode sequence ? sequence.Children : [];
-
-    private static string[] Strings(YamlMappingNode node, string key) =>
-        Sequence(node, key).OfType<YamlScalarNode>().Select(item => item.Value ?? "").ToArray();
+    /// <summary>The scalars of a sequence, in order; filled by hand, as LINQ over the node types would bring generic types every start sets up.</summary>
+    private static string[] Strings(YamlMapping node, string key)
+    {
+        var items = Sequence(node, key);
+        var strings = new string[items.Length];
+        var count = 0;
+        foreach (var item in items)
+        {
+            if (item is YamlScalar scalar)
+                strings[count++] = scalar.Value;
+        }
+        return strings[..count];
+    }
 }
