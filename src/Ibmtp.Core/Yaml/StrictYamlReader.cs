@@ -20,6 +20,9 @@ public sealed class StrictYamlReader
     private readonly int[] lineStarts;
     private int pos;
 
+    /// <summary>The indent of the block a flow collection being read belongs to; its lines must go deeper (-1: none).</summary>
+    private int flowOwnerIndent = -1;
+
     private StrictYamlReader(string text)
     {
         this.text = text;
@@ -89,16 +92,21 @@ public sealed class StrictYamlReader
     {
         SkipBlankLines();
         // A "..." before any document ends none: YAML reads on, as YamlDotNet does.
+        var endedNone = false;
         while (IsMarker("..."))
         {
             pos += 3;
             EndOfLine();
             SkipBlankLines();
+            endedNone = true;
         }
         if (AtEnd)
             return null;
         if (Peek() == '%')
             throw YamlRefusal.Unsupported(Line, "a directive (%)");
+        // YamlDotNet refuses a bare document there; one that starts with "---" it reads.
+        if (endedNone && !IsMarker("---"))
+            throw YamlRefusal.Unsupported(Line, "a document after '...' that does not start with '---'");
         YamlNode root;
         if (IsMarker("---"))
         {
@@ -225,7 +233,9 @@ public sealed class StrictYamlReader
         RefuseIndicators();
         if (Peek() is '[' or '{')
         {
+            flowOwnerIndent = ownerIndent;
             var flow = Flow();
+            flowOwnerIndent = -1;
             SkipBlanks();
             if (Peek() == ':')
                 throw YamlRefusal.Unsupported(line, "a [ ] or { } collection as a key");
@@ -237,6 +247,7 @@ public sealed class StrictYamlReader
         SkipBlanks();
         if (Peek() == ':' && IsBlankOrEnd(1))
         {
+            RefuseUnusualPlainKey(plain, scalar, line);
             return collections
                 ? BlockMapping(column, scalar, line)
                 : throw YamlRefusal.Invalid(line, "a key: value on the line of another key");
@@ -345,13 +356,31 @@ public sealed class StrictYamlReader
         return new YamlMapping(entries[..count]);
     }
 
+    /// <summary>
+    /// A provider config's keys are field names. YamlDotNet reads other plain keys in ways of its own (it
+    /// refuses <c>:x:</c>, and reads a line with quotes and colons in it as one value), so a plain key
+    /// is kept to the characters field names use, and anything else must be quoted.
+    /// </summary>
+    private static void RefuseUnusualPlainKey(bool plain, string key, int line)
+    {
+        if (!plain)
+            return;
+        foreach (var character in key)
+        {
+            if (!(char.IsLetterOrDigit(character) || character is '-' or '_' or '.' or '/'))
+                throw YamlRefusal.Unsupported(line, $"a plain key with '{character}' in it (quote the key)");
+        }
+    }
+
     private string BlockKey()
     {
         var line = Line;
         RefuseIndicators();
         if (Peek() is '[' or '{')
             throw YamlRefusal.Unsupported(line, "a [ ] or { } collection as a key");
+        var plain = Peek() is not ('\'' or '"');
         var key = BlockScalar();
+        RefuseUnusualPlainKey(plain, key, line);
         SkipBlanks();
         return Peek() == ':' && IsBlankOrEnd(1)
             ? key
@@ -467,8 +496,6 @@ public sealed class StrictYamlReader
         RefuseIndicators();
         if (Peek() is '[' or '{')
             return Flow();
-        if (Peek() == '-' && IsBlankOrEnd(1))
-            throw YamlRefusal.Invalid(Line, "a '- ' entry inside [ ] or { }");
         return new YamlScalar(FlowScalar());
     }
 
@@ -478,6 +505,9 @@ public sealed class StrictYamlReader
         if (Peek() is '\'' or '"')
             return Quoted();
         var line = Line;
+        // In [ ] or { }, YamlDotNet takes a '-' before a blank or a bracket as a block entry, and refuses it.
+        if (Peek() == '-' && (IsBlankOrEnd(1) || Peek(1) is ',' or '[' or ']' or '{' or '}'))
+            throw YamlRefusal.Invalid(line, "a '- ' entry inside [ ] or { }");
         var start = pos;
         while (!AtLineEnd && Peek() is not (',' or '[' or ']' or '{' or '}'))
         {
@@ -509,7 +539,12 @@ public sealed class StrictYamlReader
     {
         while (!AtEnd)
         {
-            if (Peek() is ' ' or '\t' or '\n')
+            if (Peek() == '\n')
+            {
+                pos++;
+                RefuseFlowLineOutdented();
+            }
+            else if (Peek() is ' ' or '\t')
             {
                 pos++;
             }
@@ -524,6 +559,18 @@ public sealed class StrictYamlReader
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// YAML wants a flow collection's lines indented deeper than the block it sits in; YamlDotNet reads a
+    /// closing bracket there, but refuses a value, so this reader refuses whatever it would not read alike.
+    /// </summary>
+    private void RefuseFlowLineOutdented()
+    {
+        var indent = CountIndent();
+        var first = Peek(indent);
+        if (indent <= flowOwnerIndent && first is not (']' or '}' or '#' or '\n' or '\0'))
+            throw YamlRefusal.Unsupported(Line, "a line inside [ ] or { } that is not indented under its key");
     }
 
     private string Quoted()
