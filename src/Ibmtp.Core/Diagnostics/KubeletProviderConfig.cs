@@ -60,7 +60,7 @@ public static class KubeletProviderConfig
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw new HelperException($"{file} cannot be read ({error.Message}){Advice(error)}");
+            throw new HelperException($"{file} cannot be read ({error.Message}){ReadFailureAdvice(error)}");
         }
         YamlNode? root;
         try
@@ -75,7 +75,7 @@ public static class KubeletProviderConfig
     }
 
     /// <summary>What to do about a file that cannot be read: only a denied permission is a matter of running as the kubelet's user.</summary>
-    private static string Advice(Exception error) => error switch
+    public static string ReadFailureAdvice(Exception error) => error switch
     {
         UnauthorizedAccessException => "; run doctor as the kubelet's user (root), or give the config's path: doctor --kubelet <file>",
         FileNotFoundException => "; give the path the kubelet's --image-credential-provider-config names: doctor --kubelet <file>",
