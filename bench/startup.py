@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Times process start-up of credential-helper calls, interleaved, with no shell in between.
 
-    bench/startup.py SCENARIOS.json [--rounds N] [--warmup W] [--baseline LABEL] [--markdown OUT] [--json OUT]
-                     [--rss-rounds R] [--gnu-time PATH]
+    bench/startup.py SCENARIOS.json [--rounds N] [--warmup W] [--baseline LABEL] [--pairs] [--markdown OUT]
+                     [--json OUT] [--rss-rounds R] [--gnu-time PATH]
 
 SCENARIOS.json is a list of {"label", "argv": [...], "env": {...}, "stdin": "text", "expect_exit": 0}.
 "env" is the whole environment of the process (nothing is inherited) and argv[0] must be an absolute
@@ -14,6 +14,10 @@ of the timed runs never drops below this script's own peak, which is more than a
 Peak RSS is therefore taken from R extra, untimed rounds under GNU time (a small C program whose own
 footprint is about 1 MiB), from the ru_maxrss of its wait4. With --rss-rounds 0 the timed runs'
 figures are shown instead, and those at this script's floor are marked "<=".
+
+With --pairs, each scenario is timed alone against the baseline, one to one (A B A B ...), and its
+ratio is its median over the baseline's median in its own pairs: a binary run more often per round
+stays warmer in the caches, so a round of every scenario and one baseline run flatters the scenarios.
 """
 import argparse
 import gc
@@ -93,7 +97,10 @@ def summarize(scenario, baseline, floor_kib):
            "p10_ms": deciles[0], "p90_ms": deciles[-1], "min_ms": min(ms), "rss_mib": rss_mib,
            "rss_floored": not scenario["rss_kib"] and rss_kib <= floor_kib}
     if baseline is not None:
-        row["time_ratio"] = row["median_ms"] / baseline["median_ms"]
+        # Timed one to one with the baseline, a scenario is held to the baseline runs of its own pairs.
+        baseline_ms = (statistics.median(scenario["baseline_ns"]) / 1e6 if scenario["baseline_ns"]
+                       else baseline["median_ms"])
+        row["time_ratio"] = row["median_ms"] / baseline_ms
         row["rss_ratio"] = rss_mib / baseline["rss_mib"]
     return row
 
@@ -117,6 +124,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--baseline")
+    parser.add_argument("--pairs", action="store_true")
     parser.add_argument("--markdown")
     parser.add_argument("--json")
     parser.add_argument("--rss-rounds", type=int, default=30)
@@ -124,6 +132,8 @@ def main():
     args = parser.parse_args()
     if args.rss_rounds and not os.access(args.gnu_time, os.X_OK):
         parser.error(f"{args.gnu_time} not found: apt-get install -y time, or pass --rss-rounds 0")
+    if args.pairs and args.baseline is None:
+        parser.error("--pairs needs --baseline")
     if args.rounds < 2:
         parser.error("--rounds must be at least 2 (percentiles need two runs)")
 
@@ -138,23 +148,39 @@ def main():
         if not os.path.isabs(s["argv"][0]) or not os.access(s["argv"][0], os.X_OK):
             sys.exit(f"startup.py: {s['label']!r}: {s['argv'][0]!r} is not an executable absolute path")
         s["stdin_bytes"] = s.get("stdin", "").encode()
-        s["wall_ns"], s["maxrss_kib"], s["exit"], s["rss_kib"] = [], [], [], []
+        s["wall_ns"], s["maxrss_kib"], s["exit"], s["rss_kib"], s["baseline_ns"] = [], [], [], [], []
 
     # A collection pause inside a timed window would be charged to whichever scenario it hit.
     gc.disable()
     # Rounds interleave the scenarios (A B C, C A B, ...), so drift in machine load, CPU clock or page
     # cache spreads over all of them instead of landing on whichever ran last; each round runs them in a
     # new order, so no scenario always follows the same one (a peer's daemons, say).
-    order = random.Random(0)
-    for round_no in range(args.warmup + args.rounds):
-        for s in order.sample(scenarios, len(scenarios)):
-            elapsed, maxrss, code = spawn_once(s, s["argv"])
-            if code != s.get("expect_exit", 0):
-                fail(s, code)
-            if round_no >= args.warmup:  # warm-up runs fill the page cache and are not kept
-                s["wall_ns"].append(elapsed)
-                s["maxrss_kib"].append(maxrss)
-                s["exit"].append(code)
+    def timed(s, keep):
+        elapsed, maxrss, code = spawn_once(s, s["argv"])
+        if code != s.get("expect_exit", 0):
+            fail(s, code)
+        if keep:  # warm-up runs fill the page cache and are not kept
+            s["wall_ns"].append(elapsed)
+            s["maxrss_kib"].append(maxrss)
+            s["exit"].append(code)
+        return elapsed
+
+    if args.pairs:
+        baseline_scenario = next(s for s in scenarios if s["label"] == args.baseline)
+        for s in scenarios:
+            if s is baseline_scenario:
+                continue
+            for round_no in range(args.warmup + args.rounds):
+                keep = round_no >= args.warmup
+                timed(s, keep)
+                base_ns = timed(baseline_scenario, keep)
+                if keep:
+                    s["baseline_ns"].append(base_ns)
+    else:
+        order = random.Random(0)
+        for round_no in range(args.warmup + args.rounds):
+            for s in order.sample(scenarios, len(scenarios)):
+                timed(s, round_no >= args.warmup)
     gc.enable()
     # Read only now: this process's peak RSS is the floor of every ru_maxrss measured above.
     floor_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
