@@ -8,7 +8,7 @@ prefix="${PREFIX:-$HOME/.local}"
 publish="$repo/artifacts/publish"
 
 # NativeAOT compiles and links with clang, and links zlib in. Installed when missing.
-"$repo/packaging/require-packages.sh" clang zlib1g-dev
+"$repo/packaging/require-packages.sh" clang zlib1g-dev libssl-dev
 
 case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
 dotnet publish "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -c Release -r "$rid" -o "$publish" -nologo -v quiet

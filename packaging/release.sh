@@ -21,7 +21,7 @@ out="$repo/artifacts"
 name=docker-credential-ibmtp
 project="$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj"
 
-"$repo/packaging/require-packages.sh" clang zlib1g-dev dpkg-dev lintian help2man
+"$repo/packaging/require-packages.sh" clang zlib1g-dev libssl-dev lintian help2man
 version="$(dotnet msbuild "$project" -getProperty:Version -nologo)"
 # Refused before anything is built when RELEASE_BASE_URL is missing or names another release.
 "$repo/packaging/kubernetes/release-address.sh" "$version" >/dev/null
@@ -45,7 +45,7 @@ kubernetes="${name}_${version}_kubernetes"
 tar -C "$work" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner -cf - "$kubernetes" | gzip -n -9 > "$out/$kubernetes.tar.gz"
 
 echo "building the Debian package..."
-# Staged where dpkg-shlibdeps expects a package's files: debian/<package>/.
+# The package's files, staged as they are installed.
 root="$work/deb/debian/$name"
 doc="$root/usr/share/doc/$name"
 install -D -m 0755 "$binary" "$root/usr/bin/$name"
@@ -61,15 +61,8 @@ mkdir -p "$root/usr/share/man/man1"
 help2man --no-info --version-string="$version" --name="Docker credential helper for IBM Cloud Container Registry" "$root/usr/bin/$name" \
   | gzip -n -9 > "$root/usr/share/man/man1/$name.1.gz"
 chmod 0644 "$root/usr/share/man/man1/$name.1.gz"
-# The shared libraries the binary needs, as Debian's own tool works them out.
-printf 'Source: %s\n\nPackage: %s\nArchitecture: amd64\n' "$name" "$name" > "$work/deb/debian/control"
-# (Its warning that binaries "should already be installed in their package's directory" comes with
-# every build outside a Debian source tree, so it is left out.)
-depends="$(cd "$work/deb" && dpkg-shlibdeps -O "debian/$name/usr/bin/$name" 2> >(grep -v "should already be installed" >&2) | sed -n 's/^shlibs:Depends=//p')"
-# OpenSSL is loaded at run time (dlopen), which dpkg-shlibdeps cannot see.
-depends="$depends, libssl3 | libssl3t64"
 mkdir -p "$root/DEBIAN"
-sed -e "s/@VERSION@/$version/" -e "s/@DEPENDS@/$depends/" -e "s/@INSTALLED_SIZE@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" \
+sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" \
   "$repo/packaging/deb/control.in" > "$root/DEBIAN/control"
 find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 dpkg-deb --root-owner-group -Zxz --build "$root" "$out/${name}_${version}_amd64.deb" >/dev/null

@@ -14,7 +14,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 # Debian's ECR helper is the baseline of the start-up memory test, the secretservice keystore is tested
 # against GNOME Keyring in a private D-Bus session (secret-tool looks at its items), and
 # the pass keystore against pass with a throwaway GnuPG key.
-packages=(clang zlib1g-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount amazon-ecr-credential-helper
+packages=(clang zlib1g-dev libssl-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount amazon-ecr-credential-helper
   libsecret-tools gnome-keyring dbus-daemon dbus-bin pass gnupg)
 command -v docker >/dev/null || packages+=(docker.io)
 "$repo/packaging/require-packages.sh" "${packages[@]}"

@@ -3,6 +3,9 @@ using Ibmtp.Helper;
 using Ibmtp.Interop.Unix;
 using Ibmtp.Platform;
 
+#if STATIC_GLIBC
+NameServiceSwitch.UseBuiltInModulesOnly();
+#endif
 // Files are owner-only whatever the caller's umask, including those that libraries create.
 CurrentProcess.RestrictUmask();
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ibmtp.Interop.Unix;
 using Ibmtp.Secrets;
 
 namespace Ibmtp.Credentials;
@@ -16,7 +15,6 @@ public sealed record SourcedSecret(Secret Secret, string Origin)
     {
         get
         {
-            SystemOpenSsl.Require("a secret's fingerprint");
             return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Secret.Value)))[..8];
         }
     }

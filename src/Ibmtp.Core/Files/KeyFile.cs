@@ -1,4 +1,4 @@
-using Ibmtp.Interop.Unix;
+using System.Security.Cryptography;
 
 namespace Ibmtp.Files;
 
@@ -36,7 +36,7 @@ public static class KeyFile
         // Written whole under another name and moved into place without overwriting: a crash cannot
         // leave a short key, and of two first writers the second uses the first's key.
         if (!File.Exists(path))
-            PrivateFiles.CreateAtomically(path, SystemOpenSsl.RandomBytes(KeySize));
+            PrivateFiles.CreateAtomically(path, RandomNumberGenerator.GetBytes(KeySize));
         return Read(path) ?? throw new FileNotFoundException($"the key file {path} vanished as it was created", path);
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Ibmtp.Interop.Unix;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Modes;
@@ -29,7 +28,7 @@ internal sealed class SealedBox
 
     public static SealedBox Seal(byte[] key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
-        var nonce = SystemOpenSsl.RandomBytes(NonceSize);
+        var nonce = RandomNumberGenerator.GetBytes(NonceSize);
         var cipher = Cipher(forEncryption: true, key, nonce, associatedData);
         var output = new byte[cipher.GetOutputSize(plaintext.Length)];
         var written = cipher.ProcessBytes(plaintext, output);

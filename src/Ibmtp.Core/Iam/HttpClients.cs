@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Ibmtp.Interop.Unix;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using RestSharp;
@@ -14,11 +13,8 @@ public static class HttpClients
     /// A RestSharp client that never throws for HTTP or connection errors (we inspect every response),
     /// never follows redirects, and leaves timeouts to the call's <see cref="Deadline"/>.
     /// </summary>
-    public static RestClient Create(Uri baseUrl)
-    {
-        if (baseUrl.Scheme == Uri.UriSchemeHttps)
-            SystemOpenSsl.Require($"calling {baseUrl.Host} over TLS");
-        return new(new RestClientOptions(baseUrl)
+    public static RestClient Create(Uri baseUrl) =>
+        new(new RestClientOptions(baseUrl)
         {
             ThrowOnAnyError = false,
             // A redirect would carry the form body, API key included, wherever it points, even to plain http.
@@ -27,7 +23,6 @@ public static class HttpClients
             UserAgent = $"{HelperInfo.Name}/{HelperInfo.Version}",
             ConfigureMessageHandler = inner => new BoundedResponseHandler(inner),
         });
-    }
 
     /// <summary>Why <see cref="ReadJson"/> found nothing in a success: "without an access token" would mislead when a field has the wrong type.</summary>
     internal const string NotATokenResponse = "a body that is not a token response (empty, not JSON, or a field of the wrong type)";

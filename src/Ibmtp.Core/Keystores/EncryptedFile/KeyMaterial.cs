@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Ibmtp.Configuration;
 using Ibmtp.Files;
-using Ibmtp.Interop.Unix;
 
 namespace Ibmtp.Keystores.EncryptedFile;
 
@@ -22,13 +21,11 @@ internal sealed record KeyMaterial(string Source, byte[] Key, byte[]? Salt, int 
 
     public static KeyMaterial FromPassphrase(string passphrase, byte[] salt, int iterations)
     {
-        // PBKDF2 is OpenSSL's on Linux.
-        SystemOpenSsl.Require($"the keystore's passphrase ({SettingsTable.KeystorePassphrase.Variable})");
         return new(KeySources.Passphrase, Rfc2898DeriveBytes.Pbkdf2(passphrase, salt, iterations, HashAlgorithmName.SHA256, KeyFile.KeySize), salt, iterations);
     }
 
     public static KeyMaterial NewFromPassphrase(string passphrase) =>
-        FromPassphrase(passphrase, SystemOpenSsl.RandomBytes(16), PassphraseIterations);
+        FromPassphrase(passphrase, RandomNumberGenerator.GetBytes(16), PassphraseIterations);
 
     public static KeyMaterial ReadKeyFile(string path) =>
         FromKeyFile(path, () => KeyFile.Read(path)
