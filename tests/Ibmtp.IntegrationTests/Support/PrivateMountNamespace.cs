@@ -106,10 +106,11 @@ public sealed class PrivateMountNamespace : IDisposable
 
     /// <summary>One protocol action of the helper of <paramref name="home"/>, run inside the namespace; a run past <paramref name="limit"/> is killed and throws.</summary>
     public Task<ProcessResult> RunHelperAsync(TestHome home, TimeSpan limit, string action, string? standardInput = null) =>
-        ProcessRunner.RunAsync(
-            "/usr/bin/nsenter",
-            ["--target", $"{holder.Id}", "--mount", "--root", "--", HelperBinary.Path, action],
-            new ProcessOptions { InheritEnvironment = false, Environment = home.Environment, StandardInput = standardInput, Timeout = limit });
+        RunAsync([HelperBinary.Path, action], new ProcessOptions { InheritEnvironment = false, Environment = home.Environment, StandardInput = standardInput, Timeout = limit });
+
+    /// <summary><paramref name="command"/> (an absolute path and its arguments), run inside the namespace.</summary>
+    public Task<ProcessResult> RunAsync(IEnumerable<string> command, ProcessOptions options) =>
+        ProcessRunner.RunAsync("/usr/bin/nsenter", ["--target", $"{holder.Id}", "--mount", "--root", "--", .. command], options);
 
     /// <summary><paramref name="path"/> as processes in the namespace see it, for the test to read.</summary>
     public string Inside(string path) => $"/proc/{holder.Id}/root{path}";
