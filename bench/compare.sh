@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Every `get` path of several builds of the helper, timed in one interleaved run against
+# Every `get` path of several builds of the helper, timed in one run against
 # `docker-credential-ecr-login get` on a host it does not serve: how the findings in
-# bench/startup-layout.md were measured. Same driver and scenarios as bench/startup.sh.
+# bench/startup-layout.md were measured. Same driver and scenarios as bench/startup.sh: each scenario of
+# every build timed one to one with ecr-login (A B A B), the pairs in a new order each round, so the
+# builds are compared within the same rounds and each is held to the ecr-login runs of its own pairs
+# (with N builds, ecr-login runs N times for each run of one build, which flatters none of them).
 #   bench/compare.sh NAME=HELPER [NAME=HELPER...]
-# RUNS (default 300), WARMUP (default 20) and RSS_RUNS (default 30) as in bench/startup.sh. PAIRS=1
-# times each scenario alone against ecr-login, one to one (A B A B), for ratios no round order can flatter.
+# RUNS (default 300), WARMUP (default 20) and RSS_RUNS (default 30) as in bench/startup.sh.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-300}" warmup="${WARMUP:-20}" rss_runs="${RSS_RUNS:-30}"
@@ -24,6 +26,6 @@ for build in "$@"; do
 done
 scenario ecr-login get 1 us.icr.io ecr-login "$(command -v docker-credential-ecr-login)"
 scenarios_json > "$work/scenarios.json"
-echo "timing $runs interleaved rounds (+$warmup warm-up)..." >&2
-python3 "$repo/bench/startup.py" "$work/scenarios.json" --rounds "$runs" --warmup "$warmup" ${PAIRS:+--pairs} \
+echo "timing $runs rounds of each scenario paired with ecr-login (+$warmup warm-up)..." >&2
+python3 "$repo/bench/startup.py" "$work/scenarios.json" --rounds "$runs" --warmup "$warmup" \
   --rss-rounds "$rss_runs" --baseline ecr-login

@@ -19,7 +19,7 @@ import tempfile
 import time
 import urllib.request
 
-from startup import spawn  # bench/startup.py, beside this file
+from startup import drain, spawn  # bench/startup.py, beside this file
 
 
 def emulator(iam, path, post=False):
@@ -36,10 +36,9 @@ def one_round(scenario, processes, home):
     stdin = scenario.get("stdin", "").encode()
     start = time.perf_counter_ns()
     children = [spawn(scenario["argv"], env, stdin) for _ in range(processes)]
+    drain([fd for _, outputs in children for fd in outputs])
     codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid, _ in children]
     elapsed_ms = (time.perf_counter_ns() - start) / 1e6
-    for _, output in children:
-        os.close(output)
     if any(code != 0 for code in codes):
         sys.exit(f"parallel_cold.py: exit codes {codes}")
     return elapsed_ms

@@ -3,17 +3,23 @@
 # Debian ships: `docker-credential-ecr-login get` on a host it does not serve (the baseline of every
 # ratio), and `docker-credential-secretservice` and `docker-credential-pass` answering `get` and `store`
 # from their own stores. The floor is a hello world compiled exactly as the helper is (bench/floor).
-# Every process is spawned directly by bench/startup.py (no shell, an explicit environment, the request
-# on a stdin pipe), all scenarios interleaved, and token modes are served by the IAM emulator. Also:
+# Every process is spawned directly by bench/startup.py (no shell, an explicit environment, a pipe for each
+# standard stream, the request on stdin, the answer drained as it runs), each scenario timed one to one with
+# ecr-login (A B A B) and held to the ecr-login runs of its own pairs, and token modes are served by the IAM
+# emulator. A round of every scenario with a single ecr-login run would run the helper seven times for each
+# ecr-login run and keep it warmer in the caches, which flatters it (0.66 of ecr-login's time, where one
+# to one read 0.78). Also:
 # binary sizes, and the wall time of 32 parallel cold `get`s with the IAM calls they make
 # (bench/parallel_cold.py). Writes bench/results.md and, for a run without BEFORE_HELPER, the README's
 # figures.
 #   bench/startup.sh [HELPER] [BEFORE_HELPER]
 # HELPER defaults to a fresh NativeAOT publish of src/Ibmtp.Helper; BEFORE_HELPER, if given, is a second
-# build timed alongside it (labels "before: ..."), e.g. the helper built before a change.
-# RUNS (default 300) and WARMUP (default 20) set the timed and warm-up rounds, RSS_RUNS (default 30) the
-# untimed rounds under GNU time that measure peak RSS (see bench/startup.py for why), PARALLEL_RUNS
-# (default 20) the rounds of 32 parallel cold `get`s.
+# build timed alongside it (labels "before: ..."), e.g. the helper built before a change: each of its
+# scenarios is paired with ecr-login too, in the same rounds, so ecr-login then runs twice for each run of
+# either build, alike for both; the README's figures come from a run of one build.
+# RUNS (default 300) and WARMUP (default 20) set the timed and warm-up rounds (one pair per scenario each),
+# RSS_RUNS (default 30) the untimed rounds under GNU time that measure peak RSS, paired the same way (see
+# bench/startup.py for why), PARALLEL_RUNS (default 20) the rounds of 32 parallel cold `get`s.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-300}" warmup="${WARMUP:-20}" rss_runs="${RSS_RUNS:-30}" parallel_runs="${PARALLEL_RUNS:-20}"
@@ -94,7 +100,7 @@ scenario ecr-login get 1 us.icr.io ecr-login "$ecr_login"
 scenarios_json > "$work/scenarios.json"
 # Two runs, each against ecr-login: the reads first, then the writes and the peers. Writes and the
 # peers' daemons (gpg-agent, the keyring, the session bus) go on working after their process exits,
-# and would slow whichever process came next.
+# and would slow whichever process came next: in the second run, that is ecr-login every time.
 python3 - "$work" <<'PY'
 import json, sys
 work = sys.argv[1]
@@ -107,7 +113,7 @@ PY
 
 post reset '{}'
 for group in reads writes; do
-  echo "timing the $group: $runs interleaved rounds (+$warmup warm-up)..."
+  echo "timing the $group: $runs rounds of each scenario paired with ecr-login (+$warmup warm-up)..."
   python3 "$repo/bench/startup.py" "$work/$group.json" --rounds "$runs" --warmup "$warmup" \
     --rss-rounds "$rss_runs" --baseline ecr-login --markdown "$work/$group.md" > /dev/null
 done
@@ -127,19 +133,21 @@ size() { printf '| `%s` | %s |\n' "$1" "$(stat -c %s "$2" | sed ':a;s/\B[0-9]\{3
   echo "# Benchmark: start-up of \`get\`, the kubelet provider and \`store\`"
   echo
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)) with \`bench/startup.sh\`: $runs timed rounds after"
-  echo "$warmup warm-up rounds, the scenarios interleaved in each round. Each process is spawned directly with"
-  echo "posix_spawn (no shell, an explicit environment, pipes for stdin, stdout and stderr as clients connect a helper); time"
-  echo "runs from just before the spawn to just after wait4. Each program has its own throwaway HOME. The"
-  echo "baseline of every ratio is \`docker-credential-ecr-login get\` on a host it does not serve; \`floor\` is a"
-  echo "hello world compiled with the helper's settings (bench/floor), which reads stdin and writes a line."
+  echo "$warmup warm-up rounds. Each scenario is timed one to one with the baseline, \`docker-credential-ecr-login get\` on"
+  echo "a host it does not serve (A B A B): every run of a scenario is followed by an ecr-login run, the pairs in a new"
+  echo "order each round, and a scenario's ratios are to the ecr-login runs of its own pairs. Each process is spawned"
+  echo "directly with posix_spawn (no shell, an explicit environment, a pipe for each of stdin, stdout and stderr, drained"
+  echo "while it runs, as clients connect a helper); time runs from just before the spawn to just after wait4. Each program"
+  echo "has its own throwaway HOME. \`floor\` is a hello world compiled with the helper's settings (bench/floor), which"
+  echo "reads stdin and writes a line."
   echo
   echo "Every \`get\` path, the kubelet provider, the floor and ecr-login, in one run:"
   echo
   cat "$work/reads.md"
   echo
   echo "Then, in a run of their own against ecr-login (writes and the peers' daemons would slow whatever ran"
-  echo "next), \`store\` and Debian's \`docker-credential-secretservice\` and \`docker-credential-pass\`, each"
-  echo "with a login stored in its own store:"
+  echo "next, here the ecr-login run of their pair), \`store\` and Debian's \`docker-credential-secretservice\` and"
+  echo "\`docker-credential-pass\`, each with a login stored in its own store:"
   echo
   cat "$work/writes.md"
   echo
