@@ -17,11 +17,12 @@ rid=linux-arm64 triple=aarch64-linux-gnu
 # clang compiles .NET's OpenSSL shim and drives the link; cmake and make build that shim, which the SDK
 # compiles from source when OpenSSL is linked in.
 "$repo/packaging/require-packages.sh" clang cmake make
-# clang links against the libgcc of the GCC it picks on the host, so the arm64 one must be that version.
+# clang takes the crt files and libgcc of an arm64 GCC: the version of the host's, which this
+# distribution ships for arm64 too.
 gcc="$(clang -v 2>&1 | sed -n 's|^Selected GCC installation: .*/||p')"
 [ -n "$gcc" ] || { echo "clang found no GCC installation; install gcc" >&2; exit 1; }
 packages=(
-  binutils-$triple     # the arm64 linker clang calls ($triple-ld.bfd) and the objcopy that strips the binary (the host's reads x86 only)
+  binutils-$triple     # the arm64 linker clang calls ($triple-ld.bfd), and objcopy and readelf for arm64 (the host's objcopy reads x86 only)
   libc6-dev:arm64      # glibc's static archives (libc.a, libm.a, libpthread.a...) and crt1.o
   "libgcc-$gcc-dev:arm64" # crtbeginT.o, libgcc.a and libgcc_eh.a; without it the link fails on the crt files
   libssl-dev:arm64     # libssl.a, libcrypto.a and the arm64 opensslconf.h the shim is compiled with
@@ -47,8 +48,8 @@ CFLAGS="--target=$triple" PKG_CONFIG_LIBDIR="/usr/lib/$triple/pkgconfig:/usr/sha
 binary="$work/publish/$name"
 grep -q 'HAVE_OPENSSL_ALPN 1' "$shim/build/pal_crypto_config.h" ||
   { echo "the OpenSSL shim was configured without the arm64 OpenSSL (see $shim/build/CMakeCache.txt)" >&2; exit 1; }
-readelf -h "$binary" | grep -q 'Machine: *AArch64' || { echo "$binary is not an arm64 executable" >&2; exit 1; }
-! readelf -lW "$binary" | grep -q INTERP || { echo "$binary names a dynamic loader: it is not static" >&2; exit 1; }
-readelf -d "$binary" | grep -q 'no dynamic section' || { echo "$binary has a dynamic section: it is not static" >&2; exit 1; }
+$triple-readelf -h "$binary" | grep -q 'Machine: *AArch64' || { echo "$binary is not an arm64 executable" >&2; exit 1; }
+! $triple-readelf -lW "$binary" | grep -q INTERP || { echo "$binary names a dynamic loader: it is not static" >&2; exit 1; }
+$triple-readelf -d "$binary" | grep -q 'no dynamic section' || { echo "$binary has a dynamic section: it is not static" >&2; exit 1; }
 install -m 0755 "$binary" "$out/$name"
 echo "$out/$name"
