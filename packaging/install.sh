@@ -7,8 +7,9 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 prefix="${PREFIX:-$HOME/.local}"
 publish="$repo/artifacts/publish"
 
-# NativeAOT compiles and links with clang, and links zlib in. Installed when missing.
-"$repo/packaging/require-packages.sh" clang zlib1g-dev libssl-dev
+# NativeAOT compiles and links with clang; cmake and make build .NET's OpenSSL shim, which is linked in with
+# OpenSSL, zlib and glibc (libssl-dev, zlib1g-dev). Installed when missing.
+"$repo/packaging/require-packages.sh" clang cmake make zlib1g-dev libssl-dev
 
 case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
 dotnet publish "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -c Release -r "$rid" -o "$publish" -nologo -v quiet

@@ -21,7 +21,7 @@ out="$repo/artifacts"
 name=docker-credential-ibmtp
 project="$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj"
 
-"$repo/packaging/require-packages.sh" clang zlib1g-dev libssl-dev lintian help2man
+"$repo/packaging/require-packages.sh" clang cmake make zlib1g-dev libssl-dev lintian help2man
 version="$(dotnet msbuild "$project" -getProperty:Version -nologo)"
 # Refused before anything is built when RELEASE_BASE_URL is missing or names another release.
 "$repo/packaging/kubernetes/release-address.sh" "$version" >/dev/null

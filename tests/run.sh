@@ -8,13 +8,13 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 
-# Build tools for the NativeAOT helper, then the peers; faketime moves the helper's clock in the
+# Build tools for the static NativeAOT helper (clang, cmake, make, zlib and OpenSSL's static libraries), then the peers; faketime moves the helper's clock in the
 # token-lifetime tests, curl drives the IAM emulator's admin endpoints, GNU time measures peak memory
 # in the hostile-IAM tests, util-linux's unshare and nsenter with mount make the read-only and full-disk mounts,
 # Debian's ECR helper is the baseline of the start-up memory test, the secretservice keystore is tested
 # against GNOME Keyring in a private D-Bus session (secret-tool looks at its items), and
 # the pass keystore against pass with a throwaway GnuPG key.
-packages=(clang zlib1g-dev libssl-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount amazon-ecr-credential-helper
+packages=(clang cmake make zlib1g-dev libssl-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount amazon-ecr-credential-helper
   libsecret-tools gnome-keyring dbus-daemon dbus-bin pass gnupg)
 command -v docker >/dev/null || packages+=(docker.io)
 "$repo/packaging/require-packages.sh" "${packages[@]}"
@@ -40,6 +40,9 @@ dotnet test "$repo/CredentialHelper.sln" -c Release "${args[@]}"
 # A short fuzzing run of every parser of outside input (docs/fuzzing.md): fuzz.sh installs afl++
 # if it is missing, and fails on any crash or hang.
 "$repo/tests/fuzz.sh" all 15
+
+# The start-up benchmark's driver: how it spawns, pairs and drains the processes it times.
+python3 "$repo/bench/test_startup.py"
 
 # No dependency with a known vulnerability.
 "$repo/packaging/check-vulnerable-packages.sh"
