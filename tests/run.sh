@@ -8,13 +8,15 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 
-# Build tools for the static NativeAOT helper (clang, cmake, make, zlib and OpenSSL's static libraries), then the peers; faketime moves the helper's clock in the
-# token-lifetime tests, curl drives the IAM emulator's admin endpoints, GNU time measures peak memory
-# in the hostile-IAM tests, util-linux's unshare and nsenter with mount make the read-only and full-disk mounts,
-# Debian's ECR helper is the baseline of the start-up memory test, the secretservice keystore is tested
-# against GNOME Keyring in a private D-Bus session (secret-tool looks at its items), and
-# the pass keystore against pass with a throwaway GnuPG key.
-packages=(clang cmake make zlib1g-dev libssl-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount amazon-ecr-credential-helper
+# Build tools for the static NativeAOT helper (clang, cmake and make for .NET's OpenSSL shim, zlib's
+# and OpenSSL's static libraries), then the peers; curl drives the IAM emulator's admin endpoints,
+# GNU time measures peak memory in the hostile-IAM tests, util-linux's unshare and nsenter with mount
+# make the read-only and full-disk mounts, Debian's ECR helper is the baseline of the start-up memory
+# test, the secretservice keystore is tested against GNOME Keyring in a private D-Bus session
+# (secret-tool looks at its items), and the pass keystore against pass with a throwaway GnuPG key.
+# Nothing moves the helper's clock (the static binary ignores LD_PRELOAD, so libfaketime cannot): the
+# token-lifetime tests age the cached tokens instead (docs/architecture.md, Tests).
+packages=(clang cmake make zlib1g-dev libssl-dev skopeo podman buildah docker-registry apache2-utils curl time util-linux mount amazon-ecr-credential-helper
   libsecret-tools gnome-keyring dbus-daemon dbus-bin pass gnupg)
 command -v docker >/dev/null || packages+=(docker.io)
 "$repo/packaging/require-packages.sh" "${packages[@]}"

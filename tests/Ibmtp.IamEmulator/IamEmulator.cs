@@ -70,7 +70,7 @@ public sealed class IamEmulator : IAsyncDisposable
 
     /// <summary>
     /// How far the clock that IAM access tokens and instance identity tokens are issued at, and checked
-    /// against, runs ahead of the real one (default none). Run the helper as far ahead (faketime) to play
+    /// against, runs ahead of the real one (default none). Age the helper's cached tokens as far to play
     /// out a token's life without waiting for it.
     /// </summary>
     public TimeSpan ClockAhead

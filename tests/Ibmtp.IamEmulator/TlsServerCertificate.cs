@@ -25,7 +25,7 @@ internal sealed class TlsServerCertificate : IDisposable
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(ServerAuthenticationOid)], critical: false));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
         var now = DateTimeOffset.UtcNow;
-        // Backdated so a client whose clock is a little behind (or moved by faketime) still accepts it.
+        // Backdated so a client whose clock is a little behind still accepts it.
         Certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
         PemPath = pemPath;
         File.WriteAllText(pemPath, Certificate.ExportCertificatePem() + "\n");

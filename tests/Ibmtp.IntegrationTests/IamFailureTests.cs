@@ -120,21 +120,25 @@ public sealed class IamFailureTests : IamEmulatorFixture
 
     /// <summary>
     /// With a 100 s lifetime, a token 85 s old is past its renewal point but still valid, and one 95 s old
-    /// is inside the 10 s margin. The helper's clock is moved instead of waiting.
+    /// is inside the 10 s margin. The cached token is aged instead of waiting, to those ages less the
+    /// IBMTP_TIMEOUT each get spends trying IAM before it judges the token.
     /// </summary>
     [Test]
     public async Task During_an_outage_a_still_valid_cached_token_is_served_with_a_warning()
     {
-        var (iam, world) = await UseOwnEmulatorAsync(timeoutSeconds: "2");
+        var tryingIam = TimeSpan.FromSeconds(2);
+        var (iam, world) = await UseOwnEmulatorAsync(timeoutSeconds: $"{tryingIam.TotalSeconds}");
         await using var _ = iam;
         iam.TokenLifetime = TimeSpan.FromSeconds(100);
         var (_, cached) = CredentialsAllowingWarnings(await GetAsync());
         iam.FailNext(503, 1000);
         iam.Reset();
 
-        var stale = await ShiftedClock.GetAsync(Home, Registry, TimeSpan.FromSeconds(85));
+        CachedTokens.AgeTo(Home, TimeSpan.FromSeconds(85) - tryingIam);
+        var stale = await GetAsync();
         var callsDuringStale = IamCalls.Of(iam);
-        var nearExpiry = await ShiftedClock.GetAsync(Home, Registry, TimeSpan.FromSeconds(95));
+        CachedTokens.AgeTo(Home, TimeSpan.FromSeconds(95) - tryingIam);
+        var nearExpiry = await GetAsync();
 
         var (username, secret) = CredentialsAllowingWarnings(stale);
         var warning = stale.StandardError.TrimEnd('\n');

@@ -99,8 +99,9 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
         var entriesBefore = CachedTokenFiles().Count;
 
         // 200 s on, both entries have expired; writing a third must drop them.
+        CachedTokens.AgeTo(Home, TimeSpan.FromSeconds(200));
         Set(("IBMTP_PROFILE_ID", IamWorld.VpcDefault.Id));
-        HelperOutput.Credentials(await ShiftedClock.GetAsync(Home, Registry, TimeSpan.FromSeconds(200)));
+        await GetBearerTokenAsync();
 
         Assert.Multiple(() =>
         {
@@ -132,9 +133,9 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
 
     /// <summary>
     /// A token is handed out while it has 15 minutes left (half its life, under 30 minutes in all), and
-    /// renewed just after. The helper and the emulator are both moved ahead to a few seconds either side
-    /// of that point, so the emulator judges the life left on the token each get hands out. The seconds
-    /// cover the time the gets take and the cache's whole seconds.
+    /// renewed just after. The cached token is aged, and the emulator's clock moved ahead as far, to a few
+    /// seconds either side of that point, so the emulator judges the life left on the token each get hands
+    /// out. The seconds cover the time the gets take and the cache's whole seconds.
     /// </summary>
     [TestCase(60, 15.0)]
     [TestCase(20, 10.0)]
@@ -179,11 +180,15 @@ public sealed class IamTokenCacheTests : IamEmulatorFixture
         Assert.That(LifeLeft(token), Is.InRange(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(10), TimeSpan.FromHours(1)));
     }
 
-    /// <summary>A get's token, with the helper's and the emulator's clocks <paramref name="ahead"/> of the real one.</summary>
+    /// <summary>
+    /// A get's token <paramref name="ahead"/> into the test: the emulator's clock moves there, and the cached
+    /// token is made as old, so the helper, on the real clock, judges it as the emulator does.
+    /// </summary>
     private async Task<string> GetAheadAsync(TimeSpan ahead)
     {
+        CachedTokens.AgeTo(Home, ahead);
         Iam.ClockAhead = ahead;
-        return HelperOutput.Credentials(await ShiftedClock.GetAsync(Home, Registry, ahead)).Secret;
+        return await GetBearerTokenAsync();
     }
 
     /// <summary>How long <paramref name="token"/> still works, on the emulator's clock.</summary>

@@ -162,7 +162,7 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
     private string EntryPath(string cacheKey) => Path.Combine(Folder, cacheKey + EntrySuffix);
 
     // Binds a sealed token to its entry name, so that a file renamed to another key does not open.
-    private static byte[] AssociatedData(string cacheKey) => Encoding.UTF8.GetBytes($"ibmtp-token-cache/{cacheKey}");
+    internal static byte[] AssociatedData(string cacheKey) => Encoding.UTF8.GetBytes($"ibmtp-token-cache/{cacheKey}");
 
     private static void TryDelete(string path)
     {

@@ -14,7 +14,6 @@ public static class Peers
         ["docker-registry"] = "docker-registry",
         ["htpasswd"] = "apache2-utils",
         ["buildah"] = "buildah",
-        ["faketime"] = "faketime",
         ["docker-credential-ecr-login"] = "amazon-ecr-credential-helper",
         ["dbus-run-session"] = "dbus-daemon",
         ["dbus-send"] = "dbus-bin",
