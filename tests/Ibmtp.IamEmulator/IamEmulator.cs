@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Authentication;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace Ibmtp.Emulators;
 
@@ -47,8 +50,8 @@ public sealed class IamEmulator : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>
-    /// With HTTPS, the PEM file of the emulator's self-signed server certificate (valid for 127.0.0.1 and localhost):
-    /// what a client must trust, e.g. through <c>SSL_CERT_FILE</c>. Null when the emulator serves plain HTTP.
+    /// With HTTPS, the PEM file of the test CA that issued the emulator's server certificate (valid for 127.0.0.1 and
+    /// localhost): what a client must trust, e.g. through <c>SSL_CERT_FILE</c>. Null when the emulator serves plain HTTP.
     /// </summary>
     public string? TlsCertificatePemPath => tlsCertificate?.PemPath;
 
@@ -121,35 +124,42 @@ public sealed class IamEmulator : IAsyncDisposable
     /// <summary>Requests to the registry token endpoint.</summary>
     public int RegistryTokenRequests => counters.RegistryTokenRequests;
 
+    /// <summary>Requests to any endpoint that arrived over <paramref name="protocol"/>; <see cref="SslProtocols.None"/> counts those over plain HTTP.</summary>
+    public int RequestsOver(SslProtocols protocol) => counters.RequestsOver(protocol);
+
     /// <summary>Starts an emulator serving plain HTTP on a free port of 127.0.0.1.</summary>
     public static Task<IamEmulator> StartAsync(CancellationToken cancellationToken = default) =>
         StartAsync(useHttps: false, cancellationToken);
 
     /// <summary>Starts an emulator on a free port of 127.0.0.1.</summary>
     /// <param name="useHttps">
-    /// Serve HTTPS, as real IAM does, with a self-signed certificate made for this emulator: no client trusts it
-    /// unless given <see cref="TlsCertificatePemPath"/>. False serves plain HTTP.
+    /// Serve HTTPS, as real IAM does, with a server certificate issued by a test CA made for this emulator: no client
+    /// trusts it unless given <see cref="TlsCertificatePemPath"/>. False serves plain HTTP.
     /// </param>
     public static Task<IamEmulator> StartAsync(bool useHttps, CancellationToken cancellationToken = default) =>
-        StartAsync(port: 0, standalone: false, useHttps, cancellationToken);
+        StartAsync(useHttps ? EmulatorTls.Default : null, cancellationToken);
+
+    /// <summary>Starts an emulator on a free port of 127.0.0.1, serving HTTPS as <paramref name="tls"/> says, or plain HTTP when it is null.</summary>
+    public static Task<IamEmulator> StartAsync(EmulatorTls? tls, CancellationToken cancellationToken = default) =>
+        StartAsync(port: 0, standalone: false, tls, cancellationToken);
 
     /// <param name="standalone">
     /// Run as its own process: stop on SIGTERM or Ctrl+C, and serve the <c>/_emulator</c> endpoints that stand in
     /// for the C# controls.
     /// </param>
-    internal static async Task<IamEmulator> StartAsync(int port, bool standalone, bool useHttps, CancellationToken cancellationToken)
+    internal static async Task<IamEmulator> StartAsync(int port, bool standalone, EmulatorTls? tls, CancellationToken cancellationToken)
     {
         var workDirectory = Directory.CreateTempSubdirectory("ibmtp-iam-emulator-");
         TlsServerCertificate? tlsCertificate = null;
         WebApplication? app = null;
         try
         {
-            if (useHttps)
+            if (tls is not null)
             {
-                tlsCertificate = new TlsServerCertificate(Path.Combine(workDirectory.FullName, "tls-server-certificate.pem"));
+                tlsCertificate = new TlsServerCertificate(Path.Combine(workDirectory.FullName, "tls-test-ca.pem"), tls.CertificateExpired);
             }
 
-            app = Build(port, standalone, Path.Combine(workDirectory.FullName, "registry-token-signer.pem"), tlsCertificate);
+            app = Build(port, standalone, Path.Combine(workDirectory.FullName, "registry-token-signer.pem"), tlsCertificate, tls?.Protocols ?? SslProtocols.None);
             await app.StartAsync(cancellationToken);
             return new IamEmulator(app, workDirectory, tlsCertificate);
         }
@@ -237,7 +247,7 @@ public sealed class IamEmulator : IAsyncDisposable
         workDirectory.Delete(recursive: true);
     }
 
-    private static WebApplication Build(int port, bool standalone, string registryCertificatePemPath, TlsServerCertificate? tlsCertificate)
+    private static WebApplication Build(int port, bool standalone, string registryCertificatePemPath, TlsServerCertificate? tlsCertificate, SslProtocols tlsProtocols)
     {
         // The empty builder reads no appsettings or ASPNETCORE_* variables, so nothing in the environment can move the port.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -245,7 +255,7 @@ public sealed class IamEmulator : IAsyncDisposable
         {
             if (tlsCertificate is not null)
             {
-                listen.UseHttps(tlsCertificate.Certificate);
+                listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificate = tlsCertificate.Certificate, SslProtocols = tlsProtocols });
             }
         }));
         builder.Services.AddRoutingCore();
@@ -273,6 +283,11 @@ public sealed class IamEmulator : IAsyncDisposable
             .AddSingleton(_ => new RegistryTokenSigner("ibmtp-iam-emulator", registryCertificatePemPath));
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<RequestCounters>().CountProtocol(context.Features.Get<ITlsHandshakeFeature>()?.Protocol ?? SslProtocols.None);
+            return next(context);
+        });
         TokenEndpoint.Map(app);
         MetadataEndpoints.Map(app);
         RegistryTokenEndpoint.Map(app);

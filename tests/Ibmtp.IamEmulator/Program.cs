@@ -3,7 +3,7 @@ using Ibmtp.Emulators;
 
 // Standalone: `dotnet run --project tests/Ibmtp.IamEmulator -- [--port N] [--https]`. Prints `listening http://127.0.0.1:PORT`
 // (https:// with --https) on stdout once it accepts connections, then serves until SIGTERM or Ctrl+C. With --https,
-// GET /_emulator/tls names the PEM file of its self-signed certificate, which a client must trust. POST
+// GET /_emulator/tls names the PEM file of the test CA that issued its certificate, which a client must trust. POST
 // /_emulator/metadata-server {"server":"BareMetalServer"} picks the machine its VPC metadata service stands for.
 if (!TryParseArguments(args, out var port, out var useHttps))
 {
@@ -11,7 +11,7 @@ if (!TryParseArguments(args, out var port, out var useHttps))
     return 2;
 }
 
-await using var emulator = await IamEmulator.StartAsync(port, standalone: true, useHttps, CancellationToken.None);
+await using var emulator = await IamEmulator.StartAsync(port, standalone: true, useHttps ? EmulatorTls.Default : null, CancellationToken.None);
 Console.WriteLine($"listening {emulator.BaseUrl.GetLeftPart(UriPartial.Authority)}");
 await emulator.WaitForShutdownAsync();
 return 0;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Authentication;
 
 namespace Ibmtp.Emulators;
 
@@ -7,6 +8,7 @@ internal sealed class RequestCounters
 {
     private readonly ConcurrentDictionary<string, int> tokenRequestsByGrantType = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> metadataRequestsByRoute = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SslProtocols, int> requestsByProtocol = new();
     private int tokenRequests;
     private int instanceIdentityTokenRequests;
     private int instanceIamTokenRequests;
@@ -24,6 +26,11 @@ internal sealed class RequestCounters
 
     /// <summary>Requests to one metadata route, such as <c>PUT /identity/v1/token</c>, whatever their outcome.</summary>
     public int MetadataRequestsTo(string route) => metadataRequestsByRoute.GetValueOrDefault(route);
+
+    /// <summary>Requests to any endpoint over <paramref name="protocol"/>, <see cref="SslProtocols.None"/> for plain HTTP.</summary>
+    public int RequestsOver(SslProtocols protocol) => requestsByProtocol.GetValueOrDefault(protocol);
+
+    public void CountProtocol(SslProtocols protocol) => requestsByProtocol.AddOrUpdate(protocol, 1, (_, count) => count + 1);
 
     public void CountMetadataRequest(string route) => metadataRequestsByRoute.AddOrUpdate(route, 1, (_, count) => count + 1);
 
@@ -47,5 +54,6 @@ internal sealed class RequestCounters
         Interlocked.Exchange(ref registryTokenRequests, 0);
         tokenRequestsByGrantType.Clear();
         metadataRequestsByRoute.Clear();
+        requestsByProtocol.Clear();
     }
 }

@@ -4,14 +4,21 @@ using NUnit.Framework;
 namespace Ibmtp.IntegrationTests;
 
 /// <summary>
-/// The helper's TLS path, which real IAM (HTTPS only) always takes: the published binary, with the system's OpenSSL,
-/// against an emulator serving HTTPS with a self-signed certificate. Trusted through SSL_CERT_FILE or SSL_CERT_DIR,
-/// as .NET on Linux reads them, the exchange goes through; untrusted, get fails at once and says why.
+/// The helper's TLS path, which real IAM (HTTPS only) always takes: the published binary, with its OpenSSL, against
+/// an emulator serving HTTPS with a certificate issued by a test CA. With the CA trusted through SSL_CERT_FILE or
+/// SSL_CERT_DIR, as .NET on Linux reads them, the exchange goes through; with the CA untrusted, or a certificate for
+/// another host, get fails at once and says why.
 /// </summary>
 [TestFixture]
 public sealed class IamTlsTests() : IamEmulatorFixture(useHttps: true)
 {
     private static readonly TimeSpan HelperTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The emulator's own address written as an IPv4-mapped IPv6 address: the same listener, reached under a host
+    /// name its certificate (made for 127.0.0.1 and localhost) does not carry, with no resolver or hosts file involved.
+    /// </summary>
+    private const string HostTheCertificateDoesNotName = "[::ffff:127.0.0.1]";
 
     private string CertificatePemPath =>
         Iam.TlsCertificatePemPath ?? throw new InvalidOperationException("the emulator does not serve HTTPS");
@@ -69,6 +76,23 @@ public sealed class IamTlsTests() : IamEmulatorFixture(useHttps: true)
             Assert.That(line, Does.Not.Contain(World.BuilderApiKey));
             Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None), "the handshake fails before any request, so the key never leaves");
             Assert.That(Home.FilesContainingSecret(World.BuilderApiKey), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_certificate_from_a_trusted_CA_that_names_another_host_is_refused_before_the_key_is_sent()
+    {
+        var elsewhere = new UriBuilder(Iam.BaseUrl) { Host = HostTheCertificateDoesNotName }.Uri.ToString();
+        Set(("SSL_CERT_FILE", CertificatePemPath), ("IBMTP_IAM_URL", elsewhere));
+
+        var line = HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain("the TLS connection is not trusted").And.Contain("RemoteCertificateNameMismatch"), "trusted through SSL_CERT_FILE as in the test above, the certificate fails on the name alone");
+            Assert.That(line, Does.Contain(elsewhere), "the user must see which endpoint's certificate failed");
+            Assert.That(line, Does.Not.Contain(World.BuilderApiKey));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None), "the handshake fails before any request, so the key never leaves");
         });
     }
 

@@ -120,7 +120,7 @@ public sealed class HelperServices : IDisposable
             Secrets,
             new TokenService(TokenCache, Settings.Timeout.Value, time, warnings.Warn, _timeoutCap),
             iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
-            (metadataUrl, api) => new MetadataIdentityClient(HttpClients.Create(metadataUrl), api, sender, time));
+            (metadataUrl, api) => new MetadataIdentityClient(HttpClients.CreateForMetadataService(metadataUrl), api, sender, time));
     }
 
     public void Dispose()

@@ -10,16 +10,31 @@ namespace Ibmtp.Iam;
 public static class HttpClients
 {
     /// <summary>
+    /// A client for IAM: over https through the proxy the environment names, if any (a CONNECT tunnel, so
+    /// the proxy relays only TLS); over plain http, which is for loopback only, never through a proxy.
+    /// </summary>
+    public static RestClient Create(Uri baseUrl) =>
+        // Null leaves HttpClient.DefaultProxy, which .NET reads from HTTPS_PROXY, ALL_PROXY and NO_PROXY.
+        Create(baseUrl, baseUrl.Scheme == Uri.UriSchemeHttp ? DirectConnection.Instance : null);
+
+    /// <summary>
+    /// A client for a machine's own metadata service, never through a proxy: only the machine itself reaches
+    /// it (169.254.169.254, or a name that resolves there), and a proxy elsewhere would ask its own machine's.
+    /// </summary>
+    public static RestClient CreateForMetadataService(Uri baseUrl) => Create(baseUrl, DirectConnection.Instance);
+
+    /// <summary>
     /// A RestSharp client that never throws for HTTP or connection errors (we inspect every response),
     /// never follows redirects, and leaves timeouts to the call's <see cref="Deadline"/>.
     /// </summary>
-    public static RestClient Create(Uri baseUrl) =>
+    private static RestClient Create(Uri baseUrl, IWebProxy? proxy) =>
         new(new RestClientOptions(baseUrl)
         {
             ThrowOnAnyError = false,
             // A redirect would carry the form body, API key included, wherever it points, even to plain http.
             FollowRedirects = false,
             Timeout = Timeout.InfiniteTimeSpan,
+            Proxy = proxy,
             UserAgent = $"{HelperInfo.Name}/{HelperInfo.Version}",
             ConfigureMessageHandler = inner => new BoundedResponseHandler(inner),
         });

@@ -10,16 +10,22 @@ namespace Ibmtp.IntegrationTests;
 /// per fixture, its counters and knobs reset before each test, and a fresh <see cref="TestHome"/> per test
 /// whose environment points the helper's IAM and metadata endpoints at the emulator.
 /// </summary>
-/// <param name="useHttps">
-/// Serve the emulator over HTTPS with a self-signed certificate that the helper does not trust unless the test
-/// says so (<see cref="IamEmulator.TlsCertificatePemPath"/>); plain HTTP on loopback otherwise.
+/// <param name="tls">
+/// Serve the emulator over HTTPS as this says, with a certificate issued by a test CA that the helper does not trust
+/// unless the test says so (<see cref="IamEmulator.TlsCertificatePemPath"/>); plain HTTP on loopback when null.
 /// </param>
-public abstract class IamEmulatorFixture(bool useHttps = false)
+public abstract class IamEmulatorFixture(EmulatorTls? tls)
 {
     /// <summary>An ICR host the helper serves without any opt-in.</summary>
     public const string Registry = "us.icr.io";
 
     public const string BearerUsername = "iambearer";
+
+    /// <param name="useHttps">Serve HTTPS as <see cref="EmulatorTls.Default"/> says; plain HTTP on loopback otherwise.</param>
+    protected IamEmulatorFixture(bool useHttps = false)
+        : this(useHttps ? EmulatorTls.Default : null)
+    {
+    }
 
     private IamEmulator? iam;
     private TestHome? home;
@@ -33,7 +39,7 @@ public abstract class IamEmulatorFixture(bool useHttps = false)
     protected HelperCli Helper => new(Home);
 
     [OneTimeSetUp]
-    public async Task StartEmulatorAsync() => (iam, World) = await IamWorld.StartEmulatorAsync(useHttps);
+    public async Task StartEmulatorAsync() => (iam, World) = await IamWorld.StartEmulatorAsync(tls);
 
     [OneTimeTearDown]
     public async Task StopEmulatorAsync()

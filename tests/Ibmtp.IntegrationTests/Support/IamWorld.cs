@@ -98,10 +98,10 @@ public sealed class IamWorld
     }
 
     /// <summary>An emulator loaded with a new world, for a test that needs one of its own (e.g. a failure queue nobody else sees).</summary>
-    /// <param name="useHttps">Serve HTTPS with the emulator's self-signed certificate (<see cref="IamEmulator.TlsCertificatePemPath"/>).</param>
-    public static async Task<(IamEmulator Iam, IamWorld World)> StartEmulatorAsync(bool useHttps = false)
+    /// <param name="tls">How to serve HTTPS (<see cref="IamEmulator.TlsCertificatePemPath"/> is then what to trust), or null for plain HTTP.</param>
+    public static async Task<(IamEmulator Iam, IamWorld World)> StartEmulatorAsync(EmulatorTls? tls = null)
     {
-        var iam = await IamEmulator.StartAsync(useHttps);
+        var iam = await IamEmulator.StartAsync(tls);
         return (iam, LoadInto(iam));
     }
 }
