@@ -6,7 +6,7 @@ namespace Ibmtp.IntegrationTests;
 /// <summary>
 /// The machine identities over HTTPS, as IBM serves them at https://api.metadata.cloud.ibm.com where a VPC's
 /// secure access is on and at https://api.metadata.power-iaas.cloud.ibm.com for PowerVS: the published binary,
-/// with the system's OpenSSL, against the emulator's metadata services behind its self-signed certificate.
+/// with its own OpenSSL, against the emulator's metadata services behind a certificate of the emulator's test CA.
 /// The metadata calls keep every check IAM's get: a trusted certificate for the very host named, or no call at all.
 /// </summary>
 [TestFixture]
