@@ -8,6 +8,7 @@ namespace Ibmtp.IntegrationTests;
 /// dynamic loader to lean on. Every path a client takes works there, TLS to IAM included.
 /// </summary>
 [TestFixture]
+[Category(NativeBinary.Category)]
 public sealed class MinimalRootTests() : IamEmulatorFixture(useHttps: true)
 {
     private const string KubeletRequest =

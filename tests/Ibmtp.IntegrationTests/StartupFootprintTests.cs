@@ -12,6 +12,7 @@ namespace Ibmtp.IntegrationTests;
 /// so a CI log shows each margin, not only a failed one.
 /// </summary>
 [TestFixture]
+[Category(NativeBinary.Category)]
 public sealed class StartupFootprintTests : IamEmulatorFixture
 {
     /// <summary>Runs of each path, each followed by a run of ecr-login (A B A B): the page cache, the
