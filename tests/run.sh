@@ -13,9 +13,11 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 # in the hostile-IAM tests, util-linux's unshare and nsenter with mount make the read-only and full-disk mounts,
 # Debian's ECR helper is the baseline of the start-up memory test, the secretservice keystore is tested
 # against GNOME Keyring in a private D-Bus session (secret-tool looks at its items), and
-# the pass keystore against pass with a throwaway GnuPG key.
+# the pass keystore against pass with a throwaway GnuPG key. The static binary is run in roots of
+# other C libraries: musl's loader and C library make a musl-only root laid out as Alpine's docker:cli,
+# and mmdebstrap builds a Debian 11 root (older glibc and OpenSSL) from deb.debian.org.
 packages=(clang zlib1g-dev libssl-dev skopeo podman buildah docker-registry apache2-utils faketime curl time util-linux mount amazon-ecr-credential-helper
-  libsecret-tools gnome-keyring dbus-daemon dbus-bin pass gnupg)
+  libsecret-tools gnome-keyring dbus-daemon dbus-bin pass gnupg musl mmdebstrap)
 command -v docker >/dev/null || packages+=(docker.io)
 "$repo/packaging/require-packages.sh" "${packages[@]}"
 
