@@ -14,10 +14,13 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 # make the read-only and full-disk mounts, Debian's ECR helper is the baseline of the start-up memory
 # test, the secretservice keystore is tested against GNOME Keyring in a private D-Bus session
 # (secret-tool looks at its items), and the pass keystore against pass with a throwaway GnuPG key.
-# Nothing moves the helper's clock (the static binary ignores LD_PRELOAD, so libfaketime cannot): the
-# token-lifetime tests age the cached tokens instead (docs/architecture.md, Tests).
+# The static binary is run in roots of other C libraries: musl's loader and C library make a musl-only
+# root laid out as Alpine's docker:cli, and mmdebstrap builds a Debian 11 root (older glibc and
+# OpenSSL) from deb.debian.org. Nothing moves the helper's clock (the static binary ignores
+# LD_PRELOAD, so libfaketime cannot): the token-lifetime tests age the cached tokens instead
+# (docs/architecture.md, Tests).
 packages=(clang cmake make zlib1g-dev libssl-dev skopeo podman buildah docker-registry apache2-utils curl time util-linux mount amazon-ecr-credential-helper
-  libsecret-tools gnome-keyring dbus-daemon dbus-bin pass gnupg)
+  libsecret-tools gnome-keyring dbus-daemon dbus-bin pass gnupg musl mmdebstrap)
 command -v docker >/dev/null || packages+=(docker.io)
 "$repo/packaging/require-packages.sh" "${packages[@]}"
 

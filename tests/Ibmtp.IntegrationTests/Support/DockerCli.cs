@@ -10,26 +10,33 @@ namespace Ibmtp.IntegrationTests;
 /// logout → erase ×2 with the same host:port, and exit 0 whatever erase answers, even an error.
 /// Bare `docker login` (no -u) would need a daemon: it gets, stores back what it got, then fails.
 /// </summary>
-public sealed class DockerCli(TestHome home) : ILoginClient
+public sealed class DockerCli : ILoginClient
 {
-    private readonly string executable = Peers.Require("docker");
+    private readonly Func<string?, string[], Task<ProcessResult>> run;
 
-    /// <summary>The password goes through stdin, never argv.</summary>
-    public Task<ProcessResult> LoginAsync(string host, string username, string password) =>
-        RunAsync(password, "login", host, "--username", username, "--password-stdin");
-
-    public Task<ProcessResult> LogoutAsync(string host) => RunAsync(null, "logout", host);
-
-    private Task<ProcessResult> RunAsync(string? standardInput, params string[] arguments) =>
-        ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
+    /// <summary>The machine's docker, with <paramref name="home"/>'s environment and nothing else.</summary>
+    public DockerCli(TestHome home)
+    {
+        var executable = Peers.Require("docker");
+        run = (standardInput, arguments) => ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
         {
             InheritEnvironment = false,
             StandardInput = standardInput,
-            Environment = new Dictionary<string, string>(home.Environment)
-            {
-                // A socket nobody listens on: login is then always done by the CLI itself, even on a
-                // machine where a daemon runs, and the daemon never sees the test's credentials.
-                ["DOCKER_HOST"] = $"unix://{home.Path}/no-docker-daemon.sock",
-            },
+            Environment = new Dictionary<string, string>(home.Environment) { ["DOCKER_HOST"] = NoDaemon(home.Path) },
         });
+    }
+
+    /// <summary>The docker CLI installed in <paramref name="root"/> at <paramref name="executable"/>, run there with the root's environment.</summary>
+    public DockerCli(MinimalRoot root, string executable) =>
+        run = (standardInput, arguments) => root.RunProgramAsync([executable, .. arguments], standardInput, new Dictionary<string, string> { ["DOCKER_HOST"] = NoDaemon("/tmp") });
+
+    /// <summary>The password goes through stdin, never argv.</summary>
+    public Task<ProcessResult> LoginAsync(string host, string username, string password) =>
+        run(password, ["login", host, "--username", username, "--password-stdin"]);
+
+    public Task<ProcessResult> LogoutAsync(string host) => run(null, ["logout", host]);
+
+    // A socket nobody listens on: login is then always done by the CLI itself, even on a machine where
+    // a daemon runs, and the daemon never sees the test's credentials.
+    private static string NoDaemon(string folder) => $"unix://{folder}/no-docker-daemon.sock";
 }

@@ -35,6 +35,9 @@ public sealed class OciImage
     /// <summary>The image as a containers-image reference, e.g. for skopeo.</summary>
     public string Reference => $"oci:{Directory}:{Tag}";
 
+    /// <summary>The same layout as a process that sees its directory at <paramref name="directory"/> names it: one in a chroot, say.</summary>
+    public OciImage SeenAt(string directory) => new(directory, Tag, ManifestDigest);
+
     /// <summary>
     /// Writes the layout into <paramref name="directory"/>, which must not hold another one.
     /// A distinct <paramref name="fileContent"/> gives a distinct manifest digest. Without layers

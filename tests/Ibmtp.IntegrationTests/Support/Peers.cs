@@ -22,6 +22,7 @@ public static class Peers
         ["pass"] = "pass",
         ["gpg"] = "gnupg",
         ["gpgconf"] = "gnupg",
+        ["mmdebstrap"] = "mmdebstrap",
     };
 
     /// <summary>
@@ -38,7 +39,19 @@ public static class Peers
         }
 
         var package = DebianPackages.TryGetValue(executable, out var name) ? name : executable;
-        var message = $"{executable} is missing; install with apt-get install -y {package}";
+        throw Unavailable($"{executable} is missing; install with apt-get install -y {package}");
+    }
+
+    /// <summary>Returns <paramref name="file"/>, which the Debian package <paramref name="package"/> installs, when it exists; as <see cref="Require"/> otherwise.</summary>
+    public static string RequireFile(string file, string package) =>
+        File.Exists(file) ? file : throw Unavailable($"{file} is missing; install with apt-get install -y {package}");
+
+    /// <summary>
+    /// A peer the test needs is missing or unfit, as <paramref name="message"/> says: fails the test on CI
+    /// and under tests/run.sh, skips it elsewhere. Never returns; `throw Unavailable(...)` tells the compiler so.
+    /// </summary>
+    public static Exception Unavailable(string message)
+    {
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
             || Environment.GetEnvironmentVariable("IBMTP_REQUIRE_PEERS") == "1")
         {
@@ -46,7 +59,7 @@ public static class Peers
         }
 
         Assert.Ignore(message);
-        throw new UnreachableException();
+        return new UnreachableException();
     }
 
     private static string? FindOnPath(string executable)

@@ -9,13 +9,38 @@ namespace Ibmtp.IntegrationTests;
 /// Observed with skopeo 1.9: copy to the registry → get ×1; inspect → get ×2 (manifest, then config);
 /// inspect --raw → get ×1. Nothing else of the protocol is used.
 /// </summary>
-public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, string authFile) : ILogoutAllClient
+public sealed class Skopeo : ILogoutAllClient
 {
-    private readonly string executable = Peers.Require("skopeo");
+    // As root, copy records blob locations in /var/lib/containers/cache; this internal containers/image
+    // switch makes it use $XDG_DATA_HOME/containers/cache instead.
+    private static readonly KeyValuePair<string, string> CacheUnderHome = new("_CONTAINERS_ROOTLESS_UID", "1000");
+
+    private readonly Func<string?, string[], Task<ProcessResult>> run;
+    private readonly string authFile;
+
+    /// <summary>The machine's skopeo, with <paramref name="environment"/> and nothing else, and the auth file <paramref name="authFile"/>.</summary>
+    public Skopeo(IReadOnlyDictionary<string, string> environment, string authFile)
+    {
+        var executable = Peers.Require("skopeo");
+        this.authFile = authFile;
+        run = (standardInput, arguments) => ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
+        {
+            InheritEnvironment = false,
+            StandardInput = standardInput,
+            Environment = new Dictionary<string, string>(environment) { [CacheUnderHome.Key] = CacheUnderHome.Value },
+        });
+    }
 
     public Skopeo(TestHome home)
         : this(home.Environment, home.ContainersAuthFile)
     {
+    }
+
+    /// <summary>The skopeo installed in <paramref name="root"/> at <paramref name="executable"/>, run there with the root's environment; <paramref name="authFile"/> is a path inside the root.</summary>
+    public Skopeo(MinimalRoot root, string executable, string authFile)
+    {
+        this.authFile = authFile;
+        run = (standardInput, arguments) => root.RunProgramAsync([executable, .. arguments], standardInput, new Dictionary<string, string>([CacheUnderHome]));
     }
 
     /// <summary>Copies <paramref name="image"/> to <paramref name="destination"/>, e.g. "127.0.0.1:5000/team/app:1".</summary>
@@ -50,16 +75,5 @@ public sealed class Skopeo(IReadOnlyDictionary<string, string> environment, stri
 
     private Task<ProcessResult> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
 
-    private Task<ProcessResult> RunWithInputAsync(string? standardInput, params string[] arguments) =>
-        ProcessRunner.RunAsync(executable, arguments, new ProcessOptions
-        {
-            InheritEnvironment = false,
-            StandardInput = standardInput,
-            Environment = new Dictionary<string, string>(environment)
-            {
-                // As root, copy records blob locations in /var/lib/containers/cache; this internal
-                // containers/image switch makes it use $XDG_DATA_HOME/containers/cache instead.
-                ["_CONTAINERS_ROOTLESS_UID"] = "1000",
-            },
-        });
+    private Task<ProcessResult> RunWithInputAsync(string? standardInput, params string[] arguments) => run(standardInput, arguments);
 }

@@ -77,6 +77,19 @@ public sealed class TestHome : IDisposable
     /// </summary>
     public void WriteContainersAuth(params string[] hosts) => WriteCredHelpers(ContainersAuthFile, hosts);
 
+    /// <summary>Writes <paramref name="file"/>, a docker config or containers auth file, naming the ibmtp helper for <paramref name="hosts"/> and nothing else.</summary>
+    public static void WriteCredHelpers(string file, params string[] hosts)
+    {
+        var credHelpers = new JsonObject();
+        foreach (var host in hosts)
+        {
+            credHelpers[host] = "ibmtp";
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, new JsonObject { ["credHelpers"] = credHelpers }.ToJsonString());
+    }
+
     /// <summary>
     /// Every non-empty file below HOME with its content, keyed by its path relative to HOME. Links are
     /// not followed (bin/ links to the helper binary), and empty entries are skipped because sockets and
@@ -104,17 +117,5 @@ public sealed class TestHome : IDisposable
             .Select(file => file.Key)
             .Order(StringComparer.Ordinal)
             .ToList();
-    }
-
-    private static void WriteCredHelpers(string file, string[] hosts)
-    {
-        var credHelpers = new JsonObject();
-        foreach (var host in hosts)
-        {
-            credHelpers[host] = "ibmtp";
-        }
-
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, new JsonObject { ["credHelpers"] = credHelpers }.ToJsonString());
     }
 }
