@@ -46,6 +46,26 @@ public sealed class IamProxyTests() : IamEmulatorFixture(useHttps: true)
         });
     }
 
+    /// <summary>.NET names the proxy, user and password included, when it refuses the tunnel.</summary>
+    [Test]
+    public async Task A_proxy_that_refuses_the_tunnel_is_named_without_its_password()
+    {
+        const string password = "Pr0xy-Passw0rd-7c1e";
+        proxy.RefusesTunnels = true;
+        Set(("HTTPS_PROXY", $"http://builder:{password}@{proxy.Authority}"), ("IBMTP_TIMEOUT", "2"));
+
+        var line = HelperOutput.AssertOneLineFailure(await GetAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(proxy.RequestLines, Is.Not.Empty.And.All.EqualTo($"CONNECT {IamAuthority} HTTP/1.1"));
+            Assert.That(line, Does.Contain("403"), "the proxy's refusal is what the user must see");
+            Assert.That(line, Does.Not.Contain(password));
+            Assert.That(Home.ReadLog(), Does.Not.Contain(password));
+            Assert.That(Home.FilesContainingSecret(password), Is.Empty);
+        });
+    }
+
     [Test]
     public async Task A_proxy_named_without_its_scheme_is_taken_as_an_http_proxy()
     {

@@ -81,31 +81,15 @@ internal static class ClientSecrets
     private static void ProtectProxy(JsonItem address, ReadOnlySpan<byte> body, List<Range> places)
     {
         foreach (var spelling in Spellings(address))
-        {
-            if (UserInfo(spelling) is not { } userInfo)
-                continue;
-            var credential = spelling[userInfo];
-            SecretRedactor.Protect(credential);
-            if (credential.IndexOf(':') is var colon and >= 0)
-                SecretRedactor.Protect(credential[(colon + 1)..]);
-        }
-        if (address.Kind != JsonTokenType.String || UserInfo(address.Text!) is null)
+            UrlCredentials.Protect(spelling);
+        if (address.Kind != JsonTokenType.String || UrlCredentials.Find(address.Text!) is null)
             return;
         // Found in the bytes as written, one character per byte; an '@' written as an escape leaves the whole address to blank.
         var written = Between(address);
         var (start, _) = written.GetOffsetAndLength(body.Length);
-        places.Add(UserInfo(Encoding.Latin1.GetString(body[written])) is { } inBytes
+        places.Add(UrlCredentials.Find(Encoding.Latin1.GetString(body[written])) is { } inBytes
             ? new Range(start + inBytes.Start.Value, start + inBytes.End.Value)
             : written);
-    }
-
-    /// <summary>Where the <c>user:password</c> of a proxy address stands in it, if it has one.</summary>
-    private static Range? UserInfo(string address)
-    {
-        var start = address.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? scheme + 3 : 0;
-        var rest = address.AsSpan(start);
-        var authority = rest.IndexOfAny(['/', '?', '#']) is var end and >= 0 ? rest[..end] : rest;
-        return authority.LastIndexOf('@') is var at and > 0 ? new Range(start, start + at) : null;
     }
 
     /// <summary>A string's place in the bytes, between its quotes.</summary>

@@ -115,6 +115,7 @@ public sealed class HelperServices : IDisposable
         var time = _context.Time;
         var warnings = new UserWarnings(_context.Error, Log);
         var sender = new RetryingSender(time, Log);
+        ProxyVariables.ProtectCredentials(_context.Environment);
         return new TrustedProfileSource(
             Settings,
             Secrets,

@@ -31,6 +31,9 @@ public sealed class ConnectProxy : IAsyncDisposable
         accepting = AcceptAsync();
     }
 
+    /// <summary>Whether the proxy answers every <c>CONNECT</c> with 403, as one whose policy forbids the destination.</summary>
+    public bool RefusesTunnels { get; set; }
+
     /// <summary>Where the proxy listens, e.g. <c>127.0.0.1:40123</c>.</summary>
     public string Authority { get; }
 
@@ -107,6 +110,12 @@ public sealed class ConnectProxy : IAsyncDisposable
             {
                 await DrainAsync(client);
                 await client.SendAsync("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), stopping.Token);
+                return;
+            }
+
+            if (RefusesTunnels)
+            {
+                await client.SendAsync("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), stopping.Token);
                 return;
             }
 
