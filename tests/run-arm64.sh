@@ -14,6 +14,15 @@ out="$repo/artifacts/test-publish-arm64"
 binary="$("$repo/packaging/publish-arm64.sh" "$out")"
 wrapper="$out/under-qemu/docker-credential-ibmtp"
 mkdir -p "$(dirname "$wrapper")"
-printf '#!/bin/sh\nexec %s %s "$@"\n' "$(command -v qemu-aarch64-static)" "$binary" > "$wrapper"
+printf '#!/bin/sh\nexec %q %q "$@"\n' "$(command -v qemu-aarch64-static)" "$binary" > "$wrapper"
 chmod 0755 "$wrapper"
-IBMTP_TEST_BINARY="$wrapper" "$repo/tests/run.sh" --filter "TestCategory!=NativeBinary" "$@"
+# tests/run.sh joins the first --filter to its own; a filter given here is joined to this one first.
+filter="TestCategory!=NativeBinary" args=("$@")
+for i in "${!args[@]}"; do
+  if [ "${args[$i]}" = --filter ] && [ $((i + 1)) -lt ${#args[@]} ]; then
+    filter="($filter)&(${args[$((i + 1))]})"
+    unset 'args[i]' "args[$((i + 1))]"
+    break
+  fi
+done
+IBMTP_TEST_BINARY="$wrapper" "$repo/tests/run.sh" --filter "$filter" "${args[@]}"

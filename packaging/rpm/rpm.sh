@@ -5,6 +5,7 @@
 #   packaging/rpm/rpm.sh RID BINARY MANPAGE OUT
 #   e.g. packaging/rpm/rpm.sh linux-arm64 publish/docker-credential-ibmtp docker-credential-ibmtp.1.gz artifacts
 set -euo pipefail
+[ $# -eq 4 ] || { echo "usage: $0 RID BINARY MANPAGE OUT" >&2; exit 2; }
 here="$(cd "$(dirname "$0")" && pwd)" repo="$(cd "$(dirname "$0")/../.." && pwd)"
 rid="$1" binary="$2" manpage="$3" out="$(mkdir -p "$4" && cd "$4" && pwd)"
 name=docker-credential-ibmtp

@@ -51,7 +51,8 @@ public sealed class MinimalRootTests : HelperInRootFixture
     /// <summary>
     /// The binary carries its own glibc, which would load the host's name-service modules (built against
     /// another glibc) for what nsswitch.conf lists. Here it lists a module that, loaded, ends the process
-    /// with status 99: IAM is reached by name through /etc/hosts, and the module is never loaded.
+    /// with status 99: IAM is reached by name through /etc/hosts, and the module is never loaded. (No path
+    /// of the helper looks up a user or group; those databases are confined all the same.)
     /// </summary>
     [Test]
     public async Task Names_resolve_through_hosts_and_dns_only_never_a_module_of_the_host()
@@ -66,13 +67,8 @@ public sealed class MinimalRootTests : HelperInRootFixture
             Root.CopyIn(module, $"{folder}/libnss_exiting.so.2");
 
         var get = await Root.RunAsync("get", Registry);
-        var doctor = await Root.RunAsync("doctor");
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(get.ExitCode, Is.Zero, get.ToString());
-            Assert.That(EmulatorToken.Subject(HelperOutput.Credentials(get).Secret), Is.EqualTo(IamWorld.Builder.Id));
-            Assert.That(doctor.ExitCode, Is.Not.EqualTo(NameServiceModule.ExitStatusWhenLoaded), doctor.ToString());
-        });
+        Assert.That(get.ExitCode, Is.Zero, get.ToString());
+        Assert.That(EmulatorToken.Subject(HelperOutput.Credentials(get).Secret), Is.EqualTo(IamWorld.Builder.Id));
     }
 }

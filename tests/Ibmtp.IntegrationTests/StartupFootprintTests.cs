@@ -19,9 +19,6 @@ public sealed class StartupFootprintTests : IamEmulatorFixture
     /// machine's load and whatever else moves a peak between two moments moves both figures of a pair alike.</summary>
     private const int Pairs = 9;
 
-    private const string KubeletRequest =
-        """{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"us.icr.io/team/app:1"}""";
-
     [Test]
     public async Task Every_get_path_peaks_at_no_more_memory_than_ECR_login()
     {
@@ -41,7 +38,7 @@ public sealed class StartupFootprintTests : IamEmulatorFixture
         var cold = await GetAsync();
         Assert.That(cold.ExitCode, Is.Zero, cold.ToString());
         measured.Add(await PairedPeaksAsync("token mode served from the cache", helper, ecrLogin, "get", Registry));
-        measured.Add(await PairedPeaksAsync("kubelet provider served from the cache", helper, ecrLogin, "kubelet", KubeletRequest));
+        measured.Add(await PairedPeaksAsync("kubelet provider served from the cache", helper, ecrLogin, "kubelet", KubeletRequests.ForAnImageInUsIcr));
 
         foreach (var pairs in measured)
             TestContext.Out.WriteLine(pairs);

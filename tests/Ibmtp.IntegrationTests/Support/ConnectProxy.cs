@@ -58,17 +58,6 @@ public sealed class ConnectProxy : IAsyncDisposable
     /// <summary>Waits until every connection has closed, so that nothing a finished client sent is still on its way.</summary>
     public Task IdleAsync() => Task.WhenAll(connections.Keys).WaitAsync(TimeSpan.FromSeconds(10));
 
-    /// <summary>Forgets what was recorded so far.</summary>
-    public void Reset()
-    {
-        requestLines.Clear();
-        Interlocked.Exchange(ref relayedBytes, 0);
-        lock (recording)
-        {
-            received.SetLength(0);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();

@@ -11,9 +11,6 @@ namespace Ibmtp.IntegrationTests;
 [Category(NativeBinary.Category)]
 public abstract class HelperInRootFixture() : IamEmulatorFixture(useHttps: true)
 {
-    private const string KubeletRequest =
-        """{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"us.icr.io/team/app:1"}""";
-
     private MinimalRoot? root;
 
     protected MinimalRoot Root => root ?? throw new InvalidOperationException("no test is running");
@@ -113,7 +110,7 @@ public abstract class HelperInRootFixture() : IamEmulatorFixture(useHttps: true)
         var cold = await Root.RunAsync("get", Registry);
         Assert.That(cold.ExitCode, Is.Zero, cold.ToString());
 
-        var kubelet = await Root.RunAsync("kubelet", KubeletRequest);
+        var kubelet = await Root.RunAsync("kubelet", KubeletRequests.ForAnImageInUsIcr);
 
         Assert.That(kubelet.ExitCode, Is.Zero, kubelet.ToString());
         var response = KubeletProviderResponse.Decode(kubelet.StandardOutput, "credentialprovider.kubelet.k8s.io/v1");
