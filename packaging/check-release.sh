@@ -11,7 +11,7 @@
 #   (rpm -V); its binary, the tarball's, run in that root;
 # - the image: pushed to a local docker-registry, then copied from with `COPY --from` by a build for
 #   linux/amd64 and one for linux/arm64, each of which must get the tarball's binary of its
-#   architecture; the image holds nothing else, and carries its labels;
+#   architecture; the image holds nothing else, carries its labels, and is reproducible;
 # - the dotnet tool: installed in a scratch tool path and run with dnx (linux-x64), its linux-arm64
 #   package's binary under qemu, each the tarball's; the framework-dependent package.
 # Needs root (apt-get, chroot, mknod, rpm --root, buildah).
@@ -66,7 +66,7 @@ for rid in "${rids[@]}"; do
   tar -C "$work" -xzf "$out/$tarball"
   binary[$rid]="$work/${name}_${version}_$rid/$name"
   # One static executable of its architecture: no interpreter and no shared library, so it starts on any Linux.
-  readelf -h "${binary[$rid]}" | grep -q "Machine: *${machine[$rid]}\$" || fail "the $rid tarball's binary is not a ${machine[$rid]} executable"
+  readelf -h "${binary[$rid]}" | grep -q "Machine: *${machine[$rid]}\$" || fail "the $rid tarball's binary is not an executable for ${machine[$rid]}"
   if readelf -lW "${binary[$rid]}" | grep -q INTERP || readelf -dW "${binary[$rid]}" | grep -q NEEDED; then
     readelf -dW "${binary[$rid]}" | grep NEEDED >&2; fail "the $rid binary is not static"
   fi
@@ -113,6 +113,14 @@ for rid in "${rids[@]}"; do
   check "${in_root[@]}" "/usr/bin/$name"
 done
 
+# The image is reproducible: built again from the tarballs' binaries, at the time their files carry
+# (SOURCE_DATE_EPOCH), it is the same file.
+image_tar="${name}_${version}_image.oci.tar"
+SOURCE_DATE_EPOCH="$(stat -c %Y "${binary[linux-x64]}")" \
+  "$repo/packaging/image/image.sh" "${binary[linux-x64]}" "${binary[linux-arm64]}" "$work/image-again" >/dev/null
+cmp -s "$out/$image_tar" "$work/image-again/$image_tar" || fail "the image is not reproducible: built again from the tarballs' binaries, it differs"
+echo "ok: the image is reproducible"
+
 # The image, pushed to a registry of its own on loopback (plain http), as a release pushes it.
 mkdir -p "$work/registry" "$work/build"
 port="$(for _ in $(seq 50); do p=$((20000 + RANDOM % 40000)); (: < "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; break; }; done)"
@@ -123,7 +131,7 @@ registry_pid=$!
 for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null || { cat "$work/registry/log" >&2; fail "docker-registry did not start on 127.0.0.1:$port"; }
 image="127.0.0.1:$port/$name:$version"
-skopeo copy --quiet --all --dest-tls-verify=false "oci-archive:$out/${name}_${version}_image.oci.tar:$version" "docker://$image"
+skopeo copy --quiet --all --dest-tls-verify=false "oci-archive:$out/$image_tar:$version" "docker://$image"
 buildah() { "$repo/packaging/image/buildah.sh" "$work/buildah" "$@"; }
 printf 'FROM scratch\nCOPY --from=%s /%s /usr/local/bin/\n' "$image" "$name" > "$work/build/Dockerfile.copy"
 printf 'FROM %s\n' "$image" > "$work/build/Dockerfile.whole"
