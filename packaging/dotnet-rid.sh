@@ -28,7 +28,7 @@ case "$rid" in
     "$repo/packaging/require-packages.sh" clang cmake make zlib1g-dev libssl-dev
     run "$@"; exit ;;
   linux-arm64) [ "$host" = x64 ] || { echo "$rid cross-compiles on an x64 machine only, not on $host" >&2; exit 2; } ;;
-  *) echo "no build for $rid on a $host machine" >&2; exit 2 ;;
+  *) echo "no build for $rid on this $(uname -m) machine" >&2; exit 2 ;;
 esac
 
 triple=aarch64-linux-gnu
