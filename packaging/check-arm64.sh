@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a linux-arm64 build of the helper (packaging/publish-arm64.sh) under qemu-user, in a root that
+# Runs a linux-arm64 build of the helper (packaging/publish.sh linux-arm64) under qemu-user, in a root that
 # holds only the binary, qemu, the IAM emulator's CA certificate, /home, /tmp, /dev/null and
 # /dev/urandom: no library, no /etc, no /proc. A binary that needs anything else from the system fails
 # here. Checks, each call timed: version; get for a host not served; an API key from the environment;

@@ -5,16 +5,14 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 prefix="${PREFIX:-$HOME/.local}"
-publish="$repo/artifacts/publish"
 
-# NativeAOT compiles and links with clang; cmake and make build .NET's OpenSSL shim, which is linked in with
-# OpenSSL, zlib and glibc (libssl-dev, zlib1g-dev). Installed when missing.
-"$repo/packaging/require-packages.sh" clang cmake make zlib1g-dev libssl-dev
-
+# The release's build (packaging/publish.sh): NativeAOT compiles and links with clang; cmake and make
+# build .NET's OpenSSL shim, which is linked in with OpenSSL, zlib and glibc (libssl-dev, zlib1g-dev).
+# Installed when missing.
 case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
-dotnet publish "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -c Release -r "$rid" -o "$publish" -nologo -v quiet
+binary="$("$repo/packaging/publish.sh" "$rid" "$repo/artifacts/publish")"
 install -d "$prefix/bin"
-install -m 0755 "$publish/docker-credential-ibmtp" "$prefix/bin/docker-credential-ibmtp"
+install -m 0755 "$binary" "$prefix/bin/docker-credential-ibmtp"
 echo "installed $prefix/bin/docker-credential-ibmtp"
 case ":$PATH:" in *":$prefix/bin:"*) ;; *) echo "note: add $prefix/bin to PATH" ;; esac
 

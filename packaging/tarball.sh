@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the NativeAOT helper for one platform and packs it, with LICENSE and README, into
-# OUT/docker-credential-ibmtp_<version>_<RID>.tar.gz, reproducibly (file times of the last commit, no
-# owner names, sorted), with GNU tar or with the BSD tar of macOS.
-# Runs on the platform it builds for: NativeAOT does not cross-compile between operating systems.
+# Builds the NativeAOT helper for one platform (packaging/publish.sh) and packs it, with LICENSE and
+# README, into OUT/docker-credential-ibmtp_<version>_<RID>.tar.gz, reproducibly (file times of the last
+# commit, no owner names, sorted), with GNU tar or with the BSD tar of macOS.
+# Runs on the operating system it builds for: NativeAOT does not cross-compile between operating
+# systems (linux-arm64 cross-compiles on linux-x64, see dotnet-rid.sh).
 #   packaging/tarball.sh RID OUT        e.g. packaging/tarball.sh osx-arm64 artifacts
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,10 +16,8 @@ work="$(mktemp -d -t ibmtp-tarball.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
 folder="${name}_${version}_$rid"
-dotnet publish "$project" -c Release -r "$rid" -o "$work/publish" -nologo -v quiet -p:CopyOutputSymbolsToPublishDirectory=false
-[ "$("$work/publish/$name" version)" = "$name (ibmtp) $version" ] || { echo "the $rid binary does not say version $version" >&2; exit 1; }
 mkdir -p "$work/$folder"
-install -m 0755 "$work/publish/$name" "$work/$folder/$name"
+"$repo/packaging/publish.sh" "$rid" "$work/$folder" >/dev/null
 install -m 0644 "$repo/LICENSE" "$repo/README.md" "$work/$folder/"
 # GNU tar where there is one (Linux, or gtar from Homebrew), else the BSD tar of macOS.
 if tar --version 2>/dev/null | grep -q GNU; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test against the linux-arm64 binary on an x64 machine: the binary is cross-compiled
-# (packaging/publish-arm64.sh) and the integration tests run it through a wrapper that starts it under
+# (packaging/publish.sh linux-arm64) and the integration tests run it through a wrapper that starts it under
 # qemu-user (IBMTP_TEST_BINARY). Left out are the tests that need the binary natively (category
 # NativeBinary: its peak memory would be qemu's, and its root would need qemu and a shell);
 # packaging/check-arm64.sh runs the same calls as those in a root, under qemu. Each call takes 0.4-2.5 s
@@ -11,7 +11,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 "$repo/packaging/require-packages.sh" qemu-user-static
 out="$repo/artifacts/test-publish-arm64"
-binary="$("$repo/packaging/publish-arm64.sh" "$out")"
+binary="$("$repo/packaging/publish.sh" linux-arm64 "$out")"
 wrapper="$out/under-qemu/docker-credential-ibmtp"
 mkdir -p "$(dirname "$wrapper")"
 printf '#!/bin/sh\nexec %q %q "$@"\n' "$(command -v qemu-aarch64-static)" "$binary" > "$wrapper"

@@ -26,7 +26,7 @@ sed -e "s|@VERSION@|$version|g" -e "s|@URL@|$homepage|g" -e "s|@DATE@|$(LC_ALL=C
 # Reproducible: build times, file times and the build host come from the last commit, not this run.
 rpmbuild -bb --quiet --target "$arch-linux" --define "_topdir $work" --define "_buildhost reproducible" \
   --define "use_source_date_epoch_as_buildtime 1" --define "clamp_mtime_to_source_date_epoch 1" \
-  "$work/SPECS/$name.spec"
+  "$work/SPECS/$name.spec" >&2
 rpm="$out/$name-$version-1.$arch.rpm"
 cp "$work/RPMS/$arch/$name-$version-1.$arch.rpm" "$rpm"
 rpmlint --strict -c "$here/rpmlint.toml" -r "$here/rpmlintrc" "$rpm" >&2
