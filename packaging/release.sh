@@ -28,11 +28,10 @@ project="$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj"
 
 # The build tools each script installs itself; help2man writes the man page.
 "$repo/packaging/require-packages.sh" help2man
-version="$(dotnet msbuild "$project" -getProperty:Version -nologo)"
+# shellcheck source=packaging/release-facts.sh
+. "$repo/packaging/release-facts.sh"
 # Refused before anything is built when RELEASE_BASE_URL is missing or names another release.
 "$repo/packaging/kubernetes/release-address.sh" "$version" >/dev/null
-# Reproducible archives: every timestamp is the last commit's.
-export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
 work="$(mktemp -d -t ibmtp-release.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 # Only the previous release goes: artifacts/ also holds the builds of install.sh and the tests.

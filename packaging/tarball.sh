@@ -9,9 +9,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 rid="$1" out="$(mkdir -p "$2" && cd "$2" && pwd)"
 name=docker-credential-ibmtp
-project="$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj"
-version="$(dotnet msbuild "$project" -getProperty:Version -nologo)"
-export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
+# shellcheck source=packaging/release-facts.sh
+. "$repo/packaging/release-facts.sh"
 work="$(mktemp -d -t ibmtp-tarball.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 

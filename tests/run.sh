@@ -24,20 +24,20 @@ packages=(clang cmake make zlib1g-dev libssl-dev skopeo podman buildah docker-re
 command -v docker >/dev/null || packages+=(docker.io)
 "$repo/packaging/require-packages.sh" "${packages[@]}"
 
-# The keychain tests need macOS: elsewhere they are filtered out, not counted as skipped, and a
-# --filter given here is kept, joined to that one.
-args=("$@")
-if [ "$(uname -s)" != Darwin ]; then
-  filter="TestCategory!=macOS"
-  for i in "${!args[@]}"; do
-    if [ "${args[$i]}" = --filter ] && [ $((i + 1)) -lt ${#args[@]} ]; then
-      filter="($filter)&(${args[$((i + 1))]})"
-      unset 'args[i]' "args[$((i + 1))]"
-      break
-    fi
-  done
-  args+=(--filter "$filter")
-fi
+# The keychain tests need macOS: elsewhere they are filtered out, not counted as skipped. Every
+# --filter given here is kept, all of them joined into one (dotnet test takes only one).
+args=() filter=""
+[ "$(uname -s)" = Darwin ] || filter="TestCategory!=macOS"
+while [ $# -gt 0 ]; do
+  if [ "$1" = --filter ] && [ $# -gt 1 ]; then
+    filter="${filter:+($filter)&}($2)"
+    shift 2
+  else
+    args+=("$1")
+    shift
+  fi
+done
+[ -z "$filter" ] || args+=(--filter "$filter")
 
 export IBMTP_REQUIRE_PEERS=1
 dotnet test "$repo/CredentialHelper.sln" -c Release "${args[@]}"

@@ -11,8 +11,8 @@ rid="$1" binary="$2" manpage="$3" out="$(mkdir -p "$4" && cd "$4" && pwd)"
 name=docker-credential-ibmtp
 case "$rid" in linux-x64) arch=amd64 ;; linux-arm64) arch=arm64 ;; *) echo "no .deb for $rid" >&2; exit 2 ;; esac
 "$repo/packaging/require-packages.sh" lintian
-version="$(dotnet msbuild "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -getProperty:Version -nologo)"
-export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
+# shellcheck source=packaging/release-facts.sh
+. "$repo/packaging/release-facts.sh"
 work="$(mktemp -d -t ibmtp-deb.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 

@@ -14,9 +14,8 @@ here="$(cd "$(dirname "$0")" && pwd)" repo="$(cd "$(dirname "$0")/../.." && pwd)
 amd64="$1" arm64="$2" out="$(mkdir -p "$3" && cd "$3" && pwd)"
 name=docker-credential-ibmtp
 "$repo/packaging/require-packages.sh" buildah
-version="$(dotnet msbuild "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -getProperty:Version -nologo)"
-export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
-homepage="${RELEASE_HOMEPAGE:-https://github.com/${GITHUB_REPOSITORY:-docker-credential-ibmtp/docker-credential-ibmtp}}"
+# shellcheck source=packaging/release-facts.sh
+. "$repo/packaging/release-facts.sh"
 work="$(mktemp -d -t ibmtp-image.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 

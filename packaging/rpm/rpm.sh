@@ -11,9 +11,8 @@ rid="$1" binary="$2" manpage="$3" out="$(mkdir -p "$4" && cd "$4" && pwd)"
 name=docker-credential-ibmtp
 case "$rid" in linux-x64) arch=x86_64 ;; linux-arm64) arch=aarch64 ;; *) echo "no rpm for $rid" >&2; exit 2 ;; esac
 "$repo/packaging/require-packages.sh" rpm rpmlint
-version="$(dotnet msbuild "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -getProperty:Version -nologo)"
-export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}"
-homepage="${RELEASE_HOMEPAGE:-https://github.com/${GITHUB_REPOSITORY:-docker-credential-ibmtp/docker-credential-ibmtp}}"
+# shellcheck source=packaging/release-facts.sh
+. "$repo/packaging/release-facts.sh"
 work="$(mktemp -d -t ibmtp-rpm.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 

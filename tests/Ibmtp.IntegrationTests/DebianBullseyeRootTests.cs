@@ -73,12 +73,7 @@ public sealed class DebianBullseyeRootTests : HelperInRootFixture
         var reference = $"{Server.Host}/bullseye/push:v1";
         var skopeo = new Skopeo(Root, SkopeoProgram, authFile);
 
-        var push = await skopeo.PushAsync(image, reference);
-        var inspect = await skopeo.InspectAsync(reference);
 
-        Assert.That(push.Succeeded, $"{push}\n{Server.Log}");
-        Assert.That(inspect.Succeeded, $"{inspect}\n{Server.Log}");
-        using var manifest = JsonDocument.Parse(inspect.StandardOutput);
-        Assert.That(manifest.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(image.ManifestDigest));
+        await skopeo.AssertPushesAndInspectsAsync(image, reference, () => Server.Log);
     }
 }

@@ -67,12 +67,7 @@ public abstract class RegistryFixture(params string[] clients)
         var reference = $"{Registry.Host}/{repository}:v1";
         var skopeo = new Skopeo(home);
 
-        var push = await skopeo.PushAsync(image, reference);
-        var inspect = await skopeo.InspectAsync(reference);
 
-        Assert.That(push.Succeeded, $"{push}\n{Registry.Log}");
-        Assert.That(inspect.Succeeded, $"{inspect}\n{Registry.Log}");
-        using var manifest = JsonDocument.Parse(inspect.StandardOutput);
-        Assert.That(manifest.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(image.ManifestDigest));
+        await skopeo.AssertPushesAndInspectsAsync(image, reference, () => Registry.Log);
     }
 }

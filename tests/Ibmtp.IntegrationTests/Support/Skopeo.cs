@@ -1,3 +1,6 @@
+using System.Text.Json;
+using NUnit.Framework;
+
 namespace Ibmtp.IntegrationTests;
 
 /// <summary>
@@ -41,6 +44,18 @@ public sealed class Skopeo : ILogoutAllClient
     {
         this.authFile = authFile;
         run = (standardInput, arguments) => root.RunProgramAsync([executable, .. arguments], standardInput, new Dictionary<string, string>([CacheUnderHome]));
+    }
+
+    /// <summary>Pushes <paramref name="image"/> to <paramref name="reference"/> and inspects it back: both must succeed, and the registry must hold that very manifest.</summary>
+    public async Task AssertPushesAndInspectsAsync(OciImage image, string reference, Func<string> registryLog)
+    {
+        var push = await PushAsync(image, reference);
+        var inspect = await InspectAsync(reference);
+
+        Assert.That(push.Succeeded, $"{push}\n{registryLog()}");
+        Assert.That(inspect.Succeeded, $"{inspect}\n{registryLog()}");
+        using var manifest = JsonDocument.Parse(inspect.StandardOutput);
+        Assert.That(manifest.RootElement.GetProperty("Digest").GetString(), Is.EqualTo(image.ManifestDigest));
     }
 
     /// <summary>Copies <paramref name="image"/> to <paramref name="destination"/>, e.g. "127.0.0.1:5000/team/app:1".</summary>
