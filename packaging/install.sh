@@ -8,7 +8,9 @@ prefix="${PREFIX:-$HOME/.local}"
 
 # The release's build (packaging/publish.sh): NativeAOT compiles and links with clang; cmake and make
 # build .NET's OpenSSL shim, which is linked in with OpenSSL, zlib and glibc (libssl-dev, zlib1g-dev).
-# Installed when missing.
+# Installed first, when missing: on a machine that has only the .NET SDK, they also bring the ICU
+# library that the SDK's own commands need.
+"$repo/packaging/require-packages.sh" clang cmake make zlib1g-dev libssl-dev
 case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
 binary="$("$repo/packaging/publish.sh" "$rid" "$repo/artifacts/publish")"
 install -d "$prefix/bin"

@@ -10,11 +10,12 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 [ $# -eq 2 ] || { echo "usage: $0 RID OUT" >&2; exit 2; }
 rid="$1" out="$(mkdir -p "$2" && cd "$2" && pwd)"
 name=docker-credential-ibmtp
-version="$(dotnet msbuild "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -getProperty:Version -nologo)"
 work="$(mktemp -d -t ibmtp-publish.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
+# dotnet-rid.sh installs the build's packages before it runs dotnet.
 "$repo/packaging/dotnet-rid.sh" "$rid" publish -o "$work/publish"
+version="$(dotnet msbuild "$repo/src/Ibmtp.Helper/Ibmtp.Helper.csproj" -getProperty:Version -nologo)"
 binary="$work/publish/$name"
 
 run=("$binary")

@@ -4,7 +4,7 @@ namespace Ibmtp.IntegrationTests;
 /// A <see cref="MinimalRoot"/> laid out as Alpine's docker:cli image is, with musl's C library and no
 /// other: musl's loader at /lib/ld-musl-x86_64.so.1 and libc.musl-x86_64.so.1 linked to it (Alpine's
 /// names, taken from Debian's musl package), /etc/hosts, /etc/passwd, the CA bundle's folder, and the
-/// docker CLI's static binary at /usr/local/bin/docker beside the helper.
+/// helper; <see cref="InstallStaticDocker"/> adds the docker CLI's static binary at /usr/local/bin/docker.
 /// </summary>
 public static class AlpineLikeRoot
 {
@@ -20,7 +20,6 @@ public static class AlpineLikeRoot
     public static async Task<MinimalRoot> CreateAsync()
     {
         var musl = Peers.RequireFile(DebianMusl, "musl");
-        var docker = StaticDocker();
         var root = await MinimalRoot.CreateAsync(MinimalRoot.InstalledHelper);
         root.Environment["HOME"] = "/root";
         root.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -30,16 +29,18 @@ public static class AlpineLikeRoot
         root.WriteFile("/etc/hosts", "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n");
         root.WriteFile("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n");
         Directory.CreateDirectory(root.Outside(Path.GetDirectoryName(CaBundle)!));
-        root.CopyIn(docker, Docker);
         return root;
     }
 
-    /// <summary>The machine's docker CLI, which must be the static build Docker ships, as in docker:cli: a dynamic one would not start in a musl root.</summary>
-    private static string StaticDocker()
+    /// <summary>
+    /// Copies the machine's docker CLI to <see cref="Docker"/> in <paramref name="root"/>. It must be the static
+    /// build Docker ships, as in docker:cli: a dynamic one (Debian's docker.io) would not start in a musl root.
+    /// </summary>
+    public static void InstallStaticDocker(MinimalRoot root)
     {
         var docker = Peers.Require("docker");
-        return ElfProgram.Read(docker) is { IsStatic: true }
-            ? docker
-            : throw Peers.Unavailable($"{docker} is not a static executable, which a musl-only root needs; install Docker's static CLI (https://download.docker.com/linux/static/stable/) at /usr/local/bin/docker");
+        if (ElfProgram.Read(docker) is not { IsStatic: true })
+            throw Peers.Unavailable($"{docker} is not a static executable, which a musl-only root needs; install Docker's static CLI (https://download.docker.com/linux/static/stable/) at /usr/local/bin/docker");
+        root.CopyIn(docker, Docker);
     }
 }
