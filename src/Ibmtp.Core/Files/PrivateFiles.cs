@@ -1,3 +1,4 @@
+using Ibmtp.Interop.Unix;
 using Microsoft.Win32.SafeHandles;
 
 namespace Ibmtp.Files;
@@ -100,10 +101,13 @@ public static partial class PrivateFiles
     /// <summary>
     /// Writes to a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it
     /// into place. <paramref name="prepare"/> may change the temporary's owner or mode before it is
-    /// flushed; <paramref name="stillWanted"/>, asked just before the rename, may call the write off,
-    /// and then nothing is renamed and false returned.
+    /// flushed; <paramref name="isStillWanted"/>, asked of the file at <paramref name="path"/> just
+    /// before the rename, may call the write off, and then nothing is renamed and false returned.
+    /// Where the system can swap two files in one step, the file replaced is asked once more after the
+    /// swap, and put back if it is no longer the one asked about: another program that replaced the file
+    /// between the question and the rename (as docker saves config.json, without a lock) keeps its write.
     /// </summary>
-    internal static bool WriteAtomically(string path, ReadOnlySpan<byte> content, bool overwrite, Action<SafeFileHandle>? prepare = null, Func<bool>? stillWanted = null)
+    internal static bool WriteAtomically(string path, ReadOnlySpan<byte> content, bool overwrite, Action<SafeFileHandle>? prepare = null, Func<string, bool>? isStillWanted = null)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -114,8 +118,21 @@ public static partial class PrivateFiles
                 prepare?.Invoke(stream.SafeFileHandle);
                 stream.Flush(flushToDisk: true);
             }
-            if (stillWanted?.Invoke() == false)
+            if (isStillWanted is null)
+            {
+                File.Move(temporary, path, overwrite);
+                return true;
+            }
+            if (!isStillWanted(path))
                 return false;
+            if (overwrite && UnixFiles.TryExchange(temporary, path))
+            {
+                // The temporary name now holds what the path held at the swap.
+                if (isStillWanted(temporary))
+                    return true;
+                UnixFiles.TryExchange(temporary, path);
+                return false;
+            }
             File.Move(temporary, path, overwrite);
             return true;
         }

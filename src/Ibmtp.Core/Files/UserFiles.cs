@@ -113,7 +113,7 @@ public static class UserFiles
         {
             return PrivateFiles.WriteAtomically(path, content, overwrite: original is not null,
                 prepare: handle => GiveAsBefore(handle, path, original),
-                stillWanted: () => IsUnchanged(path, original));
+                isStillWanted: file => IsUnchanged(file, original));
         }
         catch (IOException) when (original is null && File.Exists(path))
         {

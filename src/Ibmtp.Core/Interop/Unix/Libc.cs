@@ -38,6 +38,12 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "umask")]
     internal static partial uint Umask(uint mask);
 
+    // renameat2(2) through syscall(2), which every libc has: glibc's renameat2 wrapper is Linux's alone,
+    // and the binary links libc's functions at build time on macOS too. syscall is variadic; these
+    // arguments are all integers and pointers, passed alike by Linux's x64 and arm64 conventions.
+    [LibraryImport("libc", EntryPoint = "syscall", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    internal static partial long RenameAt2(long number, int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
+
     [LibraryImport("libc", EntryPoint = "getppid")]
     internal static partial int ParentProcessId();
 

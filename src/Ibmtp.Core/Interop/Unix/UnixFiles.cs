@@ -65,6 +65,31 @@ internal static class UnixFiles
         }
     }
 
+    /// <summary>
+    /// Swaps <paramref name="first"/> and <paramref name="second"/> in one step (Linux's renameat2 with
+    /// RENAME_EXCHANGE). False, having changed nothing, where that cannot be done: not Linux, a kernel
+    /// before 3.15, a file system without it, or a path that is missing.
+    /// </summary>
+    public static bool TryExchange(string first, string second)
+    {
+        const int currentDirectory = -100; // AT_FDCWD
+        const uint exchange = 2; // RENAME_EXCHANGE
+        long? renameAt2 = !OperatingSystem.IsLinux() ? null : RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 => 316,
+            Architecture.Arm64 => 276,
+            _ => null,
+        };
+        if (renameAt2 is not { } number)
+            return false;
+        if (Libc.RenameAt2(number, currentDirectory, first, currentDirectory, second, exchange) == 0)
+            return true;
+        var errno = Marshal.GetLastPInvokeError();
+        return errno is Errno.NotImplemented or Errno.InvalidArgument or Errno.NoEntry
+            ? false
+            : throw Failure(second, errno);
+    }
+
     /// <summary>The exception .NET would throw for <paramref name="errno"/>, with the errno as its HResult.</summary>
     public static Exception Failure(string path, int errno) => errno switch
     {
