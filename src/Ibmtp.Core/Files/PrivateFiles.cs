@@ -130,7 +130,9 @@ public static partial class PrivateFiles
                 // The temporary name now holds what the path held at the swap.
                 if (isStillWanted(temporary))
                     return true;
-                UnixFiles.TryExchange(temporary, path);
+                // Their file goes back; had the path gone meanwhile, it goes back all the same.
+                if (!UnixFiles.TryExchange(temporary, path))
+                    File.Move(temporary, path, overwrite: true);
                 return false;
             }
             File.Move(temporary, path, overwrite);
