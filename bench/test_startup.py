@@ -80,8 +80,9 @@ class StartupTests(unittest.TestCase):
                                     "--rss-rounds", "0")
         ratios = {line.split("|")[1].strip(" `"): float(line.split("|")[8]) for line in table.splitlines()
                   if line.startswith("| `")}
-        self.assertAlmostEqual(ratios["quick"], 0.5, delta=0.1)
-        self.assertAlmostEqual(ratios["slow"], 0.5, delta=0.1)
+        # 0.15 of room for the shells' own start on a loaded machine; the wrong baseline reads 0.25 or 0.75.
+        self.assertAlmostEqual(ratios["quick"], 0.5, delta=0.15)
+        self.assertAlmostEqual(ratios["slow"], 0.5, delta=0.15)
         self.assertEqual(ratios["base"], 1.0)
 
     def test_a_scenario_that_exits_otherwise_stops_the_run_with_its_own_stderr(self):
