@@ -17,6 +17,13 @@ public sealed class IamEmulator : IAsyncDisposable
     /// <summary>The identity of the Power Virtual Server instance; list it among a profile's trusts to let the instance use that profile.</summary>
     public const string PowerVsInstance = "powervs";
 
+    /// <summary>
+    /// A name for the emulator that is not loopback, which its HTTPS certificate carries too: a client applies its proxy
+    /// settings to it as to a remote IAM. A <c>.test</c> name resolves nowhere (RFC 6761) but where a test maps it to
+    /// 127.0.0.1: in a proxy of its own, or in a hosts file of a private mount namespace.
+    /// </summary>
+    public const string NonLoopbackName = "iam.emulator.test";
+
     private readonly WebApplication app;
     private readonly DirectoryInfo workDirectory;
     private readonly IdentityDirectory directory;
@@ -50,8 +57,9 @@ public sealed class IamEmulator : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>
-    /// With HTTPS, the PEM file of the test CA that issued the emulator's server certificate (valid for 127.0.0.1 and
-    /// localhost): what a client must trust, e.g. through <c>SSL_CERT_FILE</c>. Null when the emulator serves plain HTTP.
+    /// With HTTPS, the PEM file of the test CA that issued the emulator's server certificate (valid for 127.0.0.1,
+    /// localhost and <see cref="NonLoopbackName"/>): what a client must trust, e.g. through <c>SSL_CERT_FILE</c>.
+    /// Null when the emulator serves plain HTTP.
     /// </summary>
     public string? TlsCertificatePemPath => tlsCertificate?.PemPath;
 

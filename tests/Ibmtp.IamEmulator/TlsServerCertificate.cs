@@ -5,9 +5,10 @@ using System.Security.Cryptography.X509Certificates;
 namespace Ibmtp.Emulators;
 
 /// <summary>
-/// The server certificate of an emulator serving HTTPS, made in-process for 127.0.0.1 and localhost and issued by a
-/// test CA made with it. Nothing trusts the CA until a client is told to: its PEM (certificate only, no key) is written
-/// to <see cref="PemPath"/>, e.g. for a client's <c>SSL_CERT_FILE</c>.
+/// The server certificate of an emulator serving HTTPS, made in-process for 127.0.0.1, localhost and
+/// <see cref="IamEmulator.NonLoopbackName"/>, and issued by a test CA made with it. Nothing trusts the CA until a
+/// client is told to: its PEM (certificate only, no key) is written to <see cref="PemPath"/>, e.g. for a client's
+/// <c>SSL_CERT_FILE</c>.
 /// </summary>
 internal sealed class TlsServerCertificate : IDisposable
 {
@@ -52,6 +53,7 @@ internal sealed class TlsServerCertificate : IDisposable
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
+        names.AddDnsName(IamEmulator.NonLoopbackName);
         request.CertificateExtensions.Add(names.Build(critical: false));
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));

@@ -1,3 +1,4 @@
+using Ibmtp.Emulators;
 using NUnit.Framework;
 
 namespace Ibmtp.IntegrationTests;
@@ -5,25 +6,57 @@ namespace Ibmtp.IntegrationTests;
 /// <summary>
 /// IAM behind an HTTP proxy, as .NET's HttpClient reads one from the environment: the published binary reaches IAM
 /// over https through a <c>CONNECT</c> tunnel, so the proxy relays only TLS and never sees the API key or a token;
-/// NO_PROXY, in the forms .NET reads, sends the call past the proxy; a machine's metadata service is never proxied.
+/// NO_PROXY, in the forms .NET reads, sends the call past the proxy; loopback and a machine's metadata service are
+/// never proxied. IAM is the emulator under a name that is not loopback (<see cref="IamEmulator.NonLoopbackName"/>),
+/// which the proxy resolves for its tunnels and the helper, run in a private mount namespace, through its own
+/// /etc/hosts when it calls IAM directly.
 /// </summary>
 [TestFixture]
 public sealed class IamProxyTests() : IamEmulatorFixture(useHttps: true)
 {
+    /// <summary>Past this a get is killed and the test fails: far beyond any deadline the tests set.</summary>
+    private static readonly TimeSpan HelperLimit = TimeSpan.FromSeconds(60);
+
+    private TempDirectory hostsFolder = null!;
+    private PrivateMountNamespace mounts = null!;
     private ConnectProxy proxy = null!;
 
-    private string IamAuthority => $"{Iam.BaseUrl.Host}:{Iam.BaseUrl.Port}";
+    private string IamAuthority => $"{IamEmulator.NonLoopbackName}:{Iam.BaseUrl.Port}";
+
+    [OneTimeSetUp]
+    public async Task NameTheEmulatorAsync()
+    {
+        hostsFolder = new TempDirectory("ibmtp-proxy-hosts");
+        mounts = await PrivateMountNamespace.CreateAsync();
+        await mounts.MountHostsFileAsync(hostsFolder.Path, IamEmulator.NonLoopbackName);
+    }
+
+    [OneTimeTearDown]
+    public void ForgetTheName()
+    {
+        mounts?.Dispose();
+        hostsFolder?.Dispose();
+    }
 
     [SetUp]
     public void StartProxy()
     {
-        proxy = new ConnectProxy();
+        proxy = new ConnectProxy { LoopbackNames = [IamEmulator.NonLoopbackName] };
         UseTokenMode(IamWorld.Builder.Id);
-        Set(("SSL_CERT_FILE", Iam.TlsCertificatePemPath ?? throw new InvalidOperationException("the emulator does not serve HTTPS")));
+        Set(
+            ("SSL_CERT_FILE", Iam.TlsCertificatePemPath ?? throw new InvalidOperationException("the emulator does not serve HTTPS")),
+            ("IBMTP_IAM_URL", NotLoopback(Home.Environment["IBMTP_IAM_URL"])));
     }
 
     [TearDown]
     public async Task StopProxyAsync() => await proxy.DisposeAsync();
+
+    protected override Task<ProcessResult> GetAsync() => mounts.RunHelperAsync(Home, HelperLimit, "get", Registry);
+
+    /// <summary><paramref name="url"/>, an emulator's, with <paramref name="host"/> for its host.</summary>
+    private static string On(string url, string host) => new UriBuilder(url) { Host = host }.Uri.ToString();
+
+    private static string NotLoopback(string url) => On(url, IamEmulator.NonLoopbackName);
 
     [TestCase("HTTPS_PROXY")]
     [TestCase("https_proxy")]
@@ -87,14 +120,14 @@ public sealed class IamProxyTests() : IamEmulatorFixture(useHttps: true)
         Assert.That(proxy.RequestLines, Is.Empty);
     }
 
-    [TestCase("NO_PROXY", "127.0.0.1", "127.0.0.1")]
-    [TestCase("no_proxy", "127.0.0.1", "127.0.0.1")]
-    [TestCase("NO_PROXY", "registry.example, 127.0.0.1", "127.0.0.1")]
-    [TestCase("NO_PROXY", "localhost", "localhost")]
-    [TestCase("NO_PROXY", ".localhost", "localhost")]
-    public async Task NO_PROXY_naming_the_IAM_host_sends_the_call_past_the_proxy(string variable, string hosts, string iamHost)
+    [TestCase("NO_PROXY", IamEmulator.NonLoopbackName)]
+    [TestCase("no_proxy", IamEmulator.NonLoopbackName)]
+    [TestCase("NO_PROXY", "registry.example, " + IamEmulator.NonLoopbackName)]
+    [TestCase("NO_PROXY", ".emulator.test")]
+    [TestCase("NO_PROXY", "." + IamEmulator.NonLoopbackName)]
+    public async Task NO_PROXY_naming_the_IAM_host_sends_the_call_past_the_proxy(string variable, string hosts)
     {
-        Set(("HTTPS_PROXY", proxy.Url), (variable, hosts), ("IBMTP_IAM_URL", new UriBuilder(Iam.BaseUrl) { Host = iamHost }.Uri.ToString()));
+        Set(("HTTPS_PROXY", proxy.Url), (variable, hosts));
 
         var token = await GetBearerTokenAsync();
 
@@ -106,13 +139,15 @@ public sealed class IamProxyTests() : IamEmulatorFixture(useHttps: true)
     }
 
     /// <summary>
-    /// .NET compares each NO_PROXY entry with the host name alone: no wildcard, address range or port, and another name
-    /// for the same address is another host. Such an entry leaves the call on the proxy, still inside TLS.
+    /// .NET compares each NO_PROXY entry with the host name alone: no wildcard, no port, a name without a leading dot
+    /// is that host only (curl and Go would take its subdomains too), and the address a name stands for is another
+    /// host. Such an entry leaves the call on the proxy, still inside TLS.
     /// </summary>
     [TestCase("*")]
-    [TestCase("127.0.0.0/8")]
-    [TestCase("127.0.0.1:{port}")]
-    [TestCase("localhost")]
+    [TestCase("*.emulator.test")]
+    [TestCase("emulator.test")]
+    [TestCase(IamEmulator.NonLoopbackName + ":{port}")]
+    [TestCase("127.0.0.1")]
     public async Task NO_PROXY_forms_that_dotnet_does_not_read_leave_the_call_on_the_proxy(string hosts)
     {
         Set(("HTTPS_PROXY", proxy.Url), ("NO_PROXY", hosts.Replace("{port}", Iam.BaseUrl.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
@@ -130,7 +165,7 @@ public sealed class IamProxyTests() : IamEmulatorFixture(useHttps: true)
     [Test]
     public async Task A_lower_case_no_proxy_even_empty_hides_NO_PROXY()
     {
-        Set(("HTTPS_PROXY", proxy.Url), ("NO_PROXY", "127.0.0.1"), ("no_proxy", ""));
+        Set(("HTTPS_PROXY", proxy.Url), ("NO_PROXY", IamEmulator.NonLoopbackName), ("no_proxy", ""));
 
         await GetBearerTokenAsync();
 
@@ -138,20 +173,43 @@ public sealed class IamProxyTests() : IamEmulatorFixture(useHttps: true)
     }
 
     /// <summary>
-    /// A machine's metadata service is reached only from the machine itself: a proxy elsewhere would reach its own
-    /// machine's, or none. So the helper calls it directly, over https too, whatever proxy is set.
+    /// Go's net/http, and so docker, podman, skopeo and the Go credential helpers, never send a request for a loopback
+    /// destination to a proxy: 127.0.0.0/8, ::1 and localhost are this machine, which a proxy elsewhere cannot reach.
+    /// Nor does the helper, whatever HTTPS_PROXY, ALL_PROXY and NO_PROXY say.
     /// </summary>
-    [TestCase("vpc", "IBMTP_VPC_METADATA_URL")]
-    [TestCase("powervs", "IBMTP_POWERVS_METADATA_URL")]
-    public async Task A_metadata_service_is_called_directly_whatever_proxy_is_set(string mode, string urlVariable)
+    [TestCase("127.0.0.1", "HTTPS_PROXY")]
+    [TestCase("127.0.0.1", "ALL_PROXY")]
+    [TestCase("localhost", "HTTPS_PROXY")]
+    [TestCase("localhost", "all_proxy")]
+    public async Task IAM_on_loopback_is_called_directly_whatever_proxy_is_set(string host, string variable)
     {
-        Set(("IBMTP_MODE", mode), ("HTTPS_PROXY", proxy.Url), ("ALL_PROXY", proxy.Url));
+        Set((variable, proxy.Url), ("NO_PROXY", "registry.example"), ("IBMTP_IAM_URL", On(Iam.BaseUrl.ToString(), host)));
 
         var token = await GetBearerTokenAsync();
 
         Assert.Multiple(() =>
         {
-            Assert.That(Home.Environment[urlVariable], Does.StartWith("https://127.0.0.1:"), "otherwise this test never reaches the https proxy");
+            Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(1)));
+            Assert.That(proxy.RequestLines, Is.Empty, "the proxy must see nothing, not even a CONNECT");
+        });
+    }
+
+    /// <summary>
+    /// A machine's metadata service is reached only from the machine itself: a proxy elsewhere would reach its own
+    /// machine's, or none. So the helper calls it directly, over https too, whatever proxy is set, even by a name.
+    /// </summary>
+    [TestCase("vpc", "IBMTP_VPC_METADATA_URL")]
+    [TestCase("powervs", "IBMTP_POWERVS_METADATA_URL")]
+    public async Task A_metadata_service_is_called_directly_whatever_proxy_is_set(string mode, string urlVariable)
+    {
+        Set(("IBMTP_MODE", mode), ("HTTPS_PROXY", proxy.Url), ("ALL_PROXY", proxy.Url), (urlVariable, NotLoopback(Home.Environment[urlVariable])));
+
+        var token = await GetBearerTokenAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Home.Environment[urlVariable], Does.StartWith($"https://{IamEmulator.NonLoopbackName}:"), "otherwise this test never reaches the https proxy");
             Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
             Assert.That(proxy.RequestLines, Is.Empty, "the proxy must see nothing, not even a CONNECT");
         });

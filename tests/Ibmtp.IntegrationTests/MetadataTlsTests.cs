@@ -16,7 +16,7 @@ public sealed class MetadataTlsTests() : IamEmulatorFixture(useHttps: true)
 
     /// <summary>
     /// The emulator's own address written as an IPv4-mapped IPv6 address: the same listener, reached under a host
-    /// name its certificate (made for 127.0.0.1 and localhost) does not carry, with no resolver or hosts file involved.
+    /// name its certificate (made for 127.0.0.1, localhost and a .test name) does not carry, with no resolver or hosts file involved.
     /// </summary>
     private const string HostTheCertificateDoesNotName = "[::ffff:127.0.0.1]";
 

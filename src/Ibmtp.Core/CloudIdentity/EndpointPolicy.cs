@@ -51,6 +51,10 @@ public static class EndpointPolicy
     private static bool IsLinkLocal(Uri uri) =>
         IPAddress.TryParse(uri.Host, out var address) && address.GetAddressBytes() is [169, 254, _, _];
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>
+    /// Whether <paramref name="uri"/> names this machine by its loopback: localhost, 127.0.0.0/8 or ::1 (IPv4-mapped
+    /// too). The name alone decides, as in Go's net/http: another name that resolves to 127.0.0.1 is not loopback.
+    /// </summary>
+    public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

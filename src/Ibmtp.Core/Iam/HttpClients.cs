@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Ibmtp.CloudIdentity;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using RestSharp;
@@ -11,11 +12,13 @@ public static class HttpClients
 {
     /// <summary>
     /// A client for IAM: over https through the proxy the environment names, if any (a CONNECT tunnel, so
-    /// the proxy relays only TLS); over plain http, which is for loopback only, never through a proxy.
+    /// the proxy relays only TLS); on loopback, and over plain http, which is for loopback only, never through a
+    /// proxy. Go's net/http, which docker, podman and skopeo use, never proxies loopback either: a proxy elsewhere
+    /// would reach its own machine, and NO_PROXY as .NET reads it could not say "127.0.0.0/8".
     /// </summary>
     public static RestClient Create(Uri baseUrl) =>
-        // Null leaves HttpClient.DefaultProxy, which .NET reads from HTTPS_PROXY, ALL_PROXY and NO_PROXY.
-        Create(baseUrl, baseUrl.Scheme == Uri.UriSchemeHttp ? DirectConnection.Instance : null);
+        // A client's requests all go to its base URL's host (redirects are not followed), so it decides for them all.
+        Create(baseUrl, baseUrl.Scheme == Uri.UriSchemeHttp || EndpointPolicy.IsLoopback(baseUrl) ? DirectConnection.Instance : HttpClient.DefaultProxy);
 
     /// <summary>
     /// A client for a machine's own metadata service, never through a proxy: only the machine itself reaches
@@ -27,7 +30,11 @@ public static class HttpClients
     /// A RestSharp client that never throws for HTTP or connection errors (we inspect every response),
     /// never follows redirects, and leaves timeouts to the call's <see cref="Deadline"/>.
     /// </summary>
-    private static RestClient Create(Uri baseUrl, IWebProxy? proxy) =>
+    /// <param name="proxy">
+    /// How to reach <paramref name="baseUrl"/>; <see cref="HttpClient.DefaultProxy"/> is the proxy .NET reads from
+    /// HTTPS_PROXY, ALL_PROXY and NO_PROXY.
+    /// </param>
+    private static RestClient Create(Uri baseUrl, IWebProxy proxy) =>
         new(new RestClientOptions(baseUrl)
         {
             ThrowOnAnyError = false,

@@ -34,6 +34,12 @@ public sealed class ConnectProxy : IAsyncDisposable
     /// <summary>Whether the proxy answers every <c>CONNECT</c> with 403, as one whose policy forbids the destination.</summary>
     public bool RefusesTunnels { get; set; }
 
+    /// <summary>
+    /// Host names the proxy resolves to 127.0.0.1 itself, as a proxy's own DNS knows names its clients' machines may
+    /// not: a tunnel to <see cref="Ibmtp.Emulators.IamEmulator.NonLoopbackName"/> reaches the emulator.
+    /// </summary>
+    public IReadOnlyCollection<string> LoopbackNames { get; init; } = [];
+
     /// <summary>Where the proxy listens, e.g. <c>127.0.0.1:40123</c>.</summary>
     public string Authority { get; }
 
@@ -110,7 +116,8 @@ public sealed class ConnectProxy : IAsyncDisposable
 
             using var upstream = new Socket(SocketType.Stream, ProtocolType.Tcp);
             var target = new Uri($"tcp://{authority}");
-            await upstream.ConnectAsync(target.IdnHost, target.Port, stopping.Token);
+            var host = LoopbackNames.Contains(target.IdnHost, StringComparer.OrdinalIgnoreCase) ? IPAddress.Loopback.ToString() : target.IdnHost;
+            await upstream.ConnectAsync(host, target.Port, stopping.Token);
             await client.SendAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray(), stopping.Token);
             if (early.Length > 0)
             {

@@ -98,7 +98,8 @@ public abstract class IamEmulatorFixture(EmulatorTls? tls)
         }
     }
 
-    protected Task<ProcessResult> GetAsync() => Helper.GetAsync(Registry);
+    /// <summary>A get for <see cref="Registry"/>.</summary>
+    protected virtual Task<ProcessResult> GetAsync() => Helper.GetAsync(Registry);
 
     /// <summary>A successful get's Secret, after checking the protocol output and the iambearer username.</summary>
     protected async Task<string> GetBearerTokenAsync()

@@ -4,7 +4,7 @@ namespace Ibmtp.IntegrationTests;
 
 /// <summary>
 /// A mount namespace of its own, held open by a sleeping process, where a test can mount a read-only
-/// view of its HOME or a small tmpfs without touching the machine's mounts. Helpers run inside it
+/// view of its HOME, a small tmpfs or a hosts file without touching the machine's mounts. Helpers run inside it
 /// through nsenter (with the holder's root too: entering a mount namespace resets the root to the
 /// namespace's own, which in a chroot is not the test's); the test reads its files through
 /// <see cref="Inside"/>. Needs root (CAP_SYS_ADMIN).
@@ -103,6 +103,17 @@ public sealed class PrivateMountNamespace : IDisposable
 
     /// <summary>An empty tmpfs of <paramref name="kibibytes"/> KiB over <paramref name="folder"/>, in this namespace only.</summary>
     public Task MountTmpfsAsync(string folder, int kibibytes) => MountAsync("-t", "tmpfs", "-o", $"size={kibibytes}k,mode=0700", "tmpfs", folder);
+
+    /// <summary>
+    /// An /etc/hosts, in this namespace only, that maps <paramref name="names"/> to 127.0.0.1 besides localhost: names
+    /// the helper then reaches directly, as it would a remote host. The file is written in <paramref name="folder"/>.
+    /// </summary>
+    public async Task MountHostsFileAsync(string folder, params string[] names)
+    {
+        var file = System.IO.Path.Combine(folder, "hosts");
+        await File.WriteAllTextAsync(file, $"127.0.0.1\tlocalhost {string.Join(' ', names)}\n::1\tlocalhost\n");
+        await MountAsync("--bind", "-o", "ro", file, "/etc/hosts");
+    }
 
     /// <summary>One protocol action of the helper of <paramref name="home"/>, run inside the namespace; a run past <paramref name="limit"/> is killed and throws.</summary>
     public Task<ProcessResult> RunHelperAsync(TestHome home, TimeSpan limit, string action, string? standardInput = null) =>
