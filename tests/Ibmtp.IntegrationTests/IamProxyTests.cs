@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using Ibmtp.Emulators;
 using NUnit.Framework;
 
@@ -16,6 +18,11 @@ public sealed class IamProxyTests() : IamEmulatorFixture(useHttps: true)
 {
     /// <summary>Past this a get is killed and the test fails: far beyond any deadline the tests set.</summary>
     private static readonly TimeSpan HelperLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>A deadline the retries of a get that should fail at once would run into: <see cref="WellUnderTheDeadline"/> tells them apart.</summary>
+    private const string LongDeadline = "30";
+
+    private static readonly TimeSpan WellUnderTheDeadline = TimeSpan.FromSeconds(10);
 
     private TempDirectory hostsFolder = null!;
     private PrivateMountNamespace mounts = null!;
@@ -79,23 +86,79 @@ public sealed class IamProxyTests() : IamEmulatorFixture(useHttps: true)
         });
     }
 
-    /// <summary>.NET names the proxy, user and password included, when it refuses the tunnel.</summary>
+    /// <summary>
+    /// A proxy that refuses the tunnel will refuse it again: the get fails at once, long before its deadline, on one
+    /// line naming the proxy by host and port, its answer, and what to check.
+    /// </summary>
     [Test]
-    public async Task A_proxy_that_refuses_the_tunnel_is_named_without_its_password()
+    public async Task A_proxy_that_forbids_the_tunnel_fails_the_get_at_once_naming_the_proxy_and_its_answer()
+    {
+        proxy.RefusesTunnelsWith = HttpStatusCode.Forbidden;
+        Set(("HTTPS_PROXY", proxy.Url), ("IBMTP_TIMEOUT", LongDeadline));
+
+        var (get, elapsed) = await TimedAsync(GetAsync);
+
+        var line = HelperOutput.AssertOneLineFailure(get);
+        Assert.Multiple(() =>
+        {
+            Assert.That(proxy.RequestLines, Is.EqualTo(new[] { $"CONNECT {IamAuthority} HTTP/1.1" }), "asked once, never again");
+            Assert.That(elapsed, Is.LessThan(WellUnderTheDeadline), get.ToString());
+            Assert.That(line, Does.Contain($"the proxy {proxy.Authority} refused the tunnel with HTTP 403 (Forbidden)"));
+            Assert.That(line, Does.Contain("HTTPS_PROXY").And.Contain("NO_PROXY"));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.None));
+        });
+    }
+
+    /// <summary>
+    /// A proxy that wants a user and password gets those HTTPS_PROXY carries, as .NET answers its challenge; refusing
+    /// them too fails the get at once, saying where they go, and neither appears in the line, the log or any file.
+    /// (.NET's own error names the proxy's URL whole.)
+    /// </summary>
+    [Test]
+    public async Task A_proxy_that_refuses_its_credentials_fails_the_get_at_once_without_echoing_them()
+    {
+        const string user = "proxy-user-5d2a";
+        const string password = "Pr0xy-Passw0rd-7c1e";
+        proxy.RefusesTunnelsWith = HttpStatusCode.ProxyAuthenticationRequired;
+        Set(("HTTPS_PROXY", $"http://{user}:{password}@{proxy.Authority}"), ("IBMTP_TIMEOUT", LongDeadline));
+
+        var (get, elapsed) = await TimedAsync(GetAsync);
+
+        var line = HelperOutput.AssertOneLineFailure(get);
+        Assert.Multiple(() =>
+        {
+            Assert.That(proxy.Saw($"Proxy-Authorization: Basic {Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))}"), Is.True, "the credentials were offered, and refused");
+            Assert.That(proxy.RequestLines, Has.Count.EqualTo(2).And.All.EqualTo($"CONNECT {IamAuthority} HTTP/1.1"), "the challenge and the answer to it, never again");
+            Assert.That(elapsed, Is.LessThan(WellUnderTheDeadline), get.ToString());
+            Assert.That(line, Does.Contain($"the proxy {proxy.Authority} refused the tunnel with HTTP 407 (Proxy Authentication Required)"));
+            Assert.That(line, Does.Contain("user and password").And.Contain("HTTPS_PROXY"));
+            Assert.That(line, Does.Not.Contain(password).And.Not.Contain(user));
+            Assert.That(Home.ReadLog(), Does.Not.Contain(password).And.Not.Contain(user));
+            Assert.That(Home.FilesContainingSecret(password), Is.Empty);
+        });
+    }
+
+    /// <summary>
+    /// 502, 503 and 504 are a proxy that could not reach IAM, or is overloaded: worth asking again, as a connection IAM
+    /// did not take is, until the deadline; the line then names the proxy and its answer, still without a password.
+    /// </summary>
+    [TestCase(HttpStatusCode.BadGateway)]
+    [TestCase(HttpStatusCode.ServiceUnavailable)]
+    [TestCase(HttpStatusCode.GatewayTimeout)]
+    public async Task A_proxy_that_cannot_reach_IAM_is_asked_again_until_the_deadline(HttpStatusCode status)
     {
         const string password = "Pr0xy-Passw0rd-7c1e";
-        proxy.RefusesTunnels = true;
-        Set(("HTTPS_PROXY", $"http://builder:{password}@{proxy.Authority}"), ("IBMTP_TIMEOUT", "2"));
+        proxy.RefusesTunnelsWith = status;
+        Set(("HTTPS_PROXY", $"http://proxy-user:{password}@{proxy.Authority}"), ("IBMTP_TIMEOUT", "2"));
 
         var line = HelperOutput.AssertOneLineFailure(await GetAsync());
 
         Assert.Multiple(() =>
         {
-            Assert.That(proxy.RequestLines, Is.Not.Empty.And.All.EqualTo($"CONNECT {IamAuthority} HTTP/1.1"));
-            Assert.That(line, Does.Contain("403"), "the proxy's refusal is what the user must see");
+            Assert.That(proxy.RequestLines, Has.Count.GreaterThan(1).And.All.EqualTo($"CONNECT {IamAuthority} HTTP/1.1"));
+            Assert.That(line, Does.Contain($"is unavailable: the proxy {proxy.Authority} refused the tunnel with HTTP {(int)status}").And.Contain("IBMTP_TIMEOUT"));
             Assert.That(line, Does.Not.Contain(password));
             Assert.That(Home.ReadLog(), Does.Not.Contain(password));
-            Assert.That(Home.FilesContainingSecret(password), Is.Empty);
         });
     }
 

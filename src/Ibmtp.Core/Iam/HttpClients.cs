@@ -80,7 +80,7 @@ public static class HttpClients
         ids.FirstOrDefault(id => !string.IsNullOrWhiteSpace(id)) is { } id ? Excerpt(id, 64) : "none";
 
     /// <summary>The standard reason phrase of <paramref name="status"/>, such as "Bad Request", or null for a code without one.</summary>
-    private static string? StandardReason(HttpStatusCode status)
+    internal static string? StandardReason(HttpStatusCode status)
     {
         // A message made without a reason phrase reports the standard one.
         using var standard = new HttpResponseMessage(status);

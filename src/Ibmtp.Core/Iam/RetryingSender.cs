@@ -9,9 +9,10 @@ using Serilog;
 namespace Ibmtp.Iam;
 
 /// <summary>
-/// Sends a request until it gets an answer worth acting on: 429, 5xx and connection failures are
-/// retried with exponential back-off and jitter, honouring Retry-After, all within the deadline.
-/// Any other answer, success or rejection, goes back to the caller.
+/// Sends a request until it gets an answer worth acting on: 429, 5xx and connection failures (a proxy's 502, 503
+/// or 504 to its CONNECT among them) are retried with exponential back-off and jitter, honouring Retry-After, all
+/// within the deadline. Any other answer, success or rejection, goes back to the caller; a failure that will not
+/// change by asking again (an untrusted certificate, a redirect, a proxy refusing the tunnel) ends the call at once.
 /// </summary>
 public sealed class RetryingSender(TimeProvider time, ILogger log)
 {
@@ -35,6 +36,9 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
                     $"{service}: the TLS connection is not trusted ({tlsFailure.Message.ReplaceLineEndings(" ")}); " +
                     "check the URL and the system's CA certificates (SSL_CERT_FILE / SSL_CERT_DIR)");
             }
+            var refusal = TunnelRefusal.Of(FindFailure<HttpRequestException>(response), client.Options.Proxy, client.BuildUri(request));
+            if (refusal is { IsTransient: false })
+                throw new HelperException($"{service}: {refusal}; {refusal.Advice}");
             if ((int)response.StatusCode is >= 300 and < 400)
             {
                 var target = HttpClients.Header(response, "Location");
@@ -47,12 +51,14 @@ public sealed class RetryingSender(TimeProvider time, ILogger log)
             // Retry-After is a floor: "0" or a date in the past must not turn the loop into a busy one.
             var backoff = Backoff(attempt);
             var wait = RetryAfter(response) is { } asked && asked > backoff ? asked : backoff;
-            log.Debug("{Service}: attempt {Attempt} got {Outcome}; retrying in {Wait} ms", service, attempt, Describe(response), (int)wait.TotalMilliseconds);
+            // .NET's words for a refused tunnel name the proxy with its user and password: ours name its host and port.
+            var said = refusal?.ToString() ?? Describe(response);
+            log.Debug("{Service}: attempt {Attempt} got {Outcome}; retrying in {Wait} ms", service, attempt, said, (int)wait.TotalMilliseconds);
             if (deadline.Token.IsCancellationRequested || wait >= deadline.Remaining)
             {
                 var elapsed = (time.GetUtcNow() - started).TotalSeconds;
                 // A request the deadline cut short fails with only "A task was canceled.", which tells a person nothing.
-                var outcome = GotNoAnswer(response) && deadline.Token.IsCancellationRequested ? "no answer before the deadline" : Describe(response);
+                var outcome = refusal is null && GotNoAnswer(response) && deadline.Token.IsCancellationRequested ? "no answer before the deadline" : said;
                 throw new IamUnavailableException(
                     $"{service} is unavailable: {outcome} after {(attempt == 1 ? "1 attempt" : $"{attempt} attempts")} in {(elapsed < 1 ? $"{elapsed * 1000:0} ms" : $"{elapsed:0.#} s")} (deadline {deadline.Timeout.TotalSeconds:0.#} s); {deadline.CappedBy?.Advice ?? $"try again later, or raise {SettingsTable.Timeout.Variable}"}");
             }

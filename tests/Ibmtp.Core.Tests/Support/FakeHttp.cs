@@ -43,6 +43,9 @@ public sealed class FakeHttp
 
     public List<RecordedRequest> Requests { get; } = [];
 
+    /// <summary>The proxy the client is given, as the environment would name one; none by default.</summary>
+    public IWebProxy? Proxy { get; init; }
+
     public FakeHttp Answer(HttpStatusCode status, string json, Action<HttpResponseMessage>? complete = null)
     {
         lock (_answers)
@@ -83,6 +86,19 @@ public sealed class FakeHttp
         return this;
     }
 
+    /// <summary>
+    /// A proxy that answers the <c>CONNECT</c> for IAM with <paramref name="status"/>, failing the request as .NET
+    /// does: its message names the proxy whole, user and password included.
+    /// </summary>
+    public FakeHttp RefuseTunnel(HttpStatusCode status)
+    {
+        var proxy = Proxy?.GetProxy(BaseUrl) ?? throw new InvalidOperationException("a tunnel needs a proxy: set Proxy");
+        lock (_answers)
+            _answers.Enqueue(_ => throw new HttpRequestException(HttpRequestError.ProxyTunnelError,
+                $"The proxy tunnel request to proxy '{proxy}' failed with status code '{(int)status}'.", null, status));
+        return this;
+    }
+
     public FakeHttp FailCertificateCheck()
     {
         lock (_answers)
@@ -92,7 +108,7 @@ public sealed class FakeHttp
     }
 
     public RestClient Client() =>
-        new(new RestClientOptions(BaseUrl) { ConfigureMessageHandler = _ => new BoundedResponseHandler(_handler.Object), Timeout = Timeout.InfiniteTimeSpan });
+        new(new RestClientOptions(BaseUrl) { ConfigureMessageHandler = _ => new BoundedResponseHandler(_handler.Object), Timeout = Timeout.InfiniteTimeSpan, Proxy = Proxy });
 
     public IamClient Iam(TimeProvider? time = null) =>
         new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);

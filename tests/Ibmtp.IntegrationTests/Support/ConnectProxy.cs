@@ -7,8 +7,9 @@ namespace Ibmtp.IntegrationTests;
 
 /// <summary>
 /// An HTTP proxy on 127.0.0.1, as HTTPS_PROXY names one: for <c>CONNECT host:port</c> it opens a tunnel and relays
-/// bytes both ways; any other request (an <c>http://</c> URL, which a client sends a proxy in clear) it answers 502.
-/// It records every request line and every byte anyone sends it, so a test can say what crossed it in clear.
+/// bytes both ways, or refuses as <see cref="RefusesTunnelsWith"/> says; any other request (an <c>http://</c> URL,
+/// which a client sends a proxy in clear) it answers 502. It records every request line and every byte anyone sends
+/// it, so a test can say what crossed it in clear.
 /// </summary>
 public sealed class ConnectProxy : IAsyncDisposable
 {
@@ -31,8 +32,12 @@ public sealed class ConnectProxy : IAsyncDisposable
         accepting = AcceptAsync();
     }
 
-    /// <summary>Whether the proxy answers every <c>CONNECT</c> with 403, as one whose policy forbids the destination.</summary>
-    public bool RefusesTunnels { get; set; }
+    /// <summary>
+    /// The status the proxy answers every <c>CONNECT</c> with instead of opening the tunnel, e.g. 403 as a proxy whose
+    /// policy forbids the destination, 407 (with a Basic challenge) as one whose user and password were not given or
+    /// are wrong, 503 as one that could not reach the destination; null opens tunnels.
+    /// </summary>
+    public HttpStatusCode? RefusesTunnelsWith { get; set; }
 
     /// <summary>
     /// Host names the proxy resolves to 127.0.0.1 itself, as a proxy's own DNS knows names its clients' machines may
@@ -108,9 +113,9 @@ public sealed class ConnectProxy : IAsyncDisposable
                 return;
             }
 
-            if (RefusesTunnels)
+            if (RefusesTunnelsWith is { } refusal)
             {
-                await client.SendAsync("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), stopping.Token);
+                await client.SendAsync(Refusal(refusal), stopping.Token);
                 return;
             }
 
@@ -131,6 +136,14 @@ public sealed class ConnectProxy : IAsyncDisposable
         {
             // A client that went away, or a proxy stopping: the tunnel is over, and what was sent is recorded.
         }
+    }
+
+    /// <summary>The answer refusing a tunnel with <paramref name="status"/>; a 407 challenges for Basic credentials, as a proxy asking for them does.</summary>
+    private static byte[] Refusal(HttpStatusCode status)
+    {
+        using var standard = new HttpResponseMessage(status);
+        var challenge = status == HttpStatusCode.ProxyAuthenticationRequired ? "Proxy-Authenticate: Basic realm=\"proxy\"\r\n" : "";
+        return Encoding.ASCII.GetBytes($"HTTP/1.1 {(int)status} {standard.ReasonPhrase}\r\n{challenge}Content-Length: 0\r\nConnection: close\r\n\r\n");
     }
 
     /// <summary>The request's head up to its blank line, and whatever arrived after it (the start of a tunnel's bytes).</summary>
