@@ -4,7 +4,7 @@ using Ibmtp.Configuration;
 using Ibmtp.Platform;
 using Ibmtp.Tokens;
 using RestSharp;
-using Serilog;
+using Serilog.Core;
 
 namespace Ibmtp.Iam;
 
@@ -13,7 +13,7 @@ namespace Ibmtp.Iam;
 /// retried with exponential back-off and jitter, honouring Retry-After, all within the deadline.
 /// Any other answer, success or rejection, goes back to the caller.
 /// </summary>
-public sealed class RetryingSender(TimeProvider time, ILogger log)
+public sealed class RetryingSender(TimeProvider time, Logger log)
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(5);
