@@ -48,7 +48,8 @@ public sealed class HelperServices : IDisposable
 
     public HelperSettings Settings { get; }
 
-    public ILogger Log => _log;
+    /// <summary>The sealed logger, not ILogger: through the interface every generic call is resolved at run time (ArchitectureTests).</summary>
+    public Logger Log => _log;
 
     public CredentialService Credentials => _credentials ??= new CredentialService(Settings.ServedHosts.Value, [TrustedProfiles, new KeystoreSource(Keystore)], Keystore, Log);
 

@@ -78,7 +78,7 @@ public sealed class HelperSettings
         return new HostSettings(
             _layers.Resolve<CredentialMode>(SettingsTable.Mode, SettingParsers.Mode, layers),
             _layers.Profile(layers),
-            _layers.Resolve<Uri>(SettingsTable.IamUrl, SettingParsers.IamUrl, layers, DefaultIamUrl(host)));
+            () => _layers.Resolve<Uri>(SettingsTable.IamUrl, SettingParsers.IamUrl, layers, DefaultIamUrl(host)));
     }
 
     private static string? DefaultIamUrl(RegistryHost host) =>

@@ -2,7 +2,7 @@ using Ibmtp.Configuration;
 using Ibmtp.Hosts;
 using Ibmtp.Keystores;
 using Ibmtp.Secrets;
-using Serilog;
+using Serilog.Core;
 
 namespace Ibmtp.Credentials;
 
@@ -14,7 +14,7 @@ public sealed class CredentialService(
     ServedHosts servedHosts,
     IReadOnlyList<ICredentialSource> sources,
     Lazy<IKeystore> keystore,
-    ILogger log)
+    Logger log)
 {
     /// <summary>
     /// The login for the registry at <paramref name="address"/>, or null: when the host is not served

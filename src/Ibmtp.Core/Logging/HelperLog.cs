@@ -16,10 +16,13 @@ public static class HelperLog
     public const long FileSizeLimit = 1024 * 1024;
     public const int RetainedFiles = 5;
 
+    /// <summary>A logger that writes nowhere: logging off, a state folder that cannot be written, and tests.</summary>
+    public static Logger Silent() => new LoggerConfiguration().CreateLogger();
+
     public static Logger Create(LogLevel level, string stateFolder)
     {
         if (level == LogLevel.Off)
-            return new LoggerConfiguration().CreateLogger();
+            return Silent();
 
         AppendOnlyLogFile file;
         try
@@ -30,7 +33,7 @@ public static class HelperLog
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             // A read-only home (a locked-down Kubernetes node, say) must not break every pull.
-            return new LoggerConfiguration().CreateLogger();
+            return Silent();
         }
         return new LoggerConfiguration()
             .MinimumLevel.Is(SerilogLevel(level))

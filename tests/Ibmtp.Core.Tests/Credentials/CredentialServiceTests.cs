@@ -1,9 +1,9 @@
 using Ibmtp.Credentials;
 using Ibmtp.Hosts;
 using Ibmtp.Keystores;
+using Ibmtp.Logging;
 using Ibmtp.Secrets;
 using Moq;
-using Serilog.Core;
 using static Ibmtp.Testing.Registry;
 
 namespace Ibmtp.Tests.Credentials;
@@ -149,7 +149,7 @@ public class CredentialServiceTests
     private CredentialService Service(params ICredentialSource[] sources) => Service(new ServedHosts([]), sources);
 
     private CredentialService Service(ServedHosts served, params ICredentialSource[] sources) =>
-        new(served, sources, _lazyKeystore, Logger.None);
+        new(served, sources, _lazyKeystore, HelperLog.Silent());
 
     private static Mock<ICredentialSource> Source(string name, Login? answer, List<string>? asked = null)
     {

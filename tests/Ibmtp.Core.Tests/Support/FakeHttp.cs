@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
 using Ibmtp.Iam;
+using Ibmtp.Logging;
 using Ibmtp.Secrets;
 using Moq;
 using Moq.Protected;
 using RestSharp;
-using Serilog.Core;
 
 namespace Ibmtp.Tests.Support;
 
@@ -111,11 +111,11 @@ public sealed class FakeHttp
         new(new RestClientOptions(BaseUrl) { ConfigureMessageHandler = _ => new BoundedResponseHandler(_handler.Object), Timeout = Timeout.InfiniteTimeSpan, Proxy = Proxy });
 
     public IamClient Iam(TimeProvider? time = null) =>
-        new(Client(), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
+        new(Client(), new RetryingSender(time ?? TimeProvider.System, HelperLog.Silent()), time ?? TimeProvider.System);
 
     /// <summary>A VPC metadata service in the default API version, or the service <paramref name="api"/> describes.</summary>
     public MetadataIdentityClient Metadata(TimeProvider? time = null, MetadataIdentityApi? api = null) =>
-        new(Client(), api ?? MetadataIdentityApi.Vpc(MetadataIdentityApi.IdentityPathsVersion), new RetryingSender(time ?? TimeProvider.System, Logger.None), time ?? TimeProvider.System);
+        new(Client(), api ?? MetadataIdentityApi.Vpc(MetadataIdentityApi.IdentityPathsVersion), new RetryingSender(time ?? TimeProvider.System, HelperLog.Silent()), time ?? TimeProvider.System);
 }
 
 public sealed record RecordedRequest(HttpMethod Method, Uri Url, IReadOnlyDictionary<string, string> Headers, string Body)

@@ -1,12 +1,12 @@
 using Ibmtp.Files;
 using Ibmtp.Iam;
 using Ibmtp.Keystores.EncryptedFile;
+using Ibmtp.Logging;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tests.Support;
 using Ibmtp.Tokens;
 using Moq;
-using Serilog.Core;
 
 namespace Ibmtp.Tests.Tokens;
 
@@ -32,7 +32,7 @@ public sealed class FileTokenCacheTests : TempHomeFixture
 
     private string Folder => Home.Paths.CacheFolder;
 
-    private FileTokenCache Cache() => new(() => Folder, _clock, Logger.None);
+    private FileTokenCache Cache() => new(() => Folder, _clock, HelperLog.Silent());
 
     private Task<IamToken> Fetch()
     {

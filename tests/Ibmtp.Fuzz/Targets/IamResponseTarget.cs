@@ -1,6 +1,6 @@
 using Ibmtp.Iam;
+using Ibmtp.Logging;
 using Ibmtp.Secrets;
-using Serilog.Core;
 
 namespace Ibmtp.Fuzz.Targets;
 
@@ -12,7 +12,7 @@ public sealed class IamResponseTarget : IFuzzTarget
 
     public void Check(byte[] input)
     {
-        using var iam = new IamClient(HttpAnswer.From(input).Client(IamUrl), new RetryingSender(TimeProvider.System, Logger.None), TimeProvider.System);
+        using var iam = new IamClient(HttpAnswer.From(input).Client(IamUrl), new RetryingSender(TimeProvider.System, HelperLog.Silent()), TimeProvider.System);
         IssuedToken.RequirePlausibleOrRefused(deadline => iam.ApiKeyTokenAsync(ApiKey, deadline), "the IAM client");
     }
 

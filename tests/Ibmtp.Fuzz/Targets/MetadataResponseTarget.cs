@@ -1,6 +1,6 @@
 using Ibmtp.CloudIdentity;
 using Ibmtp.Iam;
-using Serilog.Core;
+using Ibmtp.Logging;
 
 namespace Ibmtp.Fuzz.Targets;
 
@@ -15,7 +15,7 @@ public sealed class MetadataResponseTarget : IFuzzTarget
 
     public void Check(byte[] input)
     {
-        using var metadata = new MetadataIdentityClient(HttpAnswer.From(input).Client(MetadataUrl), MetadataIdentityApi.Vpc(MetadataIdentityApi.IdentityPathsVersion), new RetryingSender(TimeProvider.System, Logger.None), TimeProvider.System);
+        using var metadata = new MetadataIdentityClient(HttpAnswer.From(input).Client(MetadataUrl), MetadataIdentityApi.Vpc(MetadataIdentityApi.IdentityPathsVersion), new RetryingSender(TimeProvider.System, HelperLog.Silent()), TimeProvider.System);
         IssuedToken.RequirePlausibleOrRefused(deadline => metadata.TrustedProfileTokenAsync(Profile, deadline), "the metadata client");
     }
 

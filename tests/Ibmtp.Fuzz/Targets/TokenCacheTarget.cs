@@ -1,8 +1,8 @@
 using Ibmtp.CloudIdentity;
+using Ibmtp.Logging;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
-using Serilog.Core;
 
 namespace Ibmtp.Fuzz.Targets;
 
@@ -25,7 +25,7 @@ public sealed class TokenCacheTarget : IFuzzTarget
         _home.Reset();
         FuzzHome.WritePrivate(EntryFile, input);
         var key = File.ReadAllBytes(KeyFile);
-        var cache = new FileTokenCache(() => _home.Paths.CacheFolder, TimeProvider.System, Logger.None);
+        var cache = new FileTokenCache(() => _home.Paths.CacheFolder, TimeProvider.System, HelperLog.Silent());
 
         var token = new TokenService(cache, TimeSpan.FromSeconds(10), TimeProvider.System, _ => { }).Get(_exchange);
 
