@@ -8,7 +8,8 @@
 # - the .deb of each architecture: its Architecture field and its binary, the tarball's; the amd64 one
 #   installed through apt-get, the arm64 one unpacked with dpkg-deb;
 # - the .rpm of each architecture, installed into an empty root of its own with rpm and verified
-#   (rpm -V); its binary, the tarball's, run in that root;
+#   (rpm -V); its binary, the tarball's, run in that root; the x86_64 one also installed with dnf and
+#   with zypper, each into an empty root, and removed with dnf;
 # - the image: pushed to a local docker-registry, then copied from with `COPY --from` by a build for
 #   linux/amd64 and one for linux/arm64, each of which must get the tarball's binary of its
 #   architecture; the image holds nothing else, carries its labels, and is reproducible;
@@ -33,7 +34,7 @@ trap cleanup EXIT
 fail() { echo "FAIL $*" >&2; exit 1; }
 # A package cache of its own, so that a tool of the same version cached earlier cannot stand in for this build.
 export NUGET_PACKAGES="$work/nuget-packages"
-"$repo/packaging/require-packages.sh" unzip binutils rpm qemu-user-static buildah skopeo docker-registry curl
+"$repo/packaging/require-packages.sh" unzip binutils rpm dnf zypper qemu-user-static buildah skopeo docker-registry curl
 qemu="$(command -v qemu-aarch64-static)"
 rids=(linux-x64 linux-arm64)
 # Each architecture's name for Debian and OCI, for rpm, and in the ELF header.
@@ -112,6 +113,25 @@ for rid in "${rids[@]}"; do
   [ -z "${runner[$rid]}" ] || { install -m 0755 "${runner[$rid]}" "$root/qemu"; in_root+=(/qemu); }
   check "${in_root[@]}" "/usr/bin/$name"
 done
+
+# The x86_64 rpm as Fedora, RHEL and Amazon Linux install it (dnf) and as SUSE does (zypper), each into an
+# empty root with no repository: the package needs nothing but itself. dnf then removes it again.
+rpm="$out/$name-$version-1.x86_64.rpm"
+for manager in dnf zypper; do
+  root="$work/$manager-root"
+  mkdir -p "$root/dev"
+  mknod -m 0666 "$root/dev/null" c 1 3
+  mknod -m 0666 "$root/dev/urandom" c 1 9
+  case "$manager" in
+    dnf) dnf -y -q --installroot="$root" --setopt=reposdir=/dev/null --releasever=9 --nogpgcheck install "$rpm" >/dev/null ;;
+    zypper) zypper -q --root "$root" --non-interactive --no-gpg-checks install --allow-unsigned-rpm "$rpm" >/dev/null ;;
+  esac
+  same_binary linux-x64 "$root/usr/bin/$name" "the x86_64 .rpm's binary, installed by $manager"
+  check "$chroot" "$root" "/usr/bin/$name"
+done
+dnf -y -q --installroot="$work/dnf-root" --setopt=reposdir=/dev/null --releasever=9 remove "$name" >/dev/null
+[ ! -e "$work/dnf-root/usr/bin/$name" ] || fail "dnf remove left /usr/bin/$name behind"
+echo "ok: the x86_64 .rpm installs with dnf and zypper, and dnf removes it"
 
 # The image is reproducible: built again from the tarballs' binaries, at the time their files carry
 # (SOURCE_DATE_EPOCH), it is the same file.
