@@ -1,7 +1,6 @@
 using Ibmtp.Configuration;
 using Ibmtp.Files;
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 
 namespace Ibmtp.Logging;
@@ -16,10 +15,10 @@ public static class HelperLog
     public const long FileSizeLimit = 1024 * 1024;
     public const int RetainedFiles = 5;
 
-    public static Logger Create(LogLevel level, string stateFolder)
+    public static UntracedLogger Create(LogLevel level, string stateFolder)
     {
         if (level == LogLevel.Off)
-            return new LoggerConfiguration().CreateLogger();
+            return new(new LoggerConfiguration().CreateLogger());
 
         AppendOnlyLogFile file;
         try
@@ -30,13 +29,13 @@ public static class HelperLog
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             // A read-only home (a locked-down Kubernetes node, say) must not break every pull.
-            return new LoggerConfiguration().CreateLogger();
+            return new(new LoggerConfiguration().CreateLogger());
         }
-        return new LoggerConfiguration()
+        return new(new LoggerConfiguration()
             .MinimumLevel.Is(SerilogLevel(level))
             .Enrich.WithProperty("ProcessId", Environment.ProcessId)
             .WriteTo.Sink(file)
-            .CreateLogger();
+            .CreateLogger());
     }
 
     private static LogEventLevel SerilogLevel(LogLevel level) => level switch

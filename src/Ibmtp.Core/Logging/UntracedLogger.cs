@@ -1,0 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Ibmtp.Logging;
+
+/// <summary>
+/// Serilog's logger without the trace context it stamps on each event. Serilog reads
+/// <c>Activity.Current</c> for every event it writes, and the first read runs
+/// <c>System.Diagnostics.Activity</c>'s static constructor, which draws a GUID from /dev/urandom: in a
+/// chroot without that device the read throws, and would end every call that logs. The helper starts
+/// no activities, so the context is always empty; leaving it out also spares every call that work.
+/// </summary>
+public sealed class UntracedLogger(Logger inner) : ILogger, IDisposable
+{
+    public bool IsEnabled(LogEventLevel level) => inner.IsEnabled(level);
+
+    public void Write(LogEvent logEvent) => inner.Write(logEvent);
+
+    // Every other writing method of ILogger ends here (its default implementations do), never in Serilog's own.
+    public void Write(LogEventLevel level, Exception? exception, string messageTemplate, params object?[]? propertyValues)
+    {
+        if (inner.IsEnabled(level) && inner.BindMessageTemplate(messageTemplate, propertyValues, out var template, out var properties))
+            inner.Write(new LogEvent(DateTimeOffset.Now, level, exception, template, properties));
+    }
+
+    public bool BindMessageTemplate(string messageTemplate, object?[]? propertyValues,
+        [NotNullWhen(true)] out MessageTemplate? parsedTemplate, [NotNullWhen(true)] out IEnumerable<LogEventProperty>? boundProperties) =>
+        inner.BindMessageTemplate(messageTemplate, propertyValues, out parsedTemplate, out boundProperties);
+
+    public bool BindProperty(string? propertyName, object? value, bool destructureObjects, [NotNullWhen(true)] out LogEventProperty? property) =>
+        inner.BindProperty(propertyName, value, destructureObjects, out property);
+
+    public void Dispose() => inner.Dispose();
+}
