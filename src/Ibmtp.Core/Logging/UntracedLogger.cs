@@ -25,6 +25,32 @@ public sealed class UntracedLogger(Logger inner) : ILogger, IDisposable
             inner.Write(new LogEvent(DateTimeOffset.Now, level, exception, template, properties));
     }
 
+    // The generic level methods the helper calls, here rather than left to ILogger's default
+    // implementations: NativeAOT's type loader builds a default generic method at run time, about 120,000
+    // instructions of every start, where an interface's generic method this class implements is found in
+    // a table built at compile time. Any other overload still works, through those defaults.
+    public void Debug<T>(string messageTemplate, T propertyValue) => Write(LogEventLevel.Debug, null, messageTemplate, [propertyValue]);
+    public void Debug<T0, T1>(string messageTemplate, T0 propertyValue0, T1 propertyValue1) => Write(LogEventLevel.Debug, null, messageTemplate, [propertyValue0, propertyValue1]);
+    public void Debug<T0, T1, T2>(string messageTemplate, T0 propertyValue0, T1 propertyValue1, T2 propertyValue2) =>
+        Write(LogEventLevel.Debug, null, messageTemplate, [propertyValue0, propertyValue1, propertyValue2]);
+
+    public void Information<T>(string messageTemplate, T propertyValue) => Write(LogEventLevel.Information, null, messageTemplate, [propertyValue]);
+    public void Information<T0, T1>(string messageTemplate, T0 propertyValue0, T1 propertyValue1) => Write(LogEventLevel.Information, null, messageTemplate, [propertyValue0, propertyValue1]);
+    public void Information<T0, T1, T2>(string messageTemplate, T0 propertyValue0, T1 propertyValue1, T2 propertyValue2) =>
+        Write(LogEventLevel.Information, null, messageTemplate, [propertyValue0, propertyValue1, propertyValue2]);
+
+    public void Warning<T>(string messageTemplate, T propertyValue) => Write(LogEventLevel.Warning, null, messageTemplate, [propertyValue]);
+    public void Warning<T0, T1>(string messageTemplate, T0 propertyValue0, T1 propertyValue1) => Write(LogEventLevel.Warning, null, messageTemplate, [propertyValue0, propertyValue1]);
+    public void Warning<T0, T1, T2>(string messageTemplate, T0 propertyValue0, T1 propertyValue1, T2 propertyValue2) =>
+        Write(LogEventLevel.Warning, null, messageTemplate, [propertyValue0, propertyValue1, propertyValue2]);
+
+    public void Error<T>(string messageTemplate, T propertyValue) => Write(LogEventLevel.Error, null, messageTemplate, [propertyValue]);
+    public void Error<T0, T1>(string messageTemplate, T0 propertyValue0, T1 propertyValue1) => Write(LogEventLevel.Error, null, messageTemplate, [propertyValue0, propertyValue1]);
+    public void Error<T0, T1, T2>(string messageTemplate, T0 propertyValue0, T1 propertyValue1, T2 propertyValue2) =>
+        Write(LogEventLevel.Error, null, messageTemplate, [propertyValue0, propertyValue1, propertyValue2]);
+
+    public void Error<T>(Exception? exception, string messageTemplate, T propertyValue) => Write(LogEventLevel.Error, exception, messageTemplate, [propertyValue]);
+
     public bool BindMessageTemplate(string messageTemplate, object?[]? propertyValues,
         [NotNullWhen(true)] out MessageTemplate? parsedTemplate, [NotNullWhen(true)] out IEnumerable<LogEventProperty>? boundProperties) =>
         inner.BindMessageTemplate(messageTemplate, propertyValues, out parsedTemplate, out boundProperties);
