@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a linux-arm64 build of the helper (packaging/publish.sh linux-arm64) under qemu-user, in a root that
-# holds only the binary, qemu, the IAM emulator's CA certificate, /home, /tmp, /dev/null and
-# /dev/urandom: no library, no /etc, no /proc. A binary that needs anything else from the system fails
-# here. Checks, each call timed: version; get for a host not served; an API key from the environment;
+# holds only the binary, qemu, the IAM emulator's CA certificate, /home, /tmp and /dev/null: no library,
+# no /etc, no /proc, not even /dev/urandom, which a chroot made by hand lacks. A binary that needs
+# anything else from the system fails here. Checks, each call timed: version; get for a host not served; an API key from the environment;
 # store, get, list and erase on the file keystore, with its random key and with a passphrase; token
 # mode against the IAM emulator over http on loopback, then over https with its CA in SSL_CERT_FILE,
 # then from the token cache; the kubelet provider; doctor.
@@ -31,7 +31,6 @@ mkdir -p "$root/dev"
 mkdir -m 0700 "$root/home"
 mkdir -m 1777 "$root/tmp"
 mknod -m 0666 "$root/dev/null" c 1 3
-mknod -m 0666 "$root/dev/urandom" c 1 9
 install -m 0755 "$binary" "$root/$name"
 install -m 0755 "$(command -v qemu-aarch64-static)" "$root/qemu-aarch64-static"
 
