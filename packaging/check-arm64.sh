@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a linux-arm64 build of the helper (packaging/publish.sh linux-arm64) under qemu-user, in a root that
-# holds only the binary, qemu, the IAM emulator's CA certificate, /home, /tmp, /dev/null and
-# /dev/urandom: no library, no /etc, no /proc. A binary that needs anything else from the system fails
-# here. Checks, each call timed: version; get for a host not served; an API key from the environment;
+# holds only the binary, qemu, the IAM emulator's CA certificate, /home, /tmp and /dev/null: no library,
+# no /etc, no /proc, not even /dev/urandom, which a chroot made by hand lacks. A binary that needs
+# anything else from the system fails here. Checks, each call timed: version; get for a host not served; an API key from the environment;
 # store, get, list and erase on the file keystore, with its random key and with a passphrase; token
 # mode against the IAM emulator over http on loopback, then over https with its CA in SSL_CERT_FILE,
 # then from the token cache; the kubelet provider; doctor.
@@ -31,7 +31,6 @@ mkdir -p "$root/dev"
 mkdir -m 0700 "$root/home"
 mkdir -m 1777 "$root/tmp"
 mknod -m 0666 "$root/dev/null" c 1 3
-mknod -m 0666 "$root/dev/urandom" c 1 9
 install -m 0755 "$binary" "$root/$name"
 install -m 0755 "$(command -v qemu-aarch64-static)" "$root/qemu-aarch64-static"
 
@@ -59,19 +58,37 @@ random() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
 api_key="smoke-$(random)" stored_secret="stored-$(random)" passphrase="passphrase-$(random)"
 profile="Profile-00000000-0000-4000-8000-000000000001"
 for iam in "$http_iam" "$https_iam"; do
-  emulator -X POST -H 'Content-Type: application/json' -d "{\"apiKey\":\"$api_key\",\"serviceIdName\":\"smoke\"}" "$iam/_emulator/service-ids" >/dev/null
+  # The key goes to curl on stdin (printf is the shell's own): a command line is there for every user's ps to read.
+  printf '{"apiKey":"%s","serviceIdName":"smoke"}' "$api_key" \
+    | emulator -X POST -H 'Content-Type: application/json' --data-binary @- "$iam/_emulator/service-ids" >/dev/null
   emulator -X POST -H 'Content-Type: application/json' \
     -d "{\"id\":\"$profile\",\"crn\":\"crn:v1:bluemix:public:iam-identity::a/smoke::profile:$profile\",\"name\":\"smoke\",\"accountId\":\"smoke\",\"trusts\":[\"smoke\"]}" \
     "$iam/_emulator/trusted-profiles" >/dev/null
 done
 grants() { emulator "$1/_emulator/counts" | sed -n 's/.*"assumeGrants":\([0-9]*\).*/\1/p'; }
 
+# with_only VARIABLE=VALUE... -- COMMAND...: runs COMMAND with HOME=/home and the variables given as its
+# whole environment, as `env -i` would, but with no value on a command line, where every user's ps reads
+# it: the values here are keys. unset and export are the shell's own, so they start no process.
+with_only() {
+  local -a assignments=()
+  while [ "$1" != -- ]; do assignments+=("$1"); shift; done
+  shift
+  (
+    while IFS= read -r variable; do unset "$variable"; done < <(compgen -e)
+    export HOME=/home
+    for assignment in "${assignments[@]}"; do export "${assignment?}"; done
+    exec "$@"
+  )
+}
+
 # call LABEL EXPECTED_EXIT STDIN ACTION [VARIABLE=VALUE...]: runs ACTION in the root, with only HOME and
 # the variables given in its environment; leaves its standard output in $output.
 call() {
-  local label="$1" expect="$2" stdin="$3" action="$4" status=0 start end; shift 4
+  local label="$1" expect="$2" stdin="$3" action="$4" status=0 start end chroot; shift 4
+  chroot="$(command -v chroot)"
   start="${EPOCHREALTIME/./}"
-  output="$(printf '%s' "$stdin" | env -i HOME=/home "$@" "$(command -v chroot)" "$root" /qemu-aarch64-static "/$name" "$action" 2>"$work/stderr")" || status=$?
+  output="$(printf '%s' "$stdin" | with_only "$@" -- "$chroot" "$root" /qemu-aarch64-static "/$name" "$action" 2>"$work/stderr")" || status=$?
   end="${EPOCHREALTIME/./}"
   [ "$status" -eq "$expect" ] || fail "$label: exit $status, not $expect: $(cat "$work/stderr" - <<< "$output")"
   printf '%5d ms  %s\n' $(((end - start) / 1000)) "$label"
@@ -92,7 +109,7 @@ keystore="$root/home/.local/share/ibmtp/keystore.json"
 login="{\"ServerURL\":\"de.icr.io\",\"Username\":\"$profile\",\"Secret\":\"$stored_secret\"}"
 call "store, file keystore" 0 "$login" store IBMTP_KEYSTORE=file
 [ "$(stat -c %a "$keystore")" = 600 ] || fail "the keystore is not 0600"
-! grep -q "$stored_secret" "$keystore" || fail "the keystore holds the secret in clear"
+! grep -qF -f - "$keystore" <<< "$stored_secret" || fail "the keystore holds the secret in clear"
 call "get, file keystore" 0 de.icr.io get IBMTP_KEYSTORE=file
 expect "$login" "the stored login"
 call "list, file keystore" 0 "" list IBMTP_KEYSTORE=file

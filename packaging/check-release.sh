@@ -100,7 +100,7 @@ check "$qemu" "$work/deb-linux-arm64/usr/bin/$name"
 for rid in "${rids[@]}"; do
   rpm="$out/$name-$version-1.${rpm_arch[$rid]}.rpm" root="$work/rpm-$rid"
   [ "$(rpm -qp --qf '%{ARCH}' "$rpm" 2>/dev/null)" = "${rpm_arch[$rid]}" ] || fail "$rpm is for $(rpm -qp --qf '%{ARCH}' "$rpm" 2>/dev/null)"
-  # The root starts empty but for /dev/null and /dev/urandom, which the binary reads its random numbers from.
+  # The root starts empty but for /dev/null and /dev/urandom (the binary does without the latter: packaging/check-arm64.sh).
   mkdir -p "$root/dev"
   mknod -m 0666 "$root/dev/null" c 1 3
   mknod -m 0666 "$root/dev/urandom" c 1 9

@@ -5,6 +5,7 @@ using Ibmtp.Platform;
 
 #if STATIC_GLIBC
 NameServiceSwitch.UseBuiltInModulesOnly();
+OpenSslConfiguration.NeverLoad();
 #endif
 // Files are owner-only whatever the caller's umask, including those that libraries create.
 CurrentProcess.RestrictUmask();

@@ -62,7 +62,7 @@ public sealed class MinimalRootTests : HelperInRootFixture
         Root.Environment["IBMTP_IAM_URL"] = new UriBuilder(Iam.BaseUrl) { Host = "localhost" }.Uri.ToString();
         Root.WriteFile("/etc/nsswitch.conf", "passwd: exiting files\ngroup: exiting files\nhosts: exiting files dns\n");
         Root.WriteFile("/etc/hosts", "127.0.0.1 localhost\n");
-        var module = await NameServiceModule.BuildExitingModuleAsync(Root.Outside("/tmp/module-build"));
+        var module = await ExitingModule.BuildAsync(Root.Outside("/tmp/module-build"));
         foreach (var folder in new[] { "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib" })
             Root.CopyIn(module, $"{folder}/libnss_exiting.so.2");
 

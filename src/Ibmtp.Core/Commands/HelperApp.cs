@@ -1,12 +1,34 @@
+using Ibmtp.Frontends;
 using Ibmtp.Frontends.Docker;
 using Ibmtp.Platform;
+using Ibmtp.Secrets;
 
 namespace Ibmtp.Commands;
 
 /// <summary>Runs one invocation: finds the command in the <see cref="CommandTable"/> and hands it the rest of the arguments.</summary>
 public static class HelperApp
 {
+    /// <summary>
+    /// A fault that no command explains (a bug in a command for people, whose policy leaves those to
+    /// this) ends here as one line on stderr with exit 1, never as the runtime's report: that report is a
+    /// stack trace without a frame's name in this build, and would print the message as it is, secrets
+    /// and all. A fault of the standard streams themselves goes on to <c>Program</c>, which has nothing
+    /// left to tell it on.
+    /// </summary>
     public static int Run(IReadOnlyList<string> args, HelperContext context)
+    {
+        try
+        {
+            return Dispatch(args, context);
+        }
+        catch (Exception fault) when (fault is not (IOException or UnauthorizedAccessException))
+        {
+            context.Error.WriteLine(SafeLine.Of($"{HelperInfo.Name}: unexpected {fault.GetType().Name}: {fault.Message}"));
+            return OutcomePolicy.Failure;
+        }
+    }
+
+    private static int Dispatch(IReadOnlyList<string> args, HelperContext context)
     {
         var name = args.Count > 0 ? args[0] : "";
         if (name.Length == 0)

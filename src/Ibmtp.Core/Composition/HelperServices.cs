@@ -10,7 +10,6 @@ using Ibmtp.Logging;
 using Ibmtp.Platform;
 using Ibmtp.Tokens;
 using Serilog;
-using Serilog.Core;
 
 namespace Ibmtp.Composition;
 
@@ -22,7 +21,7 @@ namespace Ibmtp.Composition;
 public sealed class HelperServices : IDisposable
 {
     private readonly HelperContext _context;
-    private readonly Logger _log;
+    private readonly UntracedLogger _log;
     private CredentialService? _credentials;
     private TrustedProfileSource? _trustedProfiles;
     private Lazy<IKeystore>? _keystore;
@@ -35,7 +34,7 @@ public sealed class HelperServices : IDisposable
 
     private readonly TimeoutCap? _timeoutCap;
 
-    private HelperServices(HelperContext context, HelperPaths paths, HelperSettings settings, Logger log, TimeoutCap? timeoutCap)
+    private HelperServices(HelperContext context, HelperPaths paths, HelperSettings settings, UntracedLogger log, TimeoutCap? timeoutCap)
     {
         _context = context;
         _timeoutCap = timeoutCap;
@@ -49,7 +48,7 @@ public sealed class HelperServices : IDisposable
     public HelperSettings Settings { get; }
 
     /// <summary>The sealed logger, not ILogger: through the interface every generic call is resolved at run time (ArchitectureTests).</summary>
-    public Logger Log => _log;
+    public UntracedLogger Log => _log;
 
     public CredentialService Credentials => _credentials ??= new CredentialService(Settings.ServedHosts.Value, [TrustedProfiles, new KeystoreSource(Keystore)], Keystore, Log);
 

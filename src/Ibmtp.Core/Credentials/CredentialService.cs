@@ -1,8 +1,8 @@
 using Ibmtp.Configuration;
 using Ibmtp.Hosts;
 using Ibmtp.Keystores;
+using Ibmtp.Logging;
 using Ibmtp.Secrets;
-using Serilog.Core;
 
 namespace Ibmtp.Credentials;
 
@@ -14,7 +14,7 @@ public sealed class CredentialService(
     ServedHosts servedHosts,
     IReadOnlyList<ICredentialSource> sources,
     Lazy<IKeystore> keystore,
-    Logger log)
+    UntracedLogger log)
 {
     /// <summary>
     /// The login for the registry at <paramref name="address"/>, or null: when the host is not served

@@ -1,6 +1,6 @@
 using Ibmtp.Hosts;
+using Ibmtp.Logging;
 using Ibmtp.Secrets;
-using Serilog.Core;
 
 namespace Ibmtp.Credentials;
 
@@ -9,7 +9,7 @@ namespace Ibmtp.Credentials;
 /// profile its service account's annotations name. Without such an annotation it has nothing, and
 /// the node's identity is asked next.
 /// </summary>
-public sealed class ServiceAccountSource(ServiceAccount account, TrustedProfileSource trustedProfiles, Logger log) : ICredentialSource
+public sealed class ServiceAccountSource(ServiceAccount account, TrustedProfileSource trustedProfiles, UntracedLogger log) : ICredentialSource
 {
     public Login? Find(RegistryHost host)
     {

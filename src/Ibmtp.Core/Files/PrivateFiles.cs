@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Ibmtp.Interop.Unix;
 using Microsoft.Win32.SafeHandles;
 
@@ -109,7 +110,8 @@ public static partial class PrivateFiles
     /// </summary>
     internal static bool WriteAtomically(string path, ReadOnlySpan<byte> content, bool overwrite, Action<SafeFileHandle>? prepare = null, Func<string, bool>? isStillWanted = null)
     {
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        // Not Guid.NewGuid: .NET draws that from /dev/urandom, which a chroot may lack; this generator asks the kernel by getrandom().
+        var temporary = $"{path}.{RandomNumberGenerator.GetHexString(32, lowercase: true)}.tmp";
         try
         {
             using (var stream = Open(temporary, FileMode.CreateNew, FileAccess.Write))

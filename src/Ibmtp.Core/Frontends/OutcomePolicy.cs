@@ -37,7 +37,8 @@ public sealed class OutcomePolicy
 
     /// <summary>
     /// For a person at a terminal: every line starts with the program and the command, as a shell
-    /// tool's error does. A bug is left to the runtime, whose report a person can pass on.
+    /// tool's error does. A bug is left to <c>HelperApp.Run</c>, which tells it in a line
+    /// of its own: its type and message.
     /// </summary>
     public static OutcomePolicy ForPerson(LineWriter failures, string command) => new(failures, command, forPerson: true);
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Security.Authentication;
 using Ibmtp.Configuration;
+using Ibmtp.Logging;
 using Ibmtp.Platform;
 using Ibmtp.Tokens;
 using RestSharp;
-using Serilog.Core;
 
 namespace Ibmtp.Iam;
 
@@ -14,7 +14,7 @@ namespace Ibmtp.Iam;
 /// within the deadline. Any other answer, success or rejection, goes back to the caller; a failure that will not
 /// change by asking again (an untrusted certificate, a redirect, a proxy refusing the tunnel) ends the call at once.
 /// </summary>
-public sealed class RetryingSender(TimeProvider time, Logger log)
+public sealed class RetryingSender(TimeProvider time, UntracedLogger log)
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(5);

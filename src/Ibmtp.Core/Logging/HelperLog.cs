@@ -1,7 +1,6 @@
 using Ibmtp.Configuration;
 using Ibmtp.Files;
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 
 namespace Ibmtp.Logging;
@@ -17,9 +16,9 @@ public static class HelperLog
     public const int RetainedFiles = 5;
 
     /// <summary>A logger that writes nowhere: logging off, a state folder that cannot be written, and tests.</summary>
-    public static Logger Silent() => new LoggerConfiguration().CreateLogger();
+    public static UntracedLogger Silent() => new(new LoggerConfiguration().CreateLogger());
 
-    public static Logger Create(LogLevel level, string stateFolder)
+    public static UntracedLogger Create(LogLevel level, string stateFolder)
     {
         if (level == LogLevel.Off)
             return Silent();
@@ -35,11 +34,11 @@ public static class HelperLog
             // A read-only home (a locked-down Kubernetes node, say) must not break every pull.
             return Silent();
         }
-        return new LoggerConfiguration()
+        return new(new LoggerConfiguration()
             .MinimumLevel.Is(SerilogLevel(level))
             .Enrich.WithProperty("ProcessId", Environment.ProcessId)
             .WriteTo.Sink(file)
-            .CreateLogger();
+            .CreateLogger());
     }
 
     private static LogEventLevel SerilogLevel(LogLevel level) => level switch

@@ -1,6 +1,5 @@
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
-using Serilog.Core;
 
 namespace Ibmtp.Logging;
 
@@ -8,7 +7,7 @@ namespace Ibmtp.Logging;
 /// Warnings a person must act on. They go to stderr, which docker and podman show mid-pull, so
 /// nothing else may be written there.
 /// </summary>
-public sealed class UserWarnings(LineWriter error, Logger log)
+public sealed class UserWarnings(LineWriter error, UntracedLogger log)
 {
     public void Warn(string message)
     {

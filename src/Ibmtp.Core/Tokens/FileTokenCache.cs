@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Ibmtp.Files;
+using Ibmtp.Logging;
 using Ibmtp.Platform;
-using Serilog.Core;
 
 namespace Ibmtp.Tokens;
 
@@ -13,7 +13,7 @@ namespace Ibmtp.Tokens;
 /// other too, which costs little next to simplicity). It is only a cache: anything damaged is dropped.
 /// </summary>
 /// <param name="locateFolder">Worked out on first use, so a call that needs no token never needs the folder (or HOME).</param>
-public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time, Logger log) : ITokenCache
+public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time, UntracedLogger log) : ITokenCache
 {
     private const string EntrySuffix = ".token";
 

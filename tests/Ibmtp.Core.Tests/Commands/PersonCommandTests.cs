@@ -7,7 +7,7 @@ namespace Ibmtp.Tests.Commands;
 /// <summary>
 /// How a command a person runs tells each way it ends: its answer on stdout with the exit status it
 /// chose; a failure as one line on stderr that names the program and the command, with exit 1. A fault
-/// the helper cannot explain is left to the runtime, whose report a person can pass on.
+/// the helper cannot explain is left to the last resort of every invocation (<see cref="HelperAppTests"/>).
 /// </summary>
 [TestFixture]
 public sealed class PersonCommandTests
@@ -46,7 +46,7 @@ public sealed class PersonCommandTests
     }
 
     [Test]
-    public void An_unexpected_fault_is_left_to_the_runtime_to_report()
+    public void An_unexpected_fault_is_left_to_the_last_resort()
     {
         Assert.Throws<InvalidOperationException>(() => Run(_ => throw new InvalidOperationException("a bug")));
     }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Ibmtp.Configuration;
 using Ibmtp.Logging;
 using Ibmtp.Tests.Support;
+using Serilog;
 
 namespace Ibmtp.Tests.Logging;
 
@@ -13,8 +14,9 @@ public sealed class LogFileTests : TempHomeFixture
     {
         var folder = Home.Paths.StateFolder;
         var line = new string('x', 1000);
-        using (var log = HelperLog.Create(LogLevel.Information, folder))
+        using (var file = HelperLog.Create(LogLevel.Information, folder))
         {
+            ILogger log = file;
             // Enough for about eight files' worth, so both limits come into play.
             for (var i = 0; i < 8 * HelperLog.FileSizeLimit / line.Length; i++)
                 log.Information("{Line}", line);
@@ -50,7 +52,8 @@ public sealed class LogFileTests : TempHomeFixture
         var padding = new string('p', 300);
         Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, writer =>
         {
-            using var log = HelperLog.Create(LogLevel.Information, folder);
+            using var file = HelperLog.Create(LogLevel.Information, folder);
+            ILogger log = file;
             for (var i = 0; i < linesEach; i++)
                 log.Information("writer {Writer} line {Line} {Padding} end", writer, i, padding);
         });
@@ -69,8 +72,9 @@ public sealed class LogFileTests : TempHomeFixture
     public void The_log_rolls_to_numbered_files_beside_it()
     {
         var folder = Home.Paths.StateFolder;
-        using (var log = HelperLog.Create(LogLevel.Information, folder))
+        using (var file = HelperLog.Create(LogLevel.Information, folder))
         {
+            ILogger log = file;
             for (var i = 0; i < 1.5 * HelperLog.FileSizeLimit / 1000; i++)
                 log.Information("{Line}", new string('y', 1000));
         }

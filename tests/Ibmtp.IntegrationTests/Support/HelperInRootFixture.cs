@@ -6,7 +6,8 @@ namespace Ibmtp.IntegrationTests;
 /// Every call a client makes of the published Linux binary, made in a root of the derived fixture's
 /// (<see cref="MinimalRoot"/>), fresh for each test, against an IAM emulator served over https:
 /// version, a host not served, an API key from the environment, the file keystore, token mode with
-/// the emulator's CA in SSL_CERT_FILE or in the root's own CA bundle, the token cache and the kubelet provider.
+/// the emulator's CA in SSL_CERT_FILE or in the root's own CA bundle, the token cache and the kubelet provider;
+/// and whatever OpenSSL configuration the root holds, none is read.
 /// </summary>
 [Category(NativeBinary.Category)]
 public abstract class HelperInRootFixture() : IamEmulatorFixture(useHttps: true)
@@ -119,6 +120,43 @@ public abstract class HelperInRootFixture() : IamEmulatorFixture(useHttps: true)
             Assert.That(response.Auth.Keys, Is.EqualTo(new[] { Registry }));
             Assert.That(response.Auth[Registry].Password, Is.EqualTo(HelperOutput.Credentials(cold).Secret));
             Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(1)));
+        });
+    }
+
+    /// <summary>
+    /// The OpenSSL linked into the binary reads no configuration: neither the file its build names
+    /// (/usr/lib/ssl/openssl.cnf, Debian's) nor one OPENSSL_CONF names. Each here loads a provider that, loaded,
+    /// ends the process with <see cref="ExitingModule.ExitStatusWhenLoaded"/>; token mode still reaches IAM over TLS.
+    /// </summary>
+    [Test]
+    public async Task No_OpenSSL_configuration_is_read_neither_the_default_file_nor_OPENSSL_CONFs()
+    {
+        UseTokenModeInRoot();
+        Root.Environment["IBMTP_NO_CACHE"] = "1";
+        await TrustTheEmulatorsCaAsync();
+        Root.CopyIn(await ExitingModule.BuildAsync(Root.Outside("/tmp/module-build")), "/usr/lib/ssl/exiting-provider.so");
+        const string configuration = """
+            openssl_conf = startup
+            [startup]
+            providers = providers
+            [providers]
+            exiting = exiting
+            [exiting]
+            module = /usr/lib/ssl/exiting-provider.so
+            activate = 1
+            """;
+        Root.WriteFile("/usr/lib/ssl/openssl.cnf", configuration);
+        Root.WriteFile("/etc/helper-openssl.cnf", configuration);
+
+        var withTheDefaultFile = await Root.RunAsync("get", Registry);
+        Root.Environment["OPENSSL_CONF"] = "/etc/helper-openssl.cnf";
+        var withOpensslConf = await Root.RunAsync("get", Registry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorToken.Subject(HelperOutput.Credentials(withTheDefaultFile).Secret), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(EmulatorToken.Subject(HelperOutput.Credentials(withOpensslConf).Secret), Is.EqualTo(IamWorld.Builder.Id));
+            Assert.That(IamCalls.Of(Iam), Is.EqualTo(IamCalls.TokenExchanges(2)));
         });
     }
 

@@ -6,8 +6,9 @@ namespace Ibmtp.IntegrationTests;
 /// A root file system that holds the published helper and only what a test puts in it, entered with
 /// chroot: what the static binary finds in a scratch or distroless image, or, built by
 /// <see cref="AlpineLikeRoot"/> or over a <see cref="DebianRoot"/>, in a musl-only or an older distribution.
-/// /tmp is there, and /dev/null and /dev/urandom are the machine's, bound in a mount namespace of the
-/// root's own. Loopback is the machine's, so the IAM emulator and a test registry are reachable.
+/// /tmp is there, and /dev/null and (unless a test leaves it out) /dev/urandom are the machine's, bound
+/// in a mount namespace of the root's own. Loopback is the machine's, so the IAM emulator and a test
+/// registry are reachable.
 /// Needs root, as <see cref="PrivateMountNamespace"/> does.
 /// </summary>
 public sealed class MinimalRoot : IDisposable
@@ -18,7 +19,9 @@ public sealed class MinimalRoot : IDisposable
     /// <summary>Where the helper lies in a root that has a file system layout: on the usual PATH.</summary>
     public const string InstalledHelper = "/usr/local/bin/docker-credential-ibmtp";
 
-    private static readonly string[] Devices = ["/dev/null", "/dev/urandom"];
+    public const string NullDevice = "/dev/null";
+    public const string RandomDevice = "/dev/urandom";
+
     private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ProgramLimit = TimeSpan.FromMinutes(2);
 
@@ -48,11 +51,15 @@ public sealed class MinimalRoot : IDisposable
 
     public string Home => Environment["HOME"];
 
-    /// <summary>An empty root that holds the helper at <paramref name="helper"/>, /tmp, HOME and the two devices.</summary>
-    public static async Task<MinimalRoot> CreateAsync(string helper = BareHelper)
+    /// <summary>
+    /// An empty root that holds the helper at <paramref name="helper"/>, /tmp, HOME and the two devices, or
+    /// with <paramref name="randomDevice"/> false only /dev/null: a chroot made by hand often lacks /dev/urandom.
+    /// </summary>
+    public static async Task<MinimalRoot> CreateAsync(string helper = BareHelper, bool randomDevice = true)
     {
         var directory = new TempDirectory("ibmtp-root");
-        return await FurnishAsync(new MinimalRoot(directory, await PrivateMountNamespace.CreateAsync(), directory.Path, directory.Path, helper));
+        string[] devices = randomDevice ? [NullDevice, RandomDevice] : [NullDevice];
+        return await FurnishAsync(new MinimalRoot(directory, await PrivateMountNamespace.CreateAsync(), directory.Path, directory.Path, helper), devices);
     }
 
     /// <summary>
@@ -68,17 +75,17 @@ public sealed class MinimalRoot : IDisposable
             "-t", "overlay", "overlay",
             "-o", $"lowerdir={tree},upperdir={directory.Subdirectory("upper")},workdir={directory.Subdirectory("work")}",
             merged);
-        return await FurnishAsync(new MinimalRoot(directory, mounts, merged, mounts.Inside(merged), InstalledHelper));
+        return await FurnishAsync(new MinimalRoot(directory, mounts, merged, mounts.Inside(merged), InstalledHelper), [NullDevice, RandomDevice]);
     }
 
-    private static async Task<MinimalRoot> FurnishAsync(MinimalRoot root)
+    private static async Task<MinimalRoot> FurnishAsync(MinimalRoot root, IReadOnlyList<string> devices)
     {
         try
         {
             Directory.CreateDirectory(root.Outside("/tmp"), (UnixFileMode)Convert.ToInt32("1777", 8));
             Directory.CreateDirectory(root.Outside(root.Home), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             root.CopyIn(HelperBinary.Path, root.Helper);
-            foreach (var device in Devices)
+            foreach (var device in devices)
             {
                 await root.BindAsync(device, device);
             }
@@ -98,15 +105,27 @@ public sealed class MinimalRoot : IDisposable
     /// <summary>Writes <paramref name="pathInside"/>, with the folders it needs.</summary>
     public void WriteFile(string pathInside, string contents)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Outside(pathInside))!);
-        File.WriteAllText(Outside(pathInside), contents);
+        File.WriteAllText(ReplaceableOutside(pathInside), contents);
     }
 
     /// <summary>Copies the machine's <paramref name="file"/> to <paramref name="pathInside"/>, with its mode.</summary>
     public void CopyIn(string file, string pathInside)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Outside(pathInside))!);
-        File.Copy(file, Outside(pathInside), overwrite: true);
+        File.Copy(file, ReplaceableOutside(pathInside), overwrite: true);
+    }
+
+    /// <summary>
+    /// <paramref name="pathInside"/> seen from outside, its folder made and a symbolic link there removed: a
+    /// distribution's root links files to absolute paths (Debian's /usr/lib/ssl/openssl.cnf to
+    /// /etc/ssl/openssl.cnf), which, followed from outside the root, name the machine's own files.
+    /// </summary>
+    private string ReplaceableOutside(string pathInside)
+    {
+        var path = Outside(pathInside);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (new FileInfo(path).LinkTarget is not null)
+            File.Delete(path);
+        return path;
     }
 
     /// <summary>Makes the machine's <paramref name="file"/> (a device, say) appear at <paramref name="pathInside"/>, in the root's mount namespace only.</summary>

@@ -2,8 +2,12 @@ using NUnit.Framework;
 
 namespace Ibmtp.IntegrationTests;
 
-/// <summary>A glibc name-service module that, once loaded, ends the process that loaded it with <see cref="ExitStatusWhenLoaded"/>.</summary>
-public static class NameServiceModule
+/// <summary>
+/// A shared library that, once loaded, ends the process that loaded it with <see cref="ExitStatusWhenLoaded"/>:
+/// what a module of the host (a glibc name-service module, an OpenSSL provider) would be to the static
+/// binary, which must never load one.
+/// </summary>
+public static class ExitingModule
 {
     public const int ExitStatusWhenLoaded = 99;
 
@@ -15,11 +19,11 @@ public static class NameServiceModule
         """;
 
     /// <summary>Compiles the module (x86-64) in <paramref name="folder"/> with clang and returns its path.</summary>
-    public static async Task<string> BuildExitingModuleAsync(string folder)
+    public static async Task<string> BuildAsync(string folder)
     {
         Directory.CreateDirectory(folder);
         var source = Path.Combine(folder, "exiting.c");
-        var module = Path.Combine(folder, "libnss_exiting.so.2");
+        var module = Path.Combine(folder, "exiting.so");
         await File.WriteAllTextAsync(source, Source);
         var compiled = await ProcessRunner.RunAsync(Peers.Require("clang"), ["-shared", "-nostdlib", "-fPIC", "-o", module, source]);
         Assert.That(compiled.ExitCode, Is.Zero, compiled.ToString());
