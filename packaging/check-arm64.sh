@@ -67,20 +67,8 @@ for iam in "$http_iam" "$https_iam"; do
 done
 grants() { emulator "$1/_emulator/counts" | sed -n 's/.*"assumeGrants":\([0-9]*\).*/\1/p'; }
 
-# with_only VARIABLE=VALUE... -- COMMAND...: runs COMMAND with HOME=/home and the variables given as its
-# whole environment, as `env -i` would, but with no value on a command line, where every user's ps reads
-# it: the values here are keys. unset and export are the shell's own, so they start no process.
-with_only() {
-  local -a assignments=()
-  while [ "$1" != -- ]; do assignments+=("$1"); shift; done
-  shift
-  (
-    while IFS= read -r variable; do unset "$variable"; done < <(compgen -e)
-    export HOME=/home
-    for assignment in "${assignments[@]}"; do export "${assignment?}"; done
-    exec "$@"
-  )
-}
+# shellcheck source=packaging/with-only.sh
+. "$repo/packaging/with-only.sh"
 
 # call LABEL EXPECTED_EXIT STDIN ACTION [VARIABLE=VALUE...]: runs ACTION in the root, with only HOME and
 # the variables given in its environment; leaves its standard output in $output.

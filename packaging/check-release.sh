@@ -44,11 +44,13 @@ declare -A machine=([linux-x64]='Advanced Micro Devices X86-64' [linux-arm64]=AA
 declare -A runner=([linux-x64]= [linux-arm64]="$qemu")
 chroot="$(command -v chroot)"
 
+# shellcheck source=packaging/with-only.sh
+. "$repo/packaging/with-only.sh"
 # A get answered from the environment, as every install channel must give it.
 check() { # COMMAND...
   local got
   [ "$("$@" version)" = "$name (ibmtp) $version" ] || fail "$*: wrong version line"
-  got="$(printf us.icr.io | env -i HOME="$work/home" DOTNET_NOLOGO=1 IBMTP_API_KEY=release-check-key IBMTP_PROFILE_ID=Profile-release "$@" get)"
+  got="$(printf us.icr.io | with_only HOME="$work/home" DOTNET_NOLOGO=1 IBMTP_API_KEY=release-check-key IBMTP_PROFILE_ID=Profile-release -- "$@" get)"
   [ "$got" = '{"ServerURL":"us.icr.io","Username":"Profile-release","Secret":"release-check-key"}' ] || fail "$*: get answered: $got"
   echo "ok: $*"
 }
