@@ -5,7 +5,8 @@
 # looked up on the caller's PATH first, as it is gone once the environment is.
 with_only() {
   local -a assignments=()
-  while [ "$1" != -- ]; do assignments+=("$1"); shift; done
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do assignments+=("$1"); shift; done
+  [ $# -gt 1 ] || { echo "with_only: VARIABLE=VALUE... -- COMMAND..." >&2; return 2; }
   shift
   local program
   program="$(command -v "$1")" || { echo "with_only: no command $1" >&2; return 127; }

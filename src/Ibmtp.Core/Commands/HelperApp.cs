@@ -12,8 +12,9 @@ public static class HelperApp
     /// A fault that no command explains (a bug in a command for people, whose policy leaves those to
     /// this) ends here as one line on stderr with exit 1, never as the runtime's report: that report is a
     /// stack trace without a frame's name in this build, and would print the message as it is, secrets
-    /// and all. A fault of the standard streams themselves goes on to <c>Program</c>, which has nothing
-    /// left to tell it on.
+    /// and all. An IOException or UnauthorizedAccessException goes on to <c>Program</c>, which ends with
+    /// exit 1 and no line: the commands explain their own file faults, so one left over is most often the
+    /// client having closed the stream this line would go to.
     /// </summary>
     public static int Run(IReadOnlyList<string> args, HelperContext context)
     {

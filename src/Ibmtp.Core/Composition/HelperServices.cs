@@ -9,7 +9,6 @@ using Ibmtp.Keystores.SecretService;
 using Ibmtp.Logging;
 using Ibmtp.Platform;
 using Ibmtp.Tokens;
-using Serilog;
 
 namespace Ibmtp.Composition;
 

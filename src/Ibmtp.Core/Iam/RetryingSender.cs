@@ -9,8 +9,8 @@ using RestSharp;
 namespace Ibmtp.Iam;
 
 /// <summary>
-/// Sends a request until it gets an answer worth acting on: 429, 5xx and connection failures (a proxy's 502, 503
-/// or 504 to its CONNECT among them) are retried with exponential back-off and jitter, honouring Retry-After, all
+/// Sends a request until it gets an answer worth acting on: 429, 5xx and connection failures (a proxy's 429 or
+/// 5xx to its CONNECT among them) are retried with exponential back-off and jitter, honouring Retry-After, all
 /// within the deadline. Any other answer, success or rejection, goes back to the caller; a failure that will not
 /// change by asking again (an untrusted certificate, a redirect, a proxy refusing the tunnel) ends the call at once.
 /// </summary>

@@ -3,10 +3,11 @@ using System.Net;
 namespace Ibmtp.Iam;
 
 /// <summary>
-/// A proxy's answer other than 200 to the <c>CONNECT</c> that asks it for a tunnel to IAM. 502, 503 and 504 say the
-/// proxy could not reach IAM, or is overloaded itself: what a connection IAM did not take says without a proxy, so
-/// worth another attempt within the deadline. Any other answer (403: its policy forbids the host; 407: it wants a user
-/// and password, or refused those given) comes from the proxy's settings or ours, which asking again will not change.
+/// A proxy's answer other than 200 to the <c>CONNECT</c> that asks it for a tunnel to IAM. 429 and the 5xx say the
+/// proxy is overloaded, failed, or could not reach IAM: what IAM's own 429 and 5xx, or a connection IAM did not take,
+/// say without a proxy, so worth another attempt within the deadline. Any other answer (403: its policy forbids the
+/// host; 407: it wants a user and password, or refused those given) comes from the proxy's settings or ours, which
+/// asking again will not change.
 /// </summary>
 /// <param name="proxy">The proxy's URL, whose user and password never appear in what this says: only its host and port.</param>
 internal sealed class TunnelRefusal(Uri? proxy, HttpStatusCode status)
@@ -17,7 +18,7 @@ internal sealed class TunnelRefusal(Uri? proxy, HttpStatusCode status)
             ? new TunnelRefusal(proxy?.GetProxy(destination), status)
             : null;
 
-    public bool IsTransient => status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+    public bool IsTransient => status is HttpStatusCode.TooManyRequests || (int)status >= 500;
 
     /// <summary>What to change: .NET answers a proxy's 407 with the user and password the proxy's URL carries.</summary>
     public string Advice => status == HttpStatusCode.ProxyAuthenticationRequired

@@ -28,8 +28,8 @@ public sealed class UntracedLogger(Logger inner) : ILogger, IDisposable
     // The level methods the helper calls. The core holds this sealed class, never ILogger (ArchitectureTests),
     // so each is a direct call: through the interface, a generic one is a generic virtual method, which the
     // native binary resolves at run time, and ILogger's default implementations are built by its type
-    // loader (about 150,000 instructions the first time each is called). A call of another shape does not
-    // compile until it is added here.
+    // loader (about 150,000 instructions the first time each is called). A generic call of another shape
+    // does not compile until it is added here; Debug's params overload takes any number of values, boxed.
     public void Debug(string messageTemplate) => Write(LogEventLevel.Debug, null, messageTemplate, null);
     public void Debug(string messageTemplate, params object?[]? propertyValues) => Write(LogEventLevel.Debug, null, messageTemplate, propertyValues);
     public void Debug<T0, T1>(string messageTemplate, T0 propertyValue0, T1 propertyValue1) => Write(LogEventLevel.Debug, null, messageTemplate, [propertyValue0, propertyValue1]);

@@ -22,6 +22,18 @@ public sealed class TunnelRefusalTests
     private static FakeHttp BehindProxy() =>
         new() { Proxy = new WebProxy(new Uri($"http://{ProxyUser}:{ProxyPassword}@proxy.example:3128")) };
 
+    [TestCase(HttpStatusCode.BadRequest)]
+    [TestCase(HttpStatusCode.NotFound)]
+    public void A_proxy_refusing_the_tunnel_for_any_other_reason_is_not_asked_again(HttpStatusCode status)
+    {
+        var http = BehindProxy().RefuseTunnel(status).AnswerToken("never-reached");
+        using var deadline = new Deadline(TimeSpan.FromSeconds(30), TimeProvider.System);
+        using var iam = http.Iam();
+
+        Assert.ThrowsAsync<HelperException>(() => iam.ApiKeyTokenAsync(ApiKey, deadline));
+        Assert.That(http.Requests, Has.Count.EqualTo(1));
+    }
+
     [Test]
     public void A_proxy_forbidding_the_tunnel_fails_the_call_at_once_naming_itself_and_what_to_check()
     {
@@ -54,10 +66,12 @@ public sealed class TunnelRefusalTests
         Assert.That(http.Requests, Has.Count.EqualTo(1), "not retried");
     }
 
+    [TestCase(HttpStatusCode.TooManyRequests)]
+    [TestCase(HttpStatusCode.InternalServerError)]
     [TestCase(HttpStatusCode.BadGateway)]
     [TestCase(HttpStatusCode.ServiceUnavailable)]
     [TestCase(HttpStatusCode.GatewayTimeout)]
-    public async Task A_proxy_that_could_not_reach_IAM_is_asked_again(HttpStatusCode status)
+    public async Task A_proxy_that_is_overloaded_failed_or_could_not_reach_IAM_is_asked_again(HttpStatusCode status)
     {
         var http = BehindProxy().RefuseTunnel(status).AnswerToken("through-the-tunnel");
         var clock = new FastForwardClock(Start);
