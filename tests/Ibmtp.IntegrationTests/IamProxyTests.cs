@@ -139,9 +139,10 @@ public sealed class IamProxyTests() : IamEmulatorFixture(useHttps: true)
     }
 
     /// <summary>
-    /// 502, 503 and 504 are a proxy that could not reach IAM, or is overloaded: worth asking again, as a connection IAM
-    /// did not take is, until the deadline; the line then names the proxy and its answer, still without a password.
+    /// 429 and the 5xx are a proxy that is overloaded, failed or could not reach IAM: worth asking again, as IAM's own
+    /// are, until the deadline; the line then names the proxy and its answer, still without a password.
     /// </summary>
+    [TestCase(HttpStatusCode.TooManyRequests)]
     [TestCase(HttpStatusCode.BadGateway)]
     [TestCase(HttpStatusCode.ServiceUnavailable)]
     [TestCase(HttpStatusCode.GatewayTimeout)]

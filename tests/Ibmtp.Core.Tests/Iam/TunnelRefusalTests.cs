@@ -9,7 +9,8 @@ namespace Ibmtp.Tests.Iam;
 /// <summary>
 /// A proxy that will not open the tunnel to IAM: a refusal (403, 407, ...) is the proxy's settings or ours, so the call
 /// fails at once, on one line naming the proxy by host and port (never its user or password), its answer, and what to
-/// check; 502, 503 and 504 say it could not reach IAM, and are tried again within the deadline like a lost connection.
+/// check; 429 and the 5xx say it is overloaded, failed or could not reach IAM, and are tried again within the
+/// deadline like IAM's own.
 /// </summary>
 [TestFixture]
 public sealed class TunnelRefusalTests
