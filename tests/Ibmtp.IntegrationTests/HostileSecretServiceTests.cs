@@ -107,4 +107,16 @@ public sealed class HostileSecretServiceTests
         Assert.That(doctor.StandardOutput, Does.Contain("keystore entry for us.icr.io, user \\u001b]0;owned\\u0007"));
         Assert.That(doctor.StandardOutput, Does.Not.Contain(HostileSecretService.StoredSecret));
     }
+
+    [Test]
+    public async Task A_keyring_that_refuses_its_first_searches_as_not_implemented_is_asked_again()
+    {
+        using var home = Home();
+        using var service = await HostileSecretService.StartAsync(home, SecretServiceMisbehaviour.NotReadyForSearches);
+
+        var get = await new HelperCli(home).GetAsync("us.icr.io");
+
+        Assert.That(get.ExitCode, Is.EqualTo(0), get.StandardError);
+        Assert.That(get.StandardOutput, Does.Contain($"\"Secret\":\"{HostileSecretService.StoredSecret}\""));
+    }
 }

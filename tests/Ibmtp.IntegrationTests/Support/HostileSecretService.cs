@@ -21,6 +21,12 @@ public enum SecretServiceMisbehaviour
 
     /// <summary>Takes every call and never answers.</summary>
     Silent,
+
+    /// <summary>
+    /// Works, but refuses its first <see cref="HostileSecretService.RefusedSearches"/> searches as GNOME Keyring
+    /// does now and then under many clients at once: "Method SearchItems is not implemented".
+    /// </summary>
+    NotReadyForSearches,
 }
 
 /// <summary>
@@ -34,6 +40,8 @@ public sealed class HostileSecretService : IDisposable
     public static readonly string HostileText = "\u001b]0;owned\u0007\u001b[2J\u0007\n! forged: line\r\n" + new string('x', 1024 * 1024);
 
     public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(30);
+
+    public const int RefusedSearches = 3;
 
     private const string Collection = "/org/freedesktop/secrets/collection/login";
     private const string Item = "/org/freedesktop/secrets/collection/login/1";
@@ -108,6 +116,8 @@ public sealed class HostileSecretService : IDisposable
 
     private sealed class Handler(SecretServiceMisbehaviour misbehaviour) : IPathMethodHandler
     {
+        private int _searches;
+
         public string Path => "/org/freedesktop/secrets";
 
         public bool HandlesChildPaths => true;
@@ -140,6 +150,13 @@ public sealed class HostileSecretService : IDisposable
                     break;
                 case SecretServiceMisbehaviour.HostileNames:
                     Answer(context, HostileSecretService.StoredSecret, HostileText);
+                    break;
+                case SecretServiceMisbehaviour.NotReadyForSearches
+                    when context.Request.MemberAsString == "SearchItems" && Interlocked.Increment(ref _searches) <= RefusedSearches:
+                    context.ReplyError("org.freedesktop.DBus.Error.UnknownMethod", "Method SearchItems is not implemented on interface org.freedesktop.Secret.Service");
+                    break;
+                case SecretServiceMisbehaviour.NotReadyForSearches:
+                    Answer(context, HostileSecretService.StoredSecret, "Login");
                     break;
             }
             return ValueTask.CompletedTask;

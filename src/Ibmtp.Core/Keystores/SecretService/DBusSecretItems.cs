@@ -23,6 +23,8 @@ public sealed class DBusSecretItems(string busAddress, Deadline deadline) : ISec
     private const string CollectionInterface = "org.freedesktop.Secret.Collection";
     private const string Properties = "org.freedesktop.DBus.Properties";
     private const string NoObject = "/";
+    private const int SearchAttempts = 5;
+    private static readonly TimeSpan SearchPause = TimeSpan.FromMilliseconds(50);
 
     private readonly Lazy<DBusConnection> _connection = new(() => Connect(busAddress, deadline));
     private string? _session;
@@ -91,7 +93,23 @@ public sealed class DBusSecretItems(string busAddress, Deadline deadline) : ISec
         return unlocked.Length + locked.Length > 0;
     }
 
-    private (string[] Unlocked, string[] Locked) FindItems(IReadOnlyDictionary<string, string> attributes) =>
+    private (string[] Unlocked, string[] Locked) FindItems(IReadOnlyDictionary<string, string> attributes)
+    {
+        // A search changes nothing, so one the keyring was not ready for is asked again, a moment later.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return SearchItems(attributes);
+            }
+            catch (ServiceNotReadyException) when (attempt < SearchAttempts && deadline.Remaining > SearchPause)
+            {
+                Thread.Sleep(SearchPause);
+            }
+        }
+    }
+
+    private (string[] Unlocked, string[] Locked) SearchItems(IReadOnlyDictionary<string, string> attributes) =>
         Call(Method(ServicePath, ServiceInterface, "SearchItems", "a{ss}", (ref MessageWriter writer) => WriteAttributes(ref writer, attributes)),
             (Message reply, object? _) =>
             {
@@ -236,6 +254,7 @@ public sealed class DBusSecretItems(string busAddress, Deadline deadline) : ISec
     {
         SecretServiceException known => known,
         DBusErrorReplyException reply when IsNoSuchObject(reply) => new VanishedObjectException(reply.ErrorMessage),
+        DBusErrorReplyException reply when IsServiceNotReady(reply) => new ServiceNotReadyException(reply.ErrorMessage),
         DBusErrorReplyException reply => new SecretServiceException(reply.ErrorMessage),
         DBusExceptionBase or SocketException or IOException => new SecretServiceException(error.Message),
         _ => error,
@@ -247,6 +266,9 @@ public sealed class DBusSecretItems(string busAddress, Deadline deadline) : ISec
         reply.ErrorName is "org.freedesktop.Secret.Error.NoSuchObject" or "org.freedesktop.DBus.Error.UnknownObject"
         || (reply.ErrorName is "org.freedesktop.DBus.Error.UnknownMethod" or "org.freedesktop.DBus.Error.UnknownInterface"
             && (reply.ErrorMessage.StartsWith("Object does not exist at path", StringComparison.Ordinal) || reply.ErrorMessage.StartsWith("No such interface", StringComparison.Ordinal)));
+
+    private static bool IsServiceNotReady(DBusErrorReplyException reply) =>
+        reply.ErrorName == "org.freedesktop.DBus.Error.UnknownMethod" && reply.ErrorMessage.EndsWith($"on interface {ServiceInterface}", StringComparison.Ordinal);
 
     private static DBusConnection Connect(string address, Deadline deadline)
     {
