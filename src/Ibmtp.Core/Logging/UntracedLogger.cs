@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -12,24 +10,13 @@ namespace Ibmtp.Logging;
 /// chroot without that device the read throws, and would end every call that logs. The helper starts
 /// no activities, so the context is always empty; leaving it out also spares every call that work.
 /// </summary>
-public sealed class UntracedLogger(Logger inner) : ILogger, IDisposable
+public sealed class UntracedLogger(Logger inner) : IDisposable
 {
-    public bool IsEnabled(LogEventLevel level) => inner.IsEnabled(level);
-
-    public void Write(LogEvent logEvent) => inner.Write(logEvent);
-
-    // Every other writing method of ILogger ends here (its default implementations do), never in Serilog's own.
-    public void Write(LogEventLevel level, Exception? exception, string messageTemplate, params object?[]? propertyValues)
-    {
-        if (inner.IsEnabled(level) && inner.BindMessageTemplate(messageTemplate, propertyValues, out var template, out var properties))
-            inner.Write(new LogEvent(DateTimeOffset.Now, level, exception, template, properties));
-    }
-
-    // The level methods the helper calls. The core holds this sealed class, never ILogger (ArchitectureTests),
-    // so each is a direct call: through the interface, a generic one is a generic virtual method, which the
-    // native binary resolves at run time, and ILogger's default implementations are built by its type
-    // loader (about 150,000 instructions the first time each is called). A generic call of another shape
-    // does not compile until it is added here; Debug's params overload takes any number of values, boxed.
+    // The level methods the helper calls, each a direct call. Through Serilog's ILogger, which this class does
+    // not implement, a generic one is a generic virtual method, which the native binary resolves at run time
+    // (about 150,000 instructions the first time each is called; ArchitectureTests keeps ILogger out of the
+    // core). A generic call of another shape does not compile until it is added here; Debug's params
+    // overload takes any number of values, boxed.
     public void Debug(string messageTemplate) => Write(LogEventLevel.Debug, null, messageTemplate, null);
     public void Debug(string messageTemplate, params object?[]? propertyValues) => Write(LogEventLevel.Debug, null, messageTemplate, propertyValues);
     public void Debug<T0, T1>(string messageTemplate, T0 propertyValue0, T1 propertyValue1) => Write(LogEventLevel.Debug, null, messageTemplate, [propertyValue0, propertyValue1]);
@@ -48,12 +35,11 @@ public sealed class UntracedLogger(Logger inner) : ILogger, IDisposable
 
     public void Error<T>(Exception? exception, string messageTemplate, T propertyValue) => Write(LogEventLevel.Error, exception, messageTemplate, [propertyValue]);
 
-    public bool BindMessageTemplate(string messageTemplate, object?[]? propertyValues,
-        [NotNullWhen(true)] out MessageTemplate? parsedTemplate, [NotNullWhen(true)] out IEnumerable<LogEventProperty>? boundProperties) =>
-        inner.BindMessageTemplate(messageTemplate, propertyValues, out parsedTemplate, out boundProperties);
-
-    public bool BindProperty(string? propertyName, object? value, bool destructureObjects, [NotNullWhen(true)] out LogEventProperty? property) =>
-        inner.BindProperty(propertyName, value, destructureObjects, out property);
+    private void Write(LogEventLevel level, Exception? exception, string messageTemplate, object?[]? propertyValues)
+    {
+        if (inner.IsEnabled(level) && inner.BindMessageTemplate(messageTemplate, propertyValues, out var template, out var properties))
+            inner.Write(new LogEvent(DateTimeOffset.Now, level, exception, template, properties));
+    }
 
     public void Dispose() => inner.Dispose();
 }

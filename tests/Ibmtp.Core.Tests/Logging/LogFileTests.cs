@@ -16,10 +16,9 @@ public sealed class LogFileTests : TempHomeFixture
         var line = new string('x', 1000);
         using (var file = HelperLog.Create(LogLevel.Information, folder))
         {
-            ILogger log = file;
             // Enough for about eight files' worth, so both limits come into play.
             for (var i = 0; i < 8 * HelperLog.FileSizeLimit / line.Length; i++)
-                log.Information("{Line}", line);
+                file.Information("{Line}", line);
         }
 
         var files = Directory.GetFiles(folder);
@@ -53,9 +52,8 @@ public sealed class LogFileTests : TempHomeFixture
         Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, writer =>
         {
             using var file = HelperLog.Create(LogLevel.Information, folder);
-            ILogger log = file;
             for (var i = 0; i < linesEach; i++)
-                log.Information("writer {Writer} line {Line} {Padding} end", writer, i, padding);
+                file.Information("writer {Writer} line {Line} {Padding} end", writer, i, padding);
         });
 
         // About 1.2 MiB in all, so the file also rolls while they write.
@@ -74,9 +72,8 @@ public sealed class LogFileTests : TempHomeFixture
         var folder = Home.Paths.StateFolder;
         using (var file = HelperLog.Create(LogLevel.Information, folder))
         {
-            ILogger log = file;
             for (var i = 0; i < 1.5 * HelperLog.FileSizeLimit / 1000; i++)
-                log.Information("{Line}", new string('y', 1000));
+                file.Information("{Line}", new string('y', 1000));
         }
 
         Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "ibmtp.log", "ibmtp.1.log" }));

@@ -25,12 +25,11 @@ public sealed class UntracedLoggerTests
     {
         var sink = new Collected();
         using var untraced = new UntracedLogger(new LoggerConfiguration().MinimumLevel.Information().WriteTo.Sink(sink).CreateLogger());
-        ILogger log = untraced;
         using var activity = new Activity("a caller's trace").Start();
 
-        log.Debug("below the minimum");
-        log.Information("get {Host}: not served", "docker.io");
-        log.Error(new IOException("disk full"), "{Action} failed", "store");
+        untraced.Debug("below the minimum");
+        untraced.Information("get {Host}: not served", "docker.io");
+        untraced.Error(new IOException("disk full"), "{Action} failed", "store");
 
         Assert.That(Activity.Current, Is.SameAs(activity));
         using (Assert.EnterMultipleScope())
