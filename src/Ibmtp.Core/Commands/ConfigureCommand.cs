@@ -1,7 +1,6 @@
-using System.CommandLine;
-using System.CommandLine.Help;
 using DiffPlex.Renderer;
 using Ibmtp.ClientConfig;
+using Ibmtp.CommandLine;
 using Ibmtp.Configuration;
 using Ibmtp.Hosts;
 using Ibmtp.Platform;
@@ -16,31 +15,30 @@ public static class ConfigureCommand
 {
     private const string HelperName = HelperInfo.CredHelperName;
 
-    private static readonly Option<bool> DockerOption = new("--docker") { Description = "configure docker ($DOCKER_CONFIG/config.json, else ~/.docker/config.json)" };
-    private static readonly Option<bool> ContainersOption = new("--containers") { Description = "configure podman, buildah and skopeo (REGISTRY_AUTH_FILE, else ~/.config/containers/auth.json and the file their logins write)" };
-    private static readonly Option<string?> RegistriesOption = new("--registries") { Description = "configure these hosts (comma-separated) instead of icr.io and every public regional host" };
-    private static readonly Option<bool> PrivateOption = new("--private") { Description = "also configure private.icr.io and the private.<region>.icr.io hosts" };
-    private static readonly Option<bool> RemoveOption = new("--remove") { Description = "remove the credHelpers entries that name ibmtp" };
-    private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "print a unified diff of each file and write nothing" };
+    private static readonly CommandOption DockerOption = new("--docker", "configure docker ($DOCKER_CONFIG/config.json, else ~/.docker/config.json)");
+    private static readonly CommandOption ContainersOption = new("--containers", "configure podman, buildah and skopeo (REGISTRY_AUTH_FILE, else ~/.config/containers/auth.json and the file their logins write)");
+    private static readonly CommandOption RegistriesOption = new("--registries", "configure these hosts (comma-separated) instead of icr.io and every public regional host", OptionValue.Required, "hosts");
+    private static readonly CommandOption PrivateOption = new("--private", "also configure private.icr.io and the private.<region>.icr.io hosts");
+    private static readonly CommandOption RemoveOption = new("--remove", "remove the credHelpers entries that name ibmtp");
+    private static readonly CommandOption DryRunOption = new("--dry-run", "print a unified diff of each file and write nothing");
+
+    private static readonly CommandSyntax Syntax = new("configure", "Names docker-credential-ibmtp under credHelpers for the ICR registries.",
+        [DockerOption, ContainersOption, RegistriesOption, PrivateOption, RemoveOption, DryRunOption]);
 
     public static int Run(HelperContext context, IReadOnlyList<string> args)
     {
-        var command = new System.CommandLine.Command("configure", "Names docker-credential-ibmtp under credHelpers for the ICR registries.")
-        {
-            DockerOption, ContainersOption, RegistriesOption, PrivateOption, RemoveOption, DryRunOption, new HelpOption(),
-        };
         var person = new PersonCommand(context, "configure");
-        return person.Parse(command, args, out var parsed) ?? person.Run(() => Configure(context, person, parsed));
+        return person.Parse(Syntax, args, out var parsed) ?? person.Run(() => Configure(context, person, parsed));
     }
 
-    private static int Configure(HelperContext context, PersonCommand person, ParseResult parsed)
+    private static int Configure(HelperContext context, PersonCommand person, ParsedArguments parsed)
     {
         var hosts = Hosts(parsed);
-        var remove = parsed.GetValue(RemoveOption);
-        var dryRun = parsed.GetValue(DryRunOption);
+        var remove = parsed.Has(RemoveOption);
+        var dryRun = parsed.Has(DryRunOption);
         var files = new AuthFiles(context.Environment, new HelperPaths(context.Environment));
 
-        Func<string, bool> removed = host => parsed.GetValue(RegistriesOption) is null || hosts.Contains(host);
+        Func<string, bool> removed = host => parsed.Value(RegistriesOption) is null || hosts.Contains(host);
         // What is made again on a file that another program changed meanwhile (see AuthFile.Save).
         Action<AuthFile> change = remove
             ? file => file.RemoveHelper(HelperName, removed)
@@ -74,9 +72,9 @@ public static class ConfigureCommand
         return 0;
     }
 
-    private static IReadOnlyList<string> Hosts(ParseResult parsed)
+    private static IReadOnlyList<string> Hosts(ParsedArguments parsed)
     {
-        if (parsed.GetValue(RegistriesOption) is { } given)
+        if (parsed.Value(RegistriesOption) is { } given)
         {
             var hosts = new List<string>();
             foreach (var address in given.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -87,7 +85,7 @@ public static class ConfigureCommand
             }
             return hosts.Count > 0 ? hosts : throw new HelperException("--registries names no host");
         }
-        return parsed.GetValue(PrivateOption) ? [.. IcrRegistries.Public, .. IcrRegistries.Private] : IcrRegistries.Public;
+        return parsed.Has(PrivateOption) ? [.. IcrRegistries.Public, .. IcrRegistries.Private] : IcrRegistries.Public;
     }
 
     /// <summary>
@@ -95,10 +93,10 @@ public static class ConfigureCommand
     /// REGISTRY_AUTH_FILE names one file for both, the one their logins write to. Without the
     /// helper in the latter, a login would store the key there, base64-encoded, shadowing the helper.
     /// </summary>
-    private static IEnumerable<string> Targets(HelperContext context, AuthFiles files, ParseResult parsed)
+    private static IEnumerable<string> Targets(HelperContext context, AuthFiles files, ParsedArguments parsed)
     {
-        var docker = parsed.GetValue(DockerOption);
-        var containers = parsed.GetValue(ContainersOption);
+        var docker = parsed.Has(DockerOption);
+        var containers = parsed.Has(ContainersOption);
         if (docker || !containers)
             yield return files.Docker;
         if (containers || !docker)
@@ -156,9 +154,9 @@ public static class ConfigureCommand
     private static string TrimLastLineBreak(string text) =>
         text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
 
-    private static void AdviseOnContainersLogins(HelperContext context, PersonCommand person, AuthFiles files, ParseResult parsed)
+    private static void AdviseOnContainersLogins(HelperContext context, PersonCommand person, AuthFiles files, ParsedArguments parsed)
     {
-        if (parsed.GetValue(DockerOption) && !parsed.GetValue(ContainersOption))
+        if (parsed.Has(DockerOption) && !parsed.Has(ContainersOption))
             return;
         var login = files.ContainersLogin(context.UserId);
         if (login == files.Containers)

@@ -1,6 +1,5 @@
-using System.CommandLine;
-using System.CommandLine.Help;
 using System.Text.Json;
+using Ibmtp.CommandLine;
 using Ibmtp.Composition;
 using Ibmtp.Diagnostics;
 using Ibmtp.Frontends.Kubelet;
@@ -13,53 +12,44 @@ public static class DoctorCommand
 {
     private const string DefaultHost = "us.icr.io";
 
-    private static readonly Argument<string> HostArgument = new("host") { Description = "the registry to examine", DefaultValueFactory = _ => DefaultHost };
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "the same facts as JSON, for scripts" };
+    private static readonly CommandOption JsonOption = new("--json", "the same facts as JSON, for scripts");
 
-    private static readonly Option<string?> KubeletOption = new("--kubelet")
-    {
-        Description = $"also check the kubelet's credential provider set-up: this config file or folder (the kubelet's --image-credential-provider-config), else the first of {string.Join(", ", KubeletSetup.DefaultConfigPaths)}; exit 0 only when it has no problem",
-        Arity = ArgumentArity.ZeroOrOne,
-        HelpName = "config",
-    };
+    private static readonly CommandOption KubeletOption = new("--kubelet",
+        $"also check the kubelet's credential provider set-up: this config file or folder (the kubelet's --image-credential-provider-config), else the first of {string.Join(", ", KubeletSetup.DefaultConfigPaths)}; exit 0 only when it has no problem",
+        OptionValue.Optional, "config");
 
-    private static readonly Option<string?> BinDirOption = new("--image-credential-provider-bin-dir")
-    {
-        Description = $"with --kubelet: the folder the kubelet runs providers from, else the first of {string.Join(", ", KubeletSetup.DefaultBinDirs)} that holds it",
-        HelpName = "dir",
-    };
+    private static readonly CommandOption BinDirOption = new("--image-credential-provider-bin-dir",
+        $"with --kubelet: the folder the kubelet runs providers from, else the first of {string.Join(", ", KubeletSetup.DefaultBinDirs)} that holds it",
+        OptionValue.Required, "dir");
 
-    private static readonly Option<string?> ImageOption = new("--image")
+    private static readonly CommandOption ImageOption = new("--image", "with --kubelet: the image to ask the provider about (default: <host>/namespace/app)", OptionValue.Required);
+
+    private static readonly CommandSyntax Syntax = new("doctor", "Explains what docker-credential-ibmtp would answer for a host, and why.", [JsonOption, KubeletOption, BinDirOption, ImageOption])
     {
-        Description = "with --kubelet: the image to ask the provider about (default: <host>/namespace/app)",
+        Argument = new("host", "the registry to examine", DefaultHost),
     };
 
     public static int Run(HelperContext context, IReadOnlyList<string> args)
     {
-        var command = new System.CommandLine.Command("doctor", "Explains what docker-credential-ibmtp would answer for a host, and why.")
-        {
-            HostArgument, JsonOption, KubeletOption, BinDirOption, ImageOption, new HelpOption(),
-        };
-        // Both say what to ask the kubelet's provider; without --kubelet, --image would only change the host examined.
-        command.Validators.Add(result =>
-        {
-            foreach (var option in new Option[] { ImageOption, BinDirOption })
-            {
-                if (result.GetResult(option) is not null && result.GetResult(KubeletOption) is null)
-                    result.AddError($"{option.Name} means something only with --kubelet: add --kubelet, or name the host alone");
-            }
-        });
         var person = new PersonCommand(context, "doctor");
-        return person.Parse(command, args, out var parsed) ?? person.Run(() =>
+        if (person.Parse(Syntax, args, out var parsed) is { } answered)
+            return answered;
+        // Both say what to ask the kubelet's provider; without --kubelet, --image would only change the host examined.
+        foreach (var option in new[] { ImageOption, BinDirOption })
+        {
+            if (parsed.Has(option) && !parsed.Has(KubeletOption))
+                return person.UsageError($"{option.Name} means something only with --kubelet: add --kubelet, or name the host alone");
+        }
+        return person.Run(() =>
         {
             using var services = HelperServices.Create(context);
-            var image = parsed.GetValue(ImageOption);
-            var host = image is null ? parsed.GetValue(HostArgument)! : ImageReference.Registry(image);
-            var kubelet = parsed.GetResult(KubeletOption) is null ? null
-                : new KubeletSetup(parsed.GetValue(KubeletOption), parsed.GetValue(BinDirOption), image ?? $"{host}/namespace/app");
+            var image = parsed.Value(ImageOption);
+            var host = image is null ? parsed.Argument! : ImageReference.Registry(image);
+            var kubelet = !parsed.Has(KubeletOption) ? null
+                : new KubeletSetup(parsed.Value(KubeletOption), parsed.Value(BinDirOption), image ?? $"{host}/namespace/app");
             var report = new Doctor(context, services, kubelet).Examine(host);
             var kubeletProblems = report.Facts.Count(fact => fact.Problem && fact.Name.StartsWith(KubeletSetup.FactPrefix, StringComparison.Ordinal));
-            if (parsed.GetValue(JsonOption))
+            if (parsed.Has(JsonOption))
             {
                 person.Say(JsonSerializer.Serialize(report, DoctorJsonContext.Default.DoctorReport));
             }

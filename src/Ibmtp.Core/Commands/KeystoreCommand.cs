@@ -1,5 +1,4 @@
-using System.CommandLine;
-using System.CommandLine.Help;
+using Ibmtp.CommandLine;
 using Ibmtp.Composition;
 using Ibmtp.Configuration;
 using Ibmtp.Keystores;
@@ -10,22 +9,22 @@ namespace Ibmtp.Commands;
 /// <summary><c>keystore migrate --to &lt;store&gt;</c>: moves every saved login to another store.</summary>
 public static class KeystoreCommand
 {
-    private static readonly Option<string> ToOption = new("--to") { Description = $"the store to move the logins to: {KeystoreKinds.Choices}", Required = true };
-    private static readonly Option<string?> FromOption = new("--from") { Description = $"the store to move them from (default: the one in use, {SettingsTable.Keystore.Variable} or keystore in the config file)" };
+    private static readonly CommandOption ToOption = new("--to", $"the store to move the logins to: {KeystoreKinds.Choices}", OptionValue.Required, "store", Required: true);
+    private static readonly CommandOption FromOption = new("--from", $"the store to move them from (default: the one in use, {SettingsTable.Keystore.Variable} or keystore in the config file)", OptionValue.Required, "store");
+
+    private static readonly CommandSyntax Syntax = new("keystore", "Manages where docker-credential-ibmtp keeps logins.", [])
+    {
+        Subcommands = [new("keystore migrate", "Copies every login to another store, reads each back, and only then removes them from the old one.", [ToOption, FromOption])],
+    };
 
     public static int Run(HelperContext context, IReadOnlyList<string> args)
     {
-        var migrate = new System.CommandLine.Command("migrate", "Copies every login to another store, reads each back, and only then removes them from the old one.")
-        {
-            ToOption, FromOption, new HelpOption(),
-        };
-        var command = new System.CommandLine.Command("keystore", "Manages where docker-credential-ibmtp keeps logins.") { migrate, new HelpOption() };
         var person = new PersonCommand(context, "keystore");
-        return person.Parse(command, args, out var parsed) ?? person.Run(() =>
+        return person.Parse(Syntax, args, out var parsed) ?? person.Run(() =>
         {
             using var services = HelperServices.Create(context);
-            var from = parsed.GetValue(FromOption) is { } fromText ? Kind(fromText, "--from") : services.Settings.Keystore.Value;
-            var to = Kind(parsed.GetValue(ToOption)!, "--to");
+            var from = parsed.Value(FromOption) is { } fromText ? Kind(fromText, "--from") : services.Settings.Keystore.Value;
+            var to = Kind(parsed.Value(ToOption)!, "--to");
             if (from == to)
                 throw new HelperException($"the logins are already in {KeystoreKinds.All.Spelling(to)}; name another store with --to");
 

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using Ibmtp.CommandLine;
 using Ibmtp.Frontends;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
@@ -17,20 +17,18 @@ public sealed class PersonCommand(HelperContext context, string name)
     public void Say(string line) => context.Output.WriteLine(SecretRedactor.Redact(line));
 
     /// <summary>Parses the command's options; returns the exit status when that already answered (a bad option, or --help), else null.</summary>
-    public int? Parse(System.CommandLine.Command options, IReadOnlyList<string> args, out ParseResult parsed)
+    public int? Parse(CommandSyntax syntax, IReadOnlyList<string> args, out ParsedArguments parsed)
     {
-        parsed = options.Parse(args.ToArray());
-        if (parsed.Errors.Count > 0)
-            return Fail($"{parsed.Errors[0].Message} (see {name} --help)");
-        if (parsed.Action is null)
+        if (syntax.Parse(args, out parsed) is { } problem)
+            return UsageError(problem);
+        if (!parsed.HelpAsked)
             return null;
-        using var text = new StringWriter();
-        var status = parsed.Invoke(new InvocationConfiguration { Output = text, Error = text });
-        // System.CommandLine ends every line it writes; the line writer ends the last one itself.
-        if (text.ToString() is { Length: > 0 } written)
-            context.Output.WriteLine(written.EndsWith('\n') ? written[..^1] : written);
-        return status;
+        context.Output.WriteLine((parsed.Subcommand ?? syntax).HelpText());
+        return 0;
     }
+
+    /// <summary>A command line the command cannot run: one line that points to its help, exit 1.</summary>
+    public int UsageError(string message) => Fail($"{message} (see {name} --help)");
 
     public void Warn(string line) => context.Error.WriteLine(SafeLine.Of($"warning: {line}"));
 
