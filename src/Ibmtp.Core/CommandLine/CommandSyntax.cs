@@ -14,6 +14,7 @@ namespace Ibmtp.CommandLine;
 public sealed record CommandSyntax(string Name, string Description, CommandOption[] Options)
 {
     private const string HelpDescription = "show this help";
+    private const int LineWidth = 100;
 
     /// <summary>The one word the command takes that is not an option, if any.</summary>
     public CommandArgument? Argument { get; init; }
@@ -149,6 +150,32 @@ public sealed record CommandSyntax(string Name, string Description, CommandOptio
         foreach (var (name, _) in rows)
             width = Math.Max(width, name.Length + 2);
         foreach (var (name, description) in rows)
-            text.Append("  ").Append(name.PadRight(width)).AppendLine(description);
+        {
+            text.Append("  ").Append(name.PadRight(width));
+            AppendWrapped(text, description, indent: 2 + width);
+        }
+    }
+
+    // Long descriptions wrap at word boundaries, each line indented under the first, as terminals are often 80 to 100 columns wide.
+    private static void AppendWrapped(StringBuilder text, string description, int indent)
+    {
+        var room = Math.Max(LineWidth - indent, 30);
+        var column = 0;
+        foreach (var word in description.Split(' '))
+        {
+            if (column > 0 && column + 1 + word.Length > room)
+            {
+                text.AppendLine().Append(' ', indent);
+                column = 0;
+            }
+            else if (column > 0)
+            {
+                text.Append(' ');
+                column++;
+            }
+            text.Append(word);
+            column += word.Length;
+        }
+        text.AppendLine();
     }
 }

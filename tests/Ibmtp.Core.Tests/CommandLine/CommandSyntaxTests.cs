@@ -120,4 +120,18 @@ public sealed class CommandSyntaxTests
         Assert.That(Keystore.HelpText(), Does.Contain("Usage: docker-credential-ibmtp keystore <migrate> [options]").And.Contain("\n  migrate  Moves logins.\n"));
         Assert.That(Keystore.Subcommands[0].HelpText(), Does.Contain("\n  --to <store>  the store (required)\n"));
     }
+
+    [Test]
+    public void A_descriptiondescription_wraps_at_a_word_under_its_first_line()
+    {
+        var description = string.Join(' ', Enumerable.Repeat("word", 40));
+        var help = new CommandSyntax("configure", "Configures.", [new("--docker", description)]).HelpText();
+
+        var lines = help.Split('\n').SkipWhile(line => !line.StartsWith("  --docker", StringComparison.Ordinal)).TakeWhile(line => line.StartsWith("  ", StringComparison.Ordinal) && !line.Contains("--help")).ToArray();
+        Assert.That(lines, Has.Length.GreaterThan(1));
+        Assert.That(lines, Has.All.Length.LessThanOrEqualTo(100));
+        var indent = new string(' ', lines[0].IndexOf("word", StringComparison.Ordinal));
+        Assert.That(lines.Skip(1), Has.All.StartsWith(indent + "word"));
+        Assert.That(lines.SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)), Is.EqualTo(("--docker " + description).Split(' ')));
+    }
 }
