@@ -16,14 +16,15 @@ internal sealed class IssuedTokens(EmulatorClock clock)
     private readonly ConcurrentDictionary<string, IssuedToken> live = new(StringComparer.Ordinal);
 
     public IssuedToken Issue(IssuedTokenKind kind, string subject, string origin, TimeSpan lifetime) =>
-        Issue(kind, subject, origin, clock.UtcNow + lifetime, claims: null, sessionId: null);
+        Issue(kind, subject, origin, lifetime, notAfter: DateTimeOffset.MaxValue, claims: null, sessionId: null);
 
-    /// <param name="expiresAt">When the token expires, which a session's end may bring before the usual lifetime's.</param>
+    /// <param name="notAfter">When the token expires at the latest: a session's end may come before its lifetime's.</param>
     /// <param name="claims">Claims besides the usual ones, which they replace where the names meet (e.g. <c>sub</c>).</param>
     /// <param name="sessionId">The person's sign-in session the token belongs to, if any.</param>
-    public IssuedToken Issue(IssuedTokenKind kind, string subject, string origin, DateTimeOffset expiresAt, JsonObject? claims, string? sessionId)
+    public IssuedToken Issue(IssuedTokenKind kind, string subject, string origin, TimeSpan lifetime, DateTimeOffset notAfter, JsonObject? claims, string? sessionId)
     {
         var issuedAt = clock.UtcNow;
+        var expiresAt = issuedAt + lifetime < notAfter ? issuedAt + lifetime : notAfter;
         var header = new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT", ["kid"] = "ibmtp-iam-emulator" };
         var payload = new JsonObject
         {

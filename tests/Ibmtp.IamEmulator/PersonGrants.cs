@@ -136,8 +136,9 @@ internal sealed class PersonGrants(
 
         session.Touch(now);
         counters.CountPersonAssumeGrant();
-        var expiresAt = Earliest(now + settings.TokenLifetime, sessions.EndOf(session), actingUntil);
-        var token = tokens.Issue(IssuedTokenKind.IamAccessToken, profile.Id, GrantTypes.Assume, expiresAt, ProfileClaims(profile, person, session), session.Id);
+        var notAfter = actingUntil < sessions.EndOf(session) ? actingUntil.Value : sessions.EndOf(session);
+        var token = tokens.Issue(
+            IssuedTokenKind.IamAccessToken, profile.Id, GrantTypes.Assume, settings.TokenLifetime, notAfter, ProfileClaims(profile, person, session), session.Id);
         session.AddAccessToken(token.Value);
 
         // Whether IAM returns a refresh token here is not confirmed publicly: like every other profile token, none.
@@ -151,13 +152,12 @@ internal sealed class PersonGrants(
 
     private IResult IssueInSession(SignInSession session, string grantType)
     {
-        var now = clock.UtcNow;
-        session.Touch(now);
+        session.Touch(clock.UtcNow);
         var person = session.Person;
-        var expiresAt = Earliest(now + settings.TokenLifetime, sessions.EndOf(session), null);
+        var notAfter = sessions.EndOf(session);
         var token = session.ActingAs is { } profile
-            ? tokens.Issue(IssuedTokenKind.IamAccessToken, profile.Id, grantType, expiresAt, ProfileClaims(profile, person, session), session.Id)
-            : tokens.Issue(IssuedTokenKind.IamAccessToken, person.IamId, grantType, expiresAt, PersonClaims(person, session), session.Id);
+            ? tokens.Issue(IssuedTokenKind.IamAccessToken, profile.Id, grantType, settings.TokenLifetime, notAfter, ProfileClaims(profile, person, session), session.Id)
+            : tokens.Issue(IssuedTokenKind.IamAccessToken, person.IamId, grantType, settings.TokenLifetime, notAfter, PersonClaims(person, session), session.Id);
         session.AddAccessToken(token.Value);
         return TypedResults.Ok(IamTokenResponse.InSession(token, sessions.IssueRefreshToken(session), session.Id));
     }
@@ -165,9 +165,6 @@ internal sealed class PersonGrants(
     /// <summary>The person as registered now (a test may have changed their SAML attributes), or as they signed in if since removed.</summary>
     private Person CurrentPerson(SignInSession session) =>
         directory.TryFindPerson(session.Person.IamId, out var person) ? person : session.Person;
-
-    private static DateTimeOffset Earliest(DateTimeOffset first, DateTimeOffset second, DateTimeOffset? third) =>
-        new[] { first, second, third ?? DateTimeOffset.MaxValue }.Min();
 
     /// <summary>The claims of a person's own token, named as in IAM's tokens for IBMid users: <c>sub</c> is the user name.</summary>
     private static JsonObject PersonClaims(Person person, SignInSession session) => new()
