@@ -224,10 +224,13 @@ public sealed class PersonSignInEmulatorTests
 
         iam.ClockAhead = TimeSpan.FromMinutes(29);
         var inTime = await client.RefreshGrantAsync(signedIn.RefreshToken);
-        iam.ClockAhead = TimeSpan.FromMinutes(29 + 30);
-        var inactive = await client.RefreshGrantAsync(inTime.RefreshToken);
+        iam.ClockAhead = TimeSpan.FromMinutes(29 + 29);
+        var stillInTime = await client.RefreshGrantAsync(inTime.RefreshToken);
+        iam.ClockAhead = TimeSpan.FromMinutes(29 + 29 + 30);
+        var inactive = await client.RefreshGrantAsync(stillInTime.RefreshToken);
 
         Assert.That(inTime.Status, Is.EqualTo(HttpStatusCode.OK), inTime.ToString());
+        Assert.That(stillInTime.Status, Is.EqualTo(HttpStatusCode.OK), $"each refresh counts inactivity again: {stillInTime}");
         Assert.That(inactive.Status, Is.EqualTo(HttpStatusCode.BadRequest), inactive.ToString());
         Assert.That(inactive.ErrorCode, Is.EqualTo("BXNIM0439E"));
     }
