@@ -119,8 +119,9 @@ internal static class AdminEndpoints
             clock.Ahead = TimeSpan.FromSeconds(request.AheadSeconds);
             return Results.NoContent();
         });
-        admin.MapPost("/revoke-all", (IssuedTokens tokens) =>
+        admin.MapPost("/revoke-all", (IssuedTokens tokens, SignInSessions sessions) =>
         {
+            sessions.RevokeAll();
             tokens.RevokeAll();
             return TypedResults.NoContent();
         });

@@ -93,6 +93,15 @@ internal sealed class SignInSessions(EmulatorClock clock, EmulatorSettings setti
             ? sessionsByRefreshToken.TryRemove(value, out session)
             : sessionsByRefreshToken.TryGetValue(value, out session);
 
+    /// <summary>Ends every session so far, as a revocation of every token ends their refresh tokens too.</summary>
+    public void RevokeAll()
+    {
+        foreach (var sessionId in sessionsById.Keys)
+        {
+            Revoke(sessionId);
+        }
+    }
+
     /// <summary>Ends a session: its refresh tokens and every access token issued in it stop working. False if there is no such session.</summary>
     public bool Revoke(string sessionId)
     {

@@ -249,6 +249,17 @@ public sealed class PersonSignInEmulatorTests
         Assert.That(assume.ErrorCode, Is.EqualTo("BXNIM0407E"), assume.ToString());
     }
 
+    [Test]
+    public async Task Revoking_every_token_ends_people_s_sessions_too()
+    {
+        var signedIn = await client.SignInAsync(iam.IssuePasscode(Ada.IamId));
+
+        iam.RevokeAllTokens();
+        var refresh = await client.RefreshGrantAsync(signedIn.RefreshToken);
+
+        Assert.That(refresh.ErrorCode, Is.EqualTo("BXNIM0407E"), refresh.ToString());
+    }
+
     [TestCase("access_token")]
     [TestCase("refresh_token")]
     public async Task A_person_the_profile_trusts_directly_assumes_it_with_their_token(string tokenField)
