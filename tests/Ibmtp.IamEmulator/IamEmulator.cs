@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 namespace Ibmtp.Emulators;
 
 /// <summary>
-/// IBM Cloud IAM, the VPC instance metadata service and a registry token server, on 127.0.0.1, for tests.
+/// IBM Cloud IAM (with people's sign-in: discovery, the passcode page and sessions), the VPC instance metadata
+/// service and a registry token server, on 127.0.0.1, for tests.
 /// Everything a test registers or changes here takes effect on the next request, from any thread.
 /// </summary>
 public sealed class IamEmulator : IAsyncDisposable
@@ -34,6 +35,8 @@ public sealed class IamEmulator : IAsyncDisposable
     private readonly FailureInjection failures;
     private readonly RequestCounters counters;
     private readonly RegistryTokenSigner registrySigner;
+    private readonly Passcodes passcodes;
+    private readonly SignInSessions sessions;
     private readonly TlsServerCertificate? tlsCertificate;
     private int disposed;
 
@@ -50,6 +53,8 @@ public sealed class IamEmulator : IAsyncDisposable
         failures = app.Services.GetRequiredService<FailureInjection>();
         counters = app.Services.GetRequiredService<RequestCounters>();
         registrySigner = app.Services.GetRequiredService<RegistryTokenSigner>();
+        passcodes = app.Services.GetRequiredService<Passcodes>();
+        sessions = app.Services.GetRequiredService<SignInSessions>();
         BaseUrl = new Uri(app.Urls.Single());
     }
 
@@ -135,6 +140,42 @@ public sealed class IamEmulator : IAsyncDisposable
     /// <summary>Requests to any endpoint that arrived over <paramref name="protocol"/>; <see cref="SslProtocols.None"/> counts those over plain HTTP.</summary>
     public int RequestsOver(SslProtocols protocol) => counters.RequestsOver(protocol);
 
+    /// <summary>IAM's OpenID discovery document, which names the passcode page and the token endpoint.</summary>
+    public Uri DiscoveryUrl => new(BaseUrl, SignInEndpoints.DiscoveryPath.TrimStart('/'));
+
+    /// <summary>The passcode page: a form that signs a person in with e-mail address and password and shows a one-time passcode.</summary>
+    public Uri PasscodePageUrl => new(BaseUrl, SignInEndpoints.PasscodePath.TrimStart('/'));
+
+    /// <summary>How long a passcode stays good, on the emulator's clock (default five minutes).</summary>
+    public TimeSpan PasscodeLifetime
+    {
+        get => settings.PasscodeLifetime;
+        set => settings.PasscodeLifetime = value;
+    }
+
+    /// <summary>
+    /// Whether the refresh grant kills the refresh token it used. False by default: every refresh returns a new refresh
+    /// token, and the old ones stay good until their session ends.
+    /// </summary>
+    public bool SingleUseRefreshTokens
+    {
+        get => settings.SingleUseRefreshTokens;
+        set => settings.SingleUseRefreshTokens = value;
+    }
+
+    /// <summary>The session policy of every account without one of its own (default <see cref="SessionPolicy.Default"/>).</summary>
+    public SessionPolicy SessionPolicy
+    {
+        get => sessions.DefaultPolicy;
+        set => sessions.DefaultPolicy = value;
+    }
+
+    /// <summary>Passcodes the passcode page and <see cref="IssuePasscode"/> have issued.</summary>
+    public int PasscodesIssued => counters.PasscodesIssued;
+
+    /// <summary>Assume grants that issued a profile token for a person's access or refresh token.</summary>
+    public int PersonAssumeGrants => counters.PersonAssumeGrants;
+
     /// <summary>Starts an emulator serving plain HTTP on a free port of 127.0.0.1.</summary>
     public static Task<IamEmulator> StartAsync(CancellationToken cancellationToken = default) =>
         StartAsync(useHttps: false, cancellationToken);
@@ -210,6 +251,38 @@ public sealed class IamEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Registers (or replaces, by IAM ID) a person who can sign in on the passcode page.</summary>
+    public void AddPerson(Person person) => directory.AddPerson(person);
+
+    /// <summary>Makes the registered profile <paramref name="profileId"/> trust these people directly (an "Individual" trust).</summary>
+    public void TrustPeople(string profileId, params string[] iamIds) =>
+        UpdateProfile(profileId, profile => profile.AlsoTrustingPeople(iamIds));
+
+    /// <summary>Adds (or replaces, by name) a rule by which the registered profile <paramref name="profileId"/> trusts federated people.</summary>
+    public void TrustFederatedPeople(string profileId, FederatedTrustRule rule) =>
+        UpdateProfile(profileId, profile => profile.WithRule(rule));
+
+    /// <summary>Ends the profile's direct trust in the person <paramref name="iamId"/>; their sessions can no longer act as it.</summary>
+    public void RemovePersonTrust(string profileId, string iamId) =>
+        UpdateProfile(profileId, profile => profile.NoLongerTrustingPerson(iamId));
+
+    /// <summary>Removes the profile's federated rule <paramref name="ruleName"/>.</summary>
+    public void RemoveFederatedRule(string profileId, string ruleName) =>
+        UpdateProfile(profileId, profile => profile.WithoutRule(ruleName));
+
+    /// <summary>
+    /// A one-time passcode for the person <paramref name="iamId"/>, as the passcode page would show them; with
+    /// <paramref name="actingAsProfileId"/>, the session it begins acts as that profile, which must trust the person.
+    /// </summary>
+    public string IssuePasscode(string iamId, string? actingAsProfileId = null) =>
+        passcodes.TryIssue(iamId, actingAsProfileId, out var refusal) ?? throw new ArgumentException(refusal, nameof(iamId));
+
+    /// <summary>Gives the account its own session policy, or, with null, the default one again.</summary>
+    public void SetSessionPolicy(string accountId, SessionPolicy? policy) => sessions.SetPolicy(accountId, policy);
+
+    /// <summary>Ends a person's sign-in session: its refresh tokens and access tokens stop working. False if there is no such session.</summary>
+    public bool RevokeSession(string sessionId) => sessions.Revoke(sessionId);
+
     /// <summary>
     /// A projected token of <paramref name="account"/>, as its cluster would mint it for a pod; the cr-token grant
     /// takes it only for <see cref="ServiceAccountTokens.IamAudience"/> and a profile that trusts the account.
@@ -238,6 +311,14 @@ public sealed class IamEmulator : IAsyncDisposable
 
     /// <summary>Sets every request counter back to zero.</summary>
     public void Reset() => counters.Reset();
+
+    private void UpdateProfile(string profileId, Func<TrustedProfile, TrustedProfile> change)
+    {
+        if (!directory.UpdateProfile(profileId, change))
+        {
+            throw new ArgumentException($"no trusted profile '{profileId}' is registered", nameof(profileId));
+        }
+    }
 
     /// <summary>Completes when a standalone emulator is told to stop (SIGTERM, Ctrl+C).</summary>
     internal Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
@@ -288,6 +369,9 @@ public sealed class IamEmulator : IAsyncDisposable
             .AddSingleton<FailureInjection>()
             .AddSingleton<RequestCounters>()
             .AddSingleton<TokenGrants>()
+            .AddSingleton<PersonGrants>()
+            .AddSingleton<Passcodes>()
+            .AddSingleton<SignInSessions>()
             .AddSingleton(_ => new RegistryTokenSigner("ibmtp-iam-emulator", registryCertificatePemPath));
 
         var app = builder.Build();
@@ -297,6 +381,7 @@ public sealed class IamEmulator : IAsyncDisposable
             return next(context);
         });
         TokenEndpoint.Map(app);
+        SignInEndpoints.Map(app);
         MetadataEndpoints.Map(app);
         RegistryTokenEndpoint.Map(app);
         if (standalone)

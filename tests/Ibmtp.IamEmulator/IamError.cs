@@ -28,6 +28,29 @@ internal sealed record IamError(int StatusCode, string ErrorCode, string ErrorMe
     public static IamError NotTrusted() =>
         new(StatusCodes.Status403Forbidden, "BXNIM0538E", "The identity is not trusted by the profile.");
 
+    /// <summary>
+    /// A passcode or refresh grant without <c>Authorization: Basic</c> of the public client <c>bx:bx</c>. The code and
+    /// message are not confirmed by any public source; the 401 is what an OAuth server gives a client it cannot authenticate.
+    /// </summary>
+    public static IamError InvalidClient() =>
+        new(StatusCodes.Status401Unauthorized, "BXNIM0308E", "The client ID or secret in the Authorization header is missing or invalid.");
+
+    /// <summary>A grant in a session past its maximum length, or past the expiration of the federated rule it acts through.</summary>
+    public static IamError SessionExpired() =>
+        new(StatusCodes.Status400BadRequest, "BXNIM0408E", "Provided refresh token is expired: the session has ended, sign in again.");
+
+    /// <summary>A grant in a session left unused longer than its account's inactivity timeout.</summary>
+    public static IamError SessionInactive() =>
+        new(StatusCodes.Status400BadRequest, "BXNIM0439E", "The session is inactive: it was not used within the account's inactivity timeout.");
+
+    /// <summary>
+    /// A person's token presented to assume a profile that does not trust the person (no Individual trust, no federated
+    /// rule that admits them). BXNIM0398E is what IAM answers a compute resource its profile does not trust (see the
+    /// fixture issue-iam-error-BXNIM0398E.json); that IAM answers a person so too is not confirmed publicly.
+    /// </summary>
+    public static IamError PersonNotTrusted() =>
+        new(StatusCodes.Status403Forbidden, "BXNIM0398E", "Selected trusted profile not eligible.");
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var requestId = Guid.NewGuid().ToString();

@@ -15,10 +15,16 @@ internal sealed class IssuedTokens(EmulatorClock clock)
     private readonly byte[] signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, IssuedToken> live = new(StringComparer.Ordinal);
 
-    public IssuedToken Issue(IssuedTokenKind kind, string subject, string origin, TimeSpan lifetime)
+    public IssuedToken Issue(IssuedTokenKind kind, string subject, string origin, TimeSpan lifetime) =>
+        Issue(kind, subject, origin, lifetime, notAfter: DateTimeOffset.MaxValue, claims: null, sessionId: null);
+
+    /// <param name="notAfter">When the token expires at the latest: a session's end may come before its lifetime's.</param>
+    /// <param name="claims">Claims besides the usual ones, which they replace where the names meet (e.g. <c>sub</c>).</param>
+    /// <param name="sessionId">The person's sign-in session the token belongs to, if any.</param>
+    public IssuedToken Issue(IssuedTokenKind kind, string subject, string origin, TimeSpan lifetime, DateTimeOffset notAfter, JsonObject? claims, string? sessionId)
     {
         var issuedAt = clock.UtcNow;
-        var expiresAt = issuedAt + lifetime;
+        var expiresAt = issuedAt + lifetime < notAfter ? issuedAt + lifetime : notAfter;
         var header = new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT", ["kid"] = "ibmtp-iam-emulator" };
         var payload = new JsonObject
         {
@@ -30,8 +36,13 @@ internal sealed class IssuedTokens(EmulatorClock clock)
             ["exp"] = expiresAt.ToUnixTimeSeconds(),
             ["jti"] = Guid.NewGuid().ToString(),
         };
+        foreach (var (name, claim) in claims ?? [])
+        {
+            payload[name] = claim?.DeepClone();
+        }
+
         var value = CompactJwt.Create(header, payload, data => HMACSHA256.HashData(signingKey, data));
-        var token = new IssuedToken(value, kind, subject, origin, issuedAt, expiresAt);
+        var token = new IssuedToken(value, kind, subject, origin, issuedAt, expiresAt) { SessionId = sessionId };
         live[value] = token;
         return token;
     }

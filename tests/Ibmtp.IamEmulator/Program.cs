@@ -4,7 +4,9 @@ using Ibmtp.Emulators;
 // Standalone: `dotnet run --project tests/Ibmtp.IamEmulator -- [--port N] [--https]`. Prints `listening http://127.0.0.1:PORT`
 // (https:// with --https) on stdout once it accepts connections, then serves until SIGTERM or Ctrl+C. With --https,
 // GET /_emulator/tls names the PEM file of the test CA that issued its certificate, which a client must trust. POST
-// /_emulator/metadata-server {"server":"BareMetalServer"} picks the machine its VPC metadata service stands for.
+// /_emulator/metadata-server {"server":"BareMetalServer"} picks the machine its VPC metadata service stands for. People
+// sign in through /_emulator/people, /_emulator/trusted-profiles/{id}/people and .../federated-rules, /_emulator/passcodes,
+// /_emulator/session-policy, /_emulator/sign-in-settings, /_emulator/sessions/{id} and /_emulator/clock (AdminEndpoints).
 if (!TryParseArguments(args, out var port, out var useHttps))
 {
     await Console.Error.WriteLineAsync("usage: Ibmtp.IamEmulator [--port N] [--https]");

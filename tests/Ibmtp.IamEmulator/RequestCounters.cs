@@ -13,6 +13,8 @@ internal sealed class RequestCounters
     private int instanceIdentityTokenRequests;
     private int instanceIamTokenRequests;
     private int registryTokenRequests;
+    private int passcodesIssued;
+    private int personAssumeGrants;
 
     public int TokenRequests => Volatile.Read(ref tokenRequests);
 
@@ -21,6 +23,12 @@ internal sealed class RequestCounters
     public int InstanceIamTokenRequests => Volatile.Read(ref instanceIamTokenRequests);
 
     public int RegistryTokenRequests => Volatile.Read(ref registryTokenRequests);
+
+    /// <summary>Passcodes the passcode page or a test has issued.</summary>
+    public int PasscodesIssued => Volatile.Read(ref passcodesIssued);
+
+    /// <summary>Assume grants that issued a profile token for a person's access or refresh token.</summary>
+    public int PersonAssumeGrants => Volatile.Read(ref personAssumeGrants);
 
     public int TokenRequestsFor(string grantType) => tokenRequestsByGrantType.GetValueOrDefault(grantType);
 
@@ -46,12 +54,18 @@ internal sealed class RequestCounters
 
     public void CountRegistryTokenRequest() => Interlocked.Increment(ref registryTokenRequests);
 
+    public void CountPasscodeIssued() => Interlocked.Increment(ref passcodesIssued);
+
+    public void CountPersonAssumeGrant() => Interlocked.Increment(ref personAssumeGrants);
+
     public void Reset()
     {
         Interlocked.Exchange(ref tokenRequests, 0);
         Interlocked.Exchange(ref instanceIdentityTokenRequests, 0);
         Interlocked.Exchange(ref instanceIamTokenRequests, 0);
         Interlocked.Exchange(ref registryTokenRequests, 0);
+        Interlocked.Exchange(ref passcodesIssued, 0);
+        Interlocked.Exchange(ref personAssumeGrants, 0);
         tokenRequestsByGrantType.Clear();
         metadataRequestsByRoute.Clear();
         requestsByProtocol.Clear();

@@ -1,6 +1,9 @@
 namespace Ibmtp.Emulators;
 
-/// <summary><c>POST /identity/token</c>: counts the request, applies the test's delay and queued failures, then runs the grant.</summary>
+/// <summary>
+/// <c>POST /identity/token</c>: counts the request, applies the test's delay and queued failures, checks the client
+/// (none, or the public client for a person's grants), then runs the grant.
+/// </summary>
 internal static class TokenEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/identity/token", HandleAsync);
@@ -23,7 +26,15 @@ internal static class TokenEndpoint
             return failure;
         }
 
-        if (request.Headers.Authorization.Count > 0)
+        // A person's grants come from the CLI's public client; every other grant must come with no client at all.
+        if (form.GrantType is GrantTypes.Passcode or GrantTypes.RefreshToken)
+        {
+            if (!PublicClient.IsIn(request.Headers.Authorization))
+            {
+                return IamError.InvalidClient();
+            }
+        }
+        else if (request.Headers.Authorization.Count > 0)
         {
             return IamError.AuthorizationHeaderNotAllowed();
         }

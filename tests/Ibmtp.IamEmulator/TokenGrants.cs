@@ -1,13 +1,20 @@
 namespace Ibmtp.Emulators;
 
-/// <summary>The three grants of <c>/identity/token</c>: validation, identity lookup, trust check, token issue.</summary>
-internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens tokens, ServiceAccountTokens serviceAccountTokens, EmulatorSettings settings)
+/// <summary>The grants of <c>/identity/token</c>: validation, identity lookup, trust check, token issue.</summary>
+internal sealed class TokenGrants(
+    IdentityDirectory directory,
+    IssuedTokens tokens,
+    ServiceAccountTokens serviceAccountTokens,
+    EmulatorSettings settings,
+    PersonGrants people)
 {
     public IResult Exchange(TokenRequestForm form) => form.GrantType switch
     {
         GrantTypes.ApiKey => ExchangeApiKey(form),
         GrantTypes.Assume => AssumeProfile(form),
         GrantTypes.ComputeResourceToken => ExchangeComputeResourceToken(form),
+        GrantTypes.Passcode => people.ExchangePasscode(form),
+        GrantTypes.RefreshToken => people.Refresh(form),
         "" => IamError.MissingProperty("grant_type"),
         var unsupported => IamError.InvalidValue("grant_type", unsupported),
     };
@@ -24,9 +31,14 @@ internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens toke
             : IamError.ApiKeyNotFound();
     }
 
+    /// <summary>
+    /// The assume grant takes a service ID's access token, or a person's access token or refresh token (which only a
+    /// person's session has): one of the two fields, never both.
+    /// </summary>
     private IResult AssumeProfile(TokenRequestForm form)
     {
-        if (form.Check(required: ["access_token"], optional: TokenRequestForm.ProfileFields) is { } invalid)
+        var tokenField = form["refresh_token"] is null ? "access_token" : "refresh_token";
+        if (form.Check(required: [tokenField], optional: TokenRequestForm.ProfileFields) is { } invalid)
         {
             return invalid;
         }
@@ -36,14 +48,20 @@ internal sealed class TokenGrants(IdentityDirectory directory, IssuedTokens toke
             return invalidProfile;
         }
 
+        if (tokenField == "refresh_token")
+        {
+            return people.AssumeWithRefreshToken(reference, form.Required(tokenField));
+        }
+
         // Only an identity's own token can assume a profile; a profile token cannot be chained into another profile.
-        if (!tokens.TryGetLive(form.Required("access_token"), IssuedTokenKind.IamAccessToken, out var caller)
-            || caller.Origin != GrantTypes.ApiKey)
+        if (!tokens.TryGetLive(form.Required("access_token"), IssuedTokenKind.IamAccessToken, out var caller))
         {
             return IamError.InvalidToken("access_token");
         }
 
-        return IssueForProfile(reference, caller.Subject, GrantTypes.Assume);
+        return caller.Origin == GrantTypes.ApiKey
+            ? IssueForProfile(reference, caller.Subject, GrantTypes.Assume)
+            : people.AssumeWithAccessToken(reference, caller);
     }
 
     private IResult ExchangeComputeResourceToken(TokenRequestForm form)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using NUnit.Framework;
 
 namespace Ibmtp.IntegrationTests;
@@ -76,6 +77,85 @@ public sealed class StandaloneEmulatorTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("VirtualServer, BareMetalServer, VirtualServerBefore20250826"));
+    }
+
+    [Test]
+    public async Task The_people_endpoints_sign_people_in_to_act_as_a_profile_that_trusts_them_until_trust_or_session_ends()
+    {
+        const string ibmidUser = "IBMid-270000STD1";
+        const string federatedUser = "IBMid-270000STD2";
+        const string realm = "https://idp.example.test/saml";
+        await PostAsync("people", new { iamId = ibmidUser, name = "Ibmid Person", email = "ibmid@example.test", accountId = "standalone", password = "pw1" });
+        await PostAsync("people", new
+        {
+            iamId = federatedUser, name = "Federated Person", email = "federated@example.test", accountId = "standalone", password = "pw2",
+            realm, samlAttributes = new Dictionary<string, string> { ["group"] = "pullers" },
+        });
+        await PostAsync($"trusted-profiles/{ProfileId}/people", new { iamIds = new[] { ibmidUser } });
+        await PostAsync($"trusted-profiles/{ProfileId}/federated-rules", new { name = "pullers", realm, conditions = new Dictionary<string, string> { ["group"] = "pullers" }, expiration = 900 });
+        using var iam = new IamSignIn(baseUrl);
+        var ibmid = await iam.SignInAsync(await IssuePasscodeAsync(new { iamId = ibmidUser }));
+        var federated = await iam.SignInAsync(await IssuePasscodeAsync(new { iamId = federatedUser }));
+        var actingAsProfile = await iam.SignInAsync(await IssuePasscodeAsync(new { iamId = ibmidUser, profileId = ProfileId }));
+
+        var direct = await iam.AssumeAsync(ibmid.AccessToken, ProfileId);
+        var byRule = await iam.AssumeAsync(federated.RefreshToken, ProfileId, "refresh_token");
+        Assert.That(direct.Status, Is.EqualTo(HttpStatusCode.OK), direct.ToString());
+        Assert.That(byRule.ExpiresIn, Is.EqualTo(900).Within(1), byRule.ToString());
+        Assert.That(EmulatorToken.Claims(actingAsProfile.AccessToken)["sub_type"]!.ToString(), Is.EqualTo("Profile"));
+
+        await SendAsync(HttpMethod.Delete, $"trusted-profiles/{ProfileId}/people/{ibmidUser}");
+        await SendAsync(HttpMethod.Delete, $"trusted-profiles/{ProfileId}/federated-rules/pullers");
+        Assert.That((await iam.AssumeAsync(ibmid.AccessToken, ProfileId)).ErrorCode, Is.EqualTo("BXNIM0398E"));
+        Assert.That((await iam.AssumeAsync(federated.AccessToken, ProfileId)).ErrorCode, Is.EqualTo("BXNIM0398E"));
+
+        await PostAsync("sign-in-settings", new { singleUseRefreshTokens = true, passcodeLifetimeSeconds = 60 });
+        var refreshed = await iam.RefreshGrantAsync(ibmid.RefreshToken);
+        Assert.That((await iam.RefreshGrantAsync(ibmid.RefreshToken)).ErrorCode, Is.EqualTo("BXNIM0407E"), "a used refresh token dies");
+        await SendAsync(HttpMethod.Delete, $"sessions/{federated.SessionId}");
+        Assert.That((await iam.RefreshGrantAsync(federated.RefreshToken)).ErrorCode, Is.EqualTo("BXNIM0407E"), "a revoked session");
+
+        await PostAsync("session-policy", new { accountId = "standalone", maxLengthSeconds = 3600, inactivitySeconds = 600 });
+        try
+        {
+            await PostAsync("clock", new { aheadSeconds = 600 });
+            Assert.That((await iam.RefreshGrantAsync(refreshed.RefreshToken)).ErrorCode, Is.EqualTo("BXNIM0439E"));
+        }
+        finally
+        {
+            await PostAsync("clock", new { aheadSeconds = 0 });
+            await PostAsync("sign-in-settings", new { singleUseRefreshTokens = false, passcodeLifetimeSeconds = 300 });
+        }
+
+        var counts = await admin.GetFromJsonAsync<JsonObject>("counts");
+        Assert.That(counts!["passcodeGrants"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(counts["refreshGrants"]!.GetValue<int>(), Is.EqualTo(4));
+        Assert.That(counts["passcodesIssued"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(counts["personAssumeGrants"]!.GetValue<int>(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task The_passcodes_endpoint_refuses_a_profile_that_does_not_trust_the_person()
+    {
+        await PostAsync("people", new { iamId = "IBMid-270000STD3", name = "Untrusted Person", email = "untrusted@example.test", accountId = "standalone", password = "pw3" });
+
+        using var response = await admin.PostAsJsonAsync("passcodes", new { iamId = "IBMid-270000STD3", profileId = ProfileId });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("does not trust"));
+    }
+
+    private async Task<string> IssuePasscodeAsync(object body)
+    {
+        using var response = await admin.PostAsJsonAsync("passcodes", body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["passcode"]!.ToString();
+    }
+
+    private async Task SendAsync(HttpMethod method, string path)
+    {
+        using var response = await admin.SendAsync(new HttpRequestMessage(method, path));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), $"{method} /_emulator/{path}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task PostAsync(string path, object body)
