@@ -306,8 +306,12 @@ public sealed class IamEmulator : IAsyncDisposable
     /// <summary>Makes <paramref name="accessToken"/> unusable everywhere; false if it was not live.</summary>
     public bool Revoke(string accessToken) => tokens.Revoke(accessToken);
 
-    /// <summary>Makes every token issued so far unusable, instance identity tokens included.</summary>
-    public void RevokeAllTokens() => tokens.RevokeAll();
+    /// <summary>Makes every token issued so far unusable, instance identity tokens and people's sessions included.</summary>
+    public void RevokeAllTokens()
+    {
+        tokens.RevokeAll();
+        sessions.RevokeAll();
+    }
 
     /// <summary>Sets every request counter back to zero.</summary>
     public void Reset() => counters.Reset();
