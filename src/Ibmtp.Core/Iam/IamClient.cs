@@ -150,8 +150,8 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
         var requestId = HttpClients.IdOrNone(error?.Context?.RequestId, HttpClients.Header(response, "Transaction-Id"));
         var status = (int)response.StatusCode;
         var message = $"IAM rejected the {grantName} grant (HTTP {status}): {HttpClients.Said(response)} (request id {requestId}); {(IsNoTokenEndpoint(status) ? AddressHint : hint)}";
-        // Only a client error ends a session: a server in trouble says nothing about it.
-        return status is >= 400 and < 500 && error?.ErrorCode is { } code && sessionEnds?.GetValueOrDefault(code) is { } reason
+        // A server in trouble (429, 5xx) never gets here: RetryingSender reports it as IAM unavailable, which ends no session.
+        return error?.ErrorCode is { } code && sessionEnds?.GetValueOrDefault(code) is { } reason
             ? new SessionEndedException(message, reason)
             : new IamRejectedException(message);
     }
