@@ -123,7 +123,8 @@ internal sealed class SessionDocument
             };
             if (profile is null && !actsAsProfile)
                 throw new FormatException("no trusted profile");
-            var iamUrl = Uri.TryCreate(Required(root, IamUrlName), UriKind.Absolute, out var url) ? url : throw new FormatException($"'{IamUrlName}' is no URL");
+            // The refresh token goes there: held to the rule every IAM address is held to, whoever wrote the entry.
+            var iamUrl = EndpointPolicy.Check(Required(root, IamUrlName), out var url) is { } problem ? throw new FormatException($"'{IamUrlName}' is {problem}") : url;
             return new PersonSession(
                 new Secret(Required(root, RefreshTokenName)),
                 Required(root, SessionIdName),

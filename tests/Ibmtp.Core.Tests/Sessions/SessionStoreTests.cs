@@ -84,6 +84,7 @@ public sealed class SessionStoreTests : TempHomeFixture
     [TestCase("""{"format":1}""")]
     [TestCase("""{"format":1,"refreshToken":"r","sessionId":"s","iamUrl":"https://iam.test.example/","personName":"n","personIamId":"IBMid-2700001AB2","loggedInAt":"2026-12-07T09:00:00.0000000+00:00","renewedAt":"2026-12-07T09:00:00.0000000+00:00"}""")]
     [TestCase("""{"format":1,"refreshToken":"r","sessionId":"s","iamUrl":"https://iam.test.example/","profile":{"kind":"team","value":"x"},"personName":"n","personIamId":"IBMid-2700001AB2","loggedInAt":"2026-12-07T09:00:00.0000000+00:00","renewedAt":"2026-12-07T09:00:00.0000000+00:00"}""")]
+    [TestCase("""{"format":1,"refreshToken":"r","sessionId":"s","iamUrl":"http://iam.test.example/","profile":{"kind":"id","value":"Profile-1"},"personName":"n","personIamId":"IBMid-2700001AB2","loggedInAt":"2026-12-07T09:00:00.0000000+00:00","renewedAt":"2026-12-07T09:00:00.0000000+00:00"}""")]
     [TestCase("""{"format":1,"refreshToken":"r","sessionId":"s","iamUrl":"https://iam.test.example/","profile":{"kind":"id","value":"Profile-1"},"personName":"n","personIamId":"IBMid-2700001AB2","loggedInAt":"yesterday","renewedAt":"2026-12-07T09:00:00.0000000+00:00"}""")]
     public void A_damaged_entry_is_one_line_telling_the_person_to_sign_in_again(string document)
     {
