@@ -70,7 +70,7 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
         PersonTokensOf(await RequestTokenAsync(
             PasscodeGrant,
             [new("passcode", passcode.Value), new("response_type", "cloud_iam"), .. account is null ? [] : new KeyValuePair<string, string>[] { new("account", account) }],
-            "a passcode works once and for a few minutes only: get a new one and try again",
+            "a passcode works once: get a new one and try again",
             deadline,
             PublicClient).ConfigureAwait(false), "passcode");
 
