@@ -8,6 +8,7 @@ using Ibmtp.Keystores.Pass;
 using Ibmtp.Keystores.SecretService;
 using Ibmtp.Logging;
 using Ibmtp.Platform;
+using Ibmtp.Sessions;
 using Ibmtp.Tokens;
 
 namespace Ibmtp.Composition;
@@ -23,6 +24,8 @@ public sealed class HelperServices : IDisposable
     private readonly UntracedLogger _log;
     private CredentialService? _credentials;
     private TrustedProfileSource? _trustedProfiles;
+    private PersonSessionSource? _personSessions;
+    private SessionStore? _sessions;
     private Lazy<IKeystore>? _keystore;
     private WriteLock? _keystoreWrites;
     private ITokenCache? _tokenCache;
@@ -49,7 +52,11 @@ public sealed class HelperServices : IDisposable
     /// <summary>The sealed logger, not ILogger: through the interface every generic call is resolved at run time (ArchitectureTests).</summary>
     public UntracedLogger Log => _log;
 
-    public CredentialService Credentials => _credentials ??= new CredentialService(Settings.ServedHosts.Value, [TrustedProfiles, new KeystoreSource(Keystore)], Keystore, Log);
+    /// <summary>
+    /// What the docker front end answers from, in order: the environment's own credentials, a person's
+    /// sign-in session, then what <c>docker login</c> saved.
+    /// </summary>
+    public CredentialService Credentials => _credentials ??= new CredentialService(Settings.ServedHosts.Value, [TrustedProfiles, PersonSessions, new KeystoreSource(Keystore)], Keystore, Log);
 
     /// <summary>
     /// What the kubelet provider answers from: the pod's service account first, then the node's own
@@ -60,6 +67,12 @@ public sealed class HelperServices : IDisposable
 
     /// <summary>The environment's own credentials in each host's mode, asked first.</summary>
     public TrustedProfileSource TrustedProfiles => _trustedProfiles ??= CreateTrustedProfileSource();
+
+    /// <summary>A person's sign-in session, kept in the keystore in use; never the kubelet's.</summary>
+    public SessionStore Sessions => _sessions ??= new(Keystore);
+
+    /// <summary>The trusted profile's token for the person signed in, asked after the environment and before the saved logins.</summary>
+    public PersonSessionSource PersonSessions => _personSessions ??= CreatePersonSessionSource();
 
     /// <summary>The keystore, opened on first use: a get answered from the environment never reads it.</summary>
     public Lazy<IKeystore> Keystore => _keystore ??= new(() => OpenKeystore(Settings.Keystore.Value));
@@ -121,6 +134,21 @@ public sealed class HelperServices : IDisposable
             new TokenService(TokenCache, Settings.Timeout.Value, time, warnings.Warn, _timeoutCap),
             iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
             (metadataUrl, api) => new MetadataIdentityClient(HttpClients.CreateForMetadataService(metadataUrl), api, sender, time));
+    }
+
+    private PersonSessionSource CreatePersonSessionSource()
+    {
+        var time = _context.Time;
+        var sender = new RetryingSender(time, Log);
+        ProxyVariables.ProtectCredentials(_context.Environment);
+        return new PersonSessionSource(
+            Sessions,
+            TokenCache,
+            iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
+            Settings.Timeout.Value,
+            time,
+            Log,
+            new UserWarnings(_context.Error, Log).Warn);
     }
 
     public void Dispose()

@@ -3,12 +3,15 @@ using Ibmtp.Hosts;
 using Ibmtp.Keystores;
 using Ibmtp.Logging;
 using Ibmtp.Secrets;
+using Ibmtp.Sessions;
 
 namespace Ibmtp.Credentials;
 
 /// <summary>
 /// The one answer every front end gives: which hosts are served, which source's login wins for a
-/// host, and what <c>docker login</c> keeps. Front ends turn its answers into their protocol.
+/// host, and what <c>docker login</c> keeps. Front ends turn its answers into their protocol. The entry
+/// that keeps a person's session (<see cref="SessionStore.Key"/>) is no registry's: no registry command
+/// reads, writes, removes or lists it, even where a setting would serve its host.
 /// </summary>
 public sealed class CredentialService(
     ServedHosts servedHosts,
@@ -39,7 +42,7 @@ public sealed class CredentialService(
     /// <summary>Keeps a login for a served host; any other host is an error that says how to configure the client.</summary>
     public void Save(string address, string username, Secret secret)
     {
-        if (!RegistryHost.TryParse(address, out var host))
+        if (!RegistryHost.TryParse(address, out var host) || SessionStore.IsReserved(host))
             throw new HelperException("store: ServerURL is not a registry address such as us.icr.io");
         if (!servedHosts.Serves(host))
         {
@@ -63,7 +66,7 @@ public sealed class CredentialService(
     /// </summary>
     public bool Remove(string address)
     {
-        if (!RegistryHost.TryParse(address, out var host))
+        if (!RegistryHost.TryParse(address, out var host) || SessionStore.IsReserved(host))
         {
             log.Information("erase {Address}: not a registry host", address);
             return false;
@@ -96,10 +99,13 @@ public sealed class CredentialService(
         return true;
     }
 
-    /// <summary>Saved hosts and their usernames.</summary>
+    /// <summary>Saved hosts and their usernames; a person's session is no saved host.</summary>
     public IReadOnlyDictionary<string, string> List()
     {
         var saved = keystore.Value.Usernames();
+        var reserved = SessionStore.Key.ToString();
+        if (saved.ContainsKey(reserved))
+            saved = saved.Where(entry => entry.Key != reserved).ToDictionary(StringComparer.Ordinal);
         log.Information("list: {Count} saved", saved.Count);
         return saved;
     }
@@ -107,7 +113,7 @@ public sealed class CredentialService(
     /// <summary>An address that is no host at all is treated like a host not served: a plain miss.</summary>
     private RegistryHost? ParseServed(string address, string action)
     {
-        if (RegistryHost.TryParse(address, out var host) && servedHosts.Serves(host))
+        if (RegistryHost.TryParse(address, out var host) && servedHosts.Serves(host) && !SessionStore.IsReserved(host))
             return host;
         log.Information("{Action} {Address}: not served", action, address);
         return null;

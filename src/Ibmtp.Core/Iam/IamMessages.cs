@@ -13,6 +13,14 @@ internal sealed class IamTokenResponse
     [JsonPropertyName("expires_in")]
     public long? ExpiresIn { get; set; }
 
+    /// <summary>A person's grants (passcode, refresh_token) only; the others answer <c>not_supported</c> or nothing.</summary>
+    [JsonPropertyName("refresh_token")]
+    public string? RefreshToken { get; set; }
+
+    /// <summary>The person's IAM session, in the passcode and refresh grants' answers.</summary>
+    [JsonPropertyName("session_id")]
+    public string? SessionId { get; set; }
+
     /// <summary>IAM's absolute expiry, in Unix seconds.</summary>
     [JsonPropertyName("expiration")]
     public long? Expiration { get; set; }
@@ -130,10 +138,18 @@ internal sealed class VpcTrustedProfile
     public string? Name { get; set; }
 }
 
+/// <summary>The part of IAM's <c>GET /identity/.well-known/openid-configuration</c> a person's sign-in reads.</summary>
+internal sealed class OpenIdConfiguration
+{
+    [JsonPropertyName("passcode_endpoint")]
+    public string? PasscodeEndpoint { get; set; }
+}
+
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IamTokenResponse))]
 [JsonSerializable(typeof(IamErrorResponse))]
 [JsonSerializable(typeof(VpcErrorResponse))]
 [JsonSerializable(typeof(InstanceTokenRequest))]
 [JsonSerializable(typeof(VpcIamTokenRequest))]
+[JsonSerializable(typeof(OpenIdConfiguration))]
 internal sealed partial class IamJsonContext : JsonSerializerContext;

@@ -5,4 +5,4 @@ namespace Ibmtp.Iam;
 /// IAM (or the metadata service) said no: wrong key, unknown profile, untrusted caller. Never
 /// reported as "not found", because docker would then pull anonymously and hide the cause.
 /// </summary>
-public sealed class IamRejectedException(string message) : HelperException(message);
+public class IamRejectedException(string message) : HelperException(message);

@@ -30,6 +30,12 @@ public sealed class FileTokenCache(Func<string> locateFolder, TimeProvider time,
 
     public IamToken? Peek(string cacheKey) => TryRead(cacheKey);
 
+    public void Forget(string cacheKey)
+    {
+        if (File.Exists(EntryPath(cacheKey)))
+            TryDelete(EntryPath(cacheKey));
+    }
+
     public async Task<IamToken> RefreshAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed)
     {
         FileLock? singleFlight;

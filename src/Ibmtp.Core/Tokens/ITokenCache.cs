@@ -11,6 +11,9 @@ public interface ITokenCache
     /// <summary>Whatever token is kept under the key, fresh or not, or null; for reporting, never for handing out.</summary>
     IamToken? Peek(string cacheKey);
 
+    /// <summary>Drops whatever is kept under the key: a token of a session that has ended must not be handed out again.</summary>
+    void Forget(string cacheKey);
+
     /// <summary>Fetches a new token, once for all processes waiting on the same cache, and keeps it.</summary>
     /// <param name="onStaleTokenServed">Told why a still-valid older token was handed out because a new one could not be had in time.</param>
     Task<IamToken> RefreshAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed);

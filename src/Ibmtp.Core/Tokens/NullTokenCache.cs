@@ -15,5 +15,9 @@ public sealed class NullTokenCache : ITokenCache
 
     public IamToken? Peek(string cacheKey) => null;
 
+    public void Forget(string cacheKey)
+    {
+    }
+
     public Task<IamToken> RefreshAsync(string cacheKey, Func<Task<IamToken>> fetch, Deadline deadline, Action<string> onStaleTokenServed) => fetch();
 }

@@ -33,9 +33,12 @@ public sealed class TokenService(ITokenCache cache, TimeSpan timeout, TimeProvid
     /// SHA-256 of the exchange's identity, by BouncyCastle's managed digest: .NET's would start OpenSSL,
     /// which costs a cached get more than everything else it does.
     /// </summary>
-    public static string CacheKey(ITokenExchange exchange)
+    public static string CacheKey(ITokenExchange exchange) => CacheKey(exchange.Identity);
+
+    /// <summary>The key of a token obtained otherwise (a person's session), from everything that decides it; its first part must be no mode's spelling.</summary>
+    public static string CacheKey(IEnumerable<string> identityParts)
     {
-        var identity = Encoding.UTF8.GetBytes(string.Join('\n', exchange.Identity));
+        var identity = Encoding.UTF8.GetBytes(string.Join('\n', identityParts));
         var digest = new Org.BouncyCastle.Crypto.Digests.Sha256Digest();
         digest.BlockUpdate(identity, 0, identity.Length);
         var hash = new byte[digest.GetDigestSize()];

@@ -36,6 +36,22 @@ public class PassphraseKeystoreTests
     public void NothingSavedChanged() =>
         Assert.That(TempHome.Fingerprint(_home.Paths.DataFolder), Is.EqualTo(_saved), "the keystore folder changed");
 
+    /// <summary>A get reads the store twice (a person's session, then the host's login); the slow derivation is paid once.</summary>
+    [Test]
+    public void A_store_derives_its_key_once_however_often_it_is_read()
+    {
+        var keystore = _home.Keystore(Passphrase);
+        var first = System.Diagnostics.Stopwatch.StartNew();
+        keystore.Find(Host("de.icr.io"));
+        first.Stop();
+        var second = System.Diagnostics.Stopwatch.StartNew();
+        var login = keystore.Find(Host("us.icr.io"));
+        second.Stop();
+
+        Assert.That(login?.Secret.Value, Is.EqualTo(DistinctiveSecret));
+        Assert.That(second.Elapsed, Is.LessThan(first.Elapsed / 10), $"first read {first.Elapsed.TotalMilliseconds:0} ms");
+    }
+
     [Test]
     public void A_keystore_asking_for_an_unbounded_key_derivation_is_refused_at_once()
     {

@@ -18,6 +18,8 @@ public sealed class FileKeystore(string folder, Secret? passphrase, WriteLock wr
     // Thousands of logins fit in far less; a larger file is not a keystore of ours.
     private const int LargestStore = 16 * 1024 * 1024;
 
+    private KeyMaterial? _derived;
+
     public string StorePath => Path.Combine(folder, "keystore.json");
 
     public string KeyFilePath => Path.Combine(folder, "keystore.key");
@@ -127,9 +129,20 @@ public sealed class FileKeystore(string folder, Secret? passphrase, WriteLock wr
         KeySources.Passphrase when passphrase is null =>
             throw new HelperException($"keystore {StorePath} is protected by a passphrase: set {SettingsTable.KeystorePassphrase.Variable}"),
         KeySources.Passphrase when envelope.Salt is { Length: > 0 } salt && envelope.Iterations is > 0 and <= KeyMaterial.LargestIterations =>
-            KeyMaterial.FromPassphrase(passphrase.Value, salt, envelope.Iterations),
+            DerivedKey(salt, envelope.Iterations),
         _ => throw Unreadable("names no usable key"),
     };
+
+    /// <summary>
+    /// The passphrase's key for this salt and count, derived once per store opened: a get reads the store
+    /// for a person's session and then for the host's login, and each derivation is slow on purpose.
+    /// </summary>
+    private KeyMaterial DerivedKey(byte[] salt, int iterations)
+    {
+        if (_derived is { Salt: { } derivedSalt } derived && derived.Iterations == iterations && derivedSalt.AsSpan().SequenceEqual(salt))
+            return derived;
+        return _derived = KeyMaterial.FromPassphrase(passphrase!.Value, salt, iterations);
+    }
 
     /// <summary>Keeps the key just used when it still matches the settings; deriving a passphrase key is slow on purpose.</summary>
     private KeyMaterial KeyForWriting(KeyMaterial? current)

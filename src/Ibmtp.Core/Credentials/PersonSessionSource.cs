@@ -1,0 +1,129 @@
+using Ibmtp.Hosts;
+using Ibmtp.Iam;
+using Ibmtp.Logging;
+using Ibmtp.Platform;
+using Ibmtp.Secrets;
+using Ibmtp.Sessions;
+using Ibmtp.Tokens;
+
+namespace Ibmtp.Credentials;
+
+/// <summary>
+/// A person's sign-in (<c>login</c>): the trusted profile's token, traded for the person's token of the
+/// session kept in the keystore. Asked after the environment's own credentials and before the logins
+/// <c>docker login</c> saved; never by the kubelet. A token is served from the cache while it has
+/// <see cref="LeastLifeLeft"/>; then, once for all processes (the token cache's lock), the session is
+/// renewed, its new refresh token saved before anything else is done with the renewal, and the profile
+/// assumed. A session IAM no longer accepts is removed, and the call says who has to sign in again.
+/// Nothing here waits for a person or keeps the session alive in the background.
+/// </summary>
+/// <param name="connectIam">IAM at the session's own address.</param>
+public sealed class PersonSessionSource(
+    SessionStore sessions,
+    ITokenCache cache,
+    Func<Uri, IPersonIam> connectIam,
+    TimeSpan timeout,
+    TimeProvider time,
+    UntracedLogger log,
+    Action<string> warnUser) : ICredentialSource
+{
+    public const string Origin = "sign-in session";
+
+    private static readonly string SignInAgain = $"run {HelperInfo.Name} login";
+
+    public Login? Find(RegistryHost host)
+    {
+        if (sessions.Find() is not { } session)
+            return null;
+        var cacheKey = TokenService.CacheKey(session.CacheIdentity);
+        if (cache.FreshToken(cacheKey) is not { } token)
+        {
+            using var deadline = new Deadline(timeout, time);
+            // The protocol is one synchronous request per process; there is no caller to yield to.
+            token = cache.RefreshAsync(cacheKey, () => RenewAsync(session, deadline), deadline, warnUser).GetAwaiter().GetResult();
+        }
+        return new Login(TrustedProfileSource.BearerUsername, token.AccessToken, Origin, token.ExpiresAt, token.RenewAt);
+    }
+
+    /// <summary>A token handed out for a session is never kept as a login: it would outlive itself.</summary>
+    public bool Supplies(RegistryHost host, string username, Secret secret)
+    {
+        try
+        {
+            return username == TrustedProfileSource.BearerUsername && sessions.Find() is not null;
+        }
+        catch (HelperException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Runs under the token cache's lock: one process at a time renews.</summary>
+    private async Task<IamToken> RenewAsync(PersonSession seen, Deadline deadline)
+    {
+        var (session, token, renewedElsewhere) = await RefreshAsync(seen, deadline).ConfigureAwait(false);
+        if (renewedElsewhere)
+            return token;
+        var profileToken = session.ActsAsProfile ? token : await AssumeAsync(session, token, deadline).ConfigureAwait(false);
+        log.Information("session of {Person}: renewed, profile {Profile}", session.Person, session.ActsAsProfile ? "(acted as by the session)" : session.Profile!.ToString());
+        return profileToken;
+    }
+
+    /// <summary>
+    /// The session as it is kept now (another process may have renewed it, or a new sign-in replaced it,
+    /// while this one waited), renewed and saved, with the person's new token; or, when another process's
+    /// renewal left a fresh profile token in the cache, that token.
+    /// </summary>
+    private async Task<(PersonSession Session, IamToken Token, bool RenewedElsewhere)> RefreshAsync(PersonSession seen, Deadline deadline)
+    {
+        // Held from the read to the save, so that no other writer's session is overwritten with this one.
+        using var exclusive = sessions.HoldWrites();
+        var session = sessions.Find() ?? throw new HelperException($"the sign-in session of {seen.Person} was removed while this call waited (signed out?); {SignInAgain}");
+        if (cache.FreshToken(TokenService.CacheKey(session.CacheIdentity)) is { } fresh)
+        {
+            log.Debug("session of {Person}: renewed by another process while waiting", session.Person);
+            return (session, fresh, true);
+        }
+
+        PersonTokens renewed;
+        using (var iam = connectIam(session.IamUrl))
+        {
+            try
+            {
+                renewed = await iam.RefreshAsync(session.RefreshToken, deadline).ConfigureAwait(false);
+            }
+            catch (SessionEndedException ended)
+            {
+                throw Ended(session, ended);
+            }
+        }
+        var now = time.GetUtcNow();
+        // Saved before the new access token is used: IAM may have spent the old refresh token, and a session
+        // whose only valid refresh token was lost could not be renewed again.
+        session = session with { RefreshToken = renewed.RefreshToken, RenewedAt = now };
+        sessions.Save(session);
+        return (session, renewed.Access, false);
+    }
+
+    private async Task<IamToken> AssumeAsync(PersonSession session, IamToken personToken, Deadline deadline)
+    {
+        using var iam = connectIam(session.IamUrl);
+        try
+        {
+            return await iam.AssumeProfileAsPersonAsync(personToken, session.Profile!, deadline).ConfigureAwait(false);
+        }
+        catch (SessionEndedException ended)
+        {
+            throw Ended(session, ended);
+        }
+    }
+
+    /// <summary>The session and its tokens go; what is left is one line saying whose session ended, why, and what to run.</summary>
+    private HelperException Ended(PersonSession session, SessionEndedException ended)
+    {
+        log.Warning("session of {Person} ended: {Rejection}", session.Person, ended.Message);
+        sessions.RemoveIfStill(session);
+        cache.Forget(TokenService.CacheKey(session.CacheIdentity));
+        return new HelperException($"{session.Person} was signed in, but the session has ended: {ended.Reason}; {SignInAgain}");
+    }
+}
