@@ -28,6 +28,31 @@ public class FileKeystoreTests : KeystoreContract
     protected override void Damage(RegistryHost host) => File.WriteAllBytes(Home.KeyFile, RandomNumberGenerator.GetBytes(32));
 
     [Test]
+    public void A_second_read_of_the_same_file_is_not_decrypted_again()
+    {
+        Home.Keystore().Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("secret-1")));
+        var keystore = Home.Keystore();
+        keystore.Find(Host("session.ibmtp.invalid"));
+
+        // A key that no longer opens the file shows that the second read used the first one's contents.
+        File.WriteAllBytes(Home.KeyFile, RandomNumberGenerator.GetBytes(32));
+
+        Assert.That(keystore.Find(Host("us.icr.io"))?.Username, Is.EqualTo("Profile-1"));
+    }
+
+    [Test]
+    public void A_file_another_process_replaced_since_the_last_read_is_read_again()
+    {
+        Home.Keystore().Save(Host("us.icr.io"), new StoredLogin("Profile-1", new Secret("secret-1")));
+        var keystore = Home.Keystore();
+        keystore.Find(Host("us.icr.io"));
+
+        Home.Keystore().Save(Host("us.icr.io"), new StoredLogin("Profile-2", new Secret("secret-2")));
+
+        Assert.That(keystore.Find(Host("us.icr.io"))?.Username, Is.EqualTo("Profile-2"));
+    }
+
+    [Test]
     public void Reading_before_anything_was_saved_creates_no_file()
     {
         var keystore = Home.Keystore();

@@ -20,18 +20,22 @@ public sealed class FileKeystore(string folder, Secret? passphrase, WriteLock wr
 
     private KeyMaterial? _derived;
 
+    // The last file read and what it decrypted to: a get reads the store for a person's session and then
+    // for the host's login, and the second read finds the same bytes (bench/issue-22.md, last section).
+    private (byte[] Stored, KeystoreContents Contents, KeyMaterial Key)? _lastRead;
+
     public string StorePath => Path.Combine(folder, "keystore.json");
 
     public string KeyFilePath => Path.Combine(folder, "keystore.key");
 
-    public StoredLogin? Find(RegistryHost host) => Read().Contents.Entries.GetValueOrDefault(host.ToString());
+    public StoredLogin? Find(RegistryHost host) => ReadUnchanged().Entries.GetValueOrDefault(host.ToString());
 
     public IReadOnlyDictionary<string, string> Usernames() =>
-        Read().Contents.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Username);
+        ReadUnchanged().Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Username);
 
     public string Check()
     {
-        var entries = Read().Contents.Entries.Count;
+        var entries = ReadUnchanged().Entries.Count;
         return File.Exists(StorePath)
             ? $"encrypted file {StorePath} ({FileModeText.Of(StorePath)}), {entries} login(s)"
             : $"encrypted file {StorePath}, not there yet (the first login creates it)";
@@ -61,14 +65,22 @@ public sealed class FileKeystore(string folder, Secret? passphrase, WriteLock wr
         return true;
     }
 
-    private (KeystoreContents Contents, KeyMaterial? Key) Read()
+    /// <summary>The logins, for reading only: decrypted again only when the file's bytes differ from the last read's.</summary>
+    private KeystoreContents ReadUnchanged() => Read(reuse: true).Contents;
+
+    /// <summary>The logins and their key; contents of their own, for a change, unless <paramref name="reuse"/>.</summary>
+    private (KeystoreContents Contents, KeyMaterial? Key) Read(bool reuse = false)
     {
         if (Directory.Exists(StorePath))
             throw new HelperException($"keystore {StorePath} is a folder, not a file: move it aside, then log in again");
         if (!File.Exists(StorePath))
             return (new KeystoreContents(), null);
 
-        var envelope = ReadEnvelope();
+        var stored = ReadStored();
+        if (reuse && _lastRead is { } last && last.Stored.AsSpan().SequenceEqual(stored))
+            return (last.Contents, last.Key);
+
+        var envelope = ParseEnvelope(stored);
         var key = KeyForReading(envelope);
         byte[] plaintext;
         try
@@ -92,6 +104,8 @@ public sealed class FileKeystore(string folder, Secret? passphrase, WriteLock wr
             // must be whole before any is used, or get prints half an answer.
             if (contents.Entries is null || contents.Entries.Values.Any(login => login?.Username is null || login.Secret is null))
                 throw new JsonException("an entry without a username or secret");
+            if (reuse)
+                _lastRead = (stored, contents, key);
             return (contents, key);
         }
         catch (JsonException)
@@ -104,11 +118,23 @@ public sealed class FileKeystore(string folder, Secret? passphrase, WriteLock wr
         }
     }
 
-    private KeystoreEnvelope ReadEnvelope()
+    private byte[] ReadStored()
     {
         try
         {
-            var envelope = KeystoreJsonReader.ReadEnvelope(BoundedFile.ReadAllBytes(StorePath, LargestStore, Links.Refuse));
+            return BoundedFile.ReadAllBytes(StorePath, LargestStore, Links.Refuse);
+        }
+        catch (InvalidDataException)
+        {
+            throw Unreadable($"is larger than {LargestStore} bytes, so it is no keystore of ours");
+        }
+    }
+
+    private KeystoreEnvelope ParseEnvelope(byte[] stored)
+    {
+        try
+        {
+            var envelope = KeystoreJsonReader.ReadEnvelope(stored);
             if (envelope?.Sealed is null || envelope.Format != KeystoreEnvelope.CurrentFormat)
                 throw Unreadable($"is not a format-{KeystoreEnvelope.CurrentFormat} keystore");
             return envelope;
@@ -116,10 +142,6 @@ public sealed class FileKeystore(string folder, Secret? passphrase, WriteLock wr
         catch (JsonException)
         {
             throw Unreadable("is damaged (not valid JSON)");
-        }
-        catch (InvalidDataException)
-        {
-            throw Unreadable($"is larger than {LargestStore} bytes, so it is no keystore of ours");
         }
     }
 
