@@ -20,6 +20,7 @@ try
         Error = new LineWriter(StandardStreams.Error),
         UserId = CurrentProcess.UserId(),
         CallerName = CurrentProcess.ParentName,
+        Terminal = new ConsoleTerminal(),
     });
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -18,6 +18,8 @@ public static class CommandTable
         new("configure", "names the helper under credHelpers for the ICR registries in docker's and podman's auth files (see configure --help)", ConfigureCommand.Run),
         new(KubeletCommand.Name, "the kubelet's image credential provider: reads a CredentialProviderRequest on stdin, prints a CredentialProviderResponse", KubeletCommand.Run),
         new("keystore", $"migrate --to <store> moves every saved login to another store: {KeystoreKinds.Choices} (see keystore --help)", KeystoreCommand.Run),
+        new("login", "[host] signs a person in with a one-time passcode (IBMid or the company's SSO) and acts as the trusted profile, with no API key (see login --help)", LoginCommand.Run),
+        new("logout", "removes the person's sign-in session and its cached tokens", LogoutCommand.Run),
         new("doctor", "[host] [--json] explains what get would answer for a host (default us.icr.io), and why", DoctorCommand.Run),
     ];
 

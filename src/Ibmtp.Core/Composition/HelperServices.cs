@@ -136,19 +136,20 @@ public sealed class HelperServices : IDisposable
             (metadataUrl, api) => new MetadataIdentityClient(HttpClients.CreateForMetadataService(metadataUrl), api, sender, time));
     }
 
-    private PersonSessionSource CreatePersonSessionSource()
+    private PersonSessionSource CreatePersonSessionSource() => new(
+        Sessions,
+        TokenCache,
+        ConnectPersonIam,
+        Settings.Timeout.Value,
+        _context.Time,
+        Log,
+        new UserWarnings(_context.Error, Log).Warn);
+
+    /// <summary>IAM at <paramref name="iamUrl"/>, for a person's sign-in and its renewals.</summary>
+    public IPersonIam ConnectPersonIam(Uri iamUrl)
     {
-        var time = _context.Time;
-        var sender = new RetryingSender(time, Log);
         ProxyVariables.ProtectCredentials(_context.Environment);
-        return new PersonSessionSource(
-            Sessions,
-            TokenCache,
-            iamUrl => new IamClient(HttpClients.Create(iamUrl), sender, time),
-            Settings.Timeout.Value,
-            time,
-            Log,
-            new UserWarnings(_context.Error, Log).Warn);
+        return new IamClient(HttpClients.Create(iamUrl), new RetryingSender(_context.Time, Log), _context.Time);
     }
 
     public void Dispose()

@@ -97,7 +97,8 @@ public sealed class IamClient(RestClient client, RetryingSender sender, TimeProv
                 $"IAM answered its OpenID configuration with HTTP {(int)response.StatusCode}: {HttpClients.Said(response)}; check {SettingsTable.IamUrl.Variable} ({SettingsTable.IamUrl.FileKey} in the config file)");
         }
         var endpoint = HttpClients.ReadJson(response, IamJsonContext.Default.OpenIdConfiguration)?.PasscodeEndpoint;
-        return Uri.TryCreate(endpoint, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
+        // The person signs in on that page, so it is held to the rule for credentials: https, or plain http on loopback.
+        return endpoint is not null && EndpointPolicy.Check(endpoint, out var url) is null
             ? url
             : throw new IamUnavailableException($"IAM at {IamUrl} answered its OpenID configuration without an https passcode_endpoint");
     }

@@ -21,4 +21,7 @@ public sealed class HelperContext
 
     /// <summary>The name of the program that started the helper (<c>podman</c>, <c>docker</c>), or null when unknown; asked only by calls that need it.</summary>
     public Func<string?> CallerName { get; init; } = () => null;
+
+    /// <summary>The person's terminal, for <c>login</c>'s passcode; null where there is none (and in the protocol's commands, which never prompt).</summary>
+    public ITerminal? Terminal { get; init; }
 }

@@ -35,6 +35,13 @@ public sealed class HelperCli(TestHome home)
             arguments,
             new ProcessOptions { InheritEnvironment = false, Environment = home.Environment });
 
+    /// <summary>Runs the helper with <paramref name="arguments"/> and <paramref name="standardInput"/> on stdin (e.g. <c>login --passcode-stdin</c>).</summary>
+    public Task<ProcessResult> RunWithInputAsync(string standardInput, params string[] arguments) =>
+        ProcessRunner.RunAsync(
+            Executable,
+            arguments,
+            new ProcessOptions { InheritEnvironment = false, Environment = home.Environment, StandardInput = standardInput });
+
     /// <summary>`get` with the server URL on stdin exactly as given (clients send no trailing newline).</summary>
     public Task<ProcessResult> GetAsync(string serverUrl) => RunAsync("get", serverUrl);
 

@@ -1,0 +1,33 @@
+using Ibmtp.CommandLine;
+using Ibmtp.Composition;
+using Ibmtp.Platform;
+using Ibmtp.Tokens;
+
+namespace Ibmtp.Commands;
+
+/// <summary>
+/// <c>logout</c>: removes the person's sign-in session and its cached tokens. The logins that
+/// <c>docker login</c> saved stay; <c>docker logout</c> erases those.
+/// </summary>
+public static class LogoutCommand
+{
+    private static readonly CommandSyntax Syntax = new("logout", "Signs the person out: removes the sign-in session and its cached tokens.", []);
+
+    public static int Run(HelperContext context, IReadOnlyList<string> args)
+    {
+        var person = new PersonCommand(context, "logout");
+        return person.Parse(Syntax, args, out _) ?? person.Run(() =>
+        {
+            using var services = HelperServices.Create(context);
+            if (services.Sessions.Find() is not { } session)
+            {
+                person.Say("no one is signed in");
+                return 0;
+            }
+            services.Sessions.Remove();
+            services.TokenCache.Forget(TokenService.CacheKey(session.CacheIdentity));
+            person.Say($"signed out {session.Person}");
+            return 0;
+        });
+    }
+}

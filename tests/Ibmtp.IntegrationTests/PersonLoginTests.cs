@@ -1,0 +1,135 @@
+using Ibmtp.Emulators;
+using NUnit.Framework;
+
+namespace Ibmtp.IntegrationTests;
+
+/// <summary>
+/// A person signs in with <c>login</c> and a one-time passcode, and the published helper then answers
+/// <c>get</c> as the trusted profile with no API key anywhere; <c>logout</c> ends that.
+/// </summary>
+[TestFixture]
+public sealed class PersonLoginTests : IamEmulatorFixture
+{
+    private static readonly Person Ada = new("IBMid-270000LOGIN", "Ada Lovelace", "ada.login@example.test", IamWorld.AccountId, "analytical engine");
+
+    [SetUp]
+    public void TrustAdaAsTheBuilder()
+    {
+        Iam.AddPerson(Ada);
+        Iam.TrustPeople(IamWorld.Builder.Id, Ada.IamId);
+        Set(("IBMTP_PROFILE_ID", IamWorld.Builder.Id));
+    }
+
+    [TearDown]
+    public void RestoreTheSessionPolicy() => Iam.SessionPolicy = SessionPolicy.Default;
+
+    private Task<ProcessResult> LoginAsync(string passcode) => Helper.RunWithInputAsync(passcode + "\n", "login", "--passcode-stdin");
+
+    [Test]
+    public async Task Login_says_who_signed_in_as_which_profile_and_get_answers_as_the_profile()
+    {
+        var passcode = Iam.IssuePasscode(Ada.IamId);
+
+        var login = await LoginAsync(passcode);
+
+        Assert.That(login.ExitCode, Is.EqualTo(0), login.ToString());
+        Assert.That(login.StandardOutput, Does.Contain("/identity/passcode")
+            .And.Contain($"signed in as Ada Lovelace ({Ada.IamId}), acting as trusted profile {IamWorld.Builder.Id}"));
+        var token = await GetBearerTokenAsync();
+        Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+        // The token login assumed is the one get hands out: no renewal yet.
+        Assert.That((Iam.RequestCount(GrantTypes.Passcode), Iam.RequestCount(GrantTypes.RefreshToken), Iam.PersonAssumeGrants), Is.EqualTo((1, 0, 1)));
+    }
+
+    [Test]
+    public async Task Get_renews_the_session_once_the_token_runs_low_and_keeps_answering()
+    {
+        Assert.That((await LoginAsync(Iam.IssuePasscode(Ada.IamId))).ExitCode, Is.EqualTo(0));
+
+        var token = await GetAheadAsync(TimeSpan.FromMinutes(50));
+
+        Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+        Assert.That((Iam.RequestCount(GrantTypes.RefreshToken), Iam.PersonAssumeGrants), Is.EqualTo((1, 2)));
+    }
+
+    [Test]
+    public async Task A_profile_that_does_not_trust_the_person_fails_login_and_keeps_nothing()
+    {
+        Set(("IBMTP_PROFILE_ID", IamWorld.VpcDefault.Id));
+
+        var login = await LoginAsync(Iam.IssuePasscode(Ada.IamId));
+
+        Assert.That(login.ExitCode, Is.EqualTo(1), login.ToString());
+        Assert.That(login.StandardError, Does.StartWith("docker-credential-ibmtp login: Ada Lovelace").And.Contain("cannot act as trusted profile").And.EndWith("\n"));
+        Assert.That(login.StandardError.TrimEnd('\n'), Does.Not.Contain("\n"));
+        Assert.That((await Helper.GetAsync(Registry)).StandardOutput, Does.Contain("credentials not found"));
+    }
+
+    [Test]
+    public async Task A_used_passcode_is_refused_in_one_line()
+    {
+        var passcode = Iam.IssuePasscode(Ada.IamId);
+        Assert.That((await LoginAsync(passcode)).ExitCode, Is.EqualTo(0));
+
+        var again = await LoginAsync(passcode);
+
+        Assert.That(again.ExitCode, Is.EqualTo(1), again.ToString());
+        Assert.That(again.StandardError, Does.StartWith("docker-credential-ibmtp login: ").And.Not.Contain(passcode));
+    }
+
+    [Test]
+    public async Task Logout_removes_the_session_and_get_finds_nothing()
+    {
+        Assert.That((await LoginAsync(Iam.IssuePasscode(Ada.IamId))).ExitCode, Is.EqualTo(0));
+
+        var logout = await Helper.RunWithArgumentsAsync("logout");
+
+        Assert.That(logout.ExitCode, Is.EqualTo(0), logout.ToString());
+        Assert.That(logout.StandardOutput, Is.EqualTo($"signed out Ada Lovelace ({Ada.IamId})\n"));
+        Assert.That((await Helper.GetAsync(Registry)).StandardOutput, Does.Contain("credentials not found"));
+        Assert.That((await Helper.RunWithArgumentsAsync("logout")).StandardOutput, Is.EqualTo("no one is signed in\n"));
+    }
+
+    [Test]
+    public async Task A_session_the_account_ended_is_removed_and_get_says_to_log_in_again()
+    {
+        Assert.That((await LoginAsync(Iam.IssuePasscode(Ada.IamId))).ExitCode, Is.EqualTo(0));
+        Iam.SessionPolicy = new SessionPolicy(TimeSpan.FromHours(24), TimeSpan.FromMinutes(30));
+
+        AgeTo(TimeSpan.FromMinutes(50));
+        var get = await Helper.GetAsync(Registry);
+
+        Assert.That(get.ExitCode, Is.EqualTo(1), get.ToString());
+        Assert.That(get.StandardOutput, Does.Contain("Ada Lovelace").And.Contain("run docker-credential-ibmtp login"));
+        Assert.That((await Helper.GetAsync(Registry)).StandardOutput, Does.Contain("credentials not found"));
+    }
+
+    [Test]
+    public async Task No_secret_of_the_sign_in_is_left_in_clear_in_any_file_or_the_debug_log()
+    {
+        var passcode = Iam.IssuePasscode(Ada.IamId);
+        var login = await LoginAsync(passcode);
+        Assert.That(login.ExitCode, Is.EqualTo(0), login.ToString());
+        var token = await GetBearerTokenAsync();
+
+        Assert.That(Home.FilesContainingSecret(passcode), Is.Empty);
+        Assert.That(Home.FilesContainingSecret(token), Is.Empty);
+        Assert.That(login.StandardOutput + login.StandardError, Does.Not.Contain(passcode));
+    }
+
+    /// <summary>
+    /// <paramref name="ahead"/> into the test for both sides: the emulator's clock moves there, and the
+    /// cached token is made as old, so the helper, on the real clock, judges it as IAM does.
+    /// </summary>
+    private void AgeTo(TimeSpan ahead)
+    {
+        CachedTokens.AgeTo(Home, ahead);
+        Iam.ClockAhead = ahead;
+    }
+
+    private async Task<string> GetAheadAsync(TimeSpan ahead)
+    {
+        AgeTo(ahead);
+        return await GetBearerTokenAsync();
+    }
+}
