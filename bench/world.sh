@@ -18,6 +18,11 @@ start_world() {
   post service-ids "{\"apiKey\":\"$api_key\",\"serviceIdName\":\"bench-builder\"}"
   post compute-resource-tokens "{\"token\":\"$cr_token\",\"subject\":\"bench-builder\"}"
   post trusted-profiles "{\"id\":\"$profile\",\"crn\":\"crn:v1:bluemix:public:iam-identity::a/bench::profile:$profile\",\"name\":\"bench\",\"accountId\":\"bench\",\"trusts\":[\"bench-builder\",\"vpc\"]}"
+  # A person the profile trusts, who signs in with `login` for the sign-in session's scenario.
+  person="IBMid-0000BENCH"
+  post people "{\"iamId\":\"$person\",\"name\":\"Bench Person\",\"email\":\"bench@example.test\",\"accountId\":\"bench\",\"password\":\"unused\"}"
+  post "trusted-profiles/$profile/people" "{\"iamIds\":[\"$person\"]}"
+  session_env=("IBMTP_IAM_URL=$iam" "IBMTP_PROFILE_ID=$profile")
 
   apikey_env=("IBMTP_API_KEY=$api_key" "IBMTP_PROFILE_ID=$profile")
   token_env=(IBMTP_MODE=token "IBMTP_IAM_URL=$iam" "${apikey_env[@]}")
@@ -94,6 +99,23 @@ add_build() {
   scenario "$name: get, cr-token mode served from the cache" get 0 us.icr.io "$name" "$program" "${cr_token_env[@]}"
   scenario "$name: get, vpc mode served from the cache" get 0 us.icr.io "$name" "$program" "${vpc_env[@]}"
   scenario "$name: kubelet, token mode served from the cache" kubelet 0 "$kubelet_request" "$name" "$program" "${token_env[@]}"
+  add_session_scenario "$name" "$program"
+}
+
+# A person signs in with `login` in a HOME of its own (a session is asked before the keystore's
+# logins), then `get` is served the profile's token from the cache. A build from before `login` has
+# no such path.
+add_session_scenario() {
+  local name="$1" program="$2" passcode out
+  passcode="$(curl -fsS -X POST -H 'Content-Type: application/json' -d "{\"iamId\":\"$person\"}" "$iam/_emulator/passcodes" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["passcode"])')"
+  if ! printf '%s\n' "$passcode" | in_home "$name-session" env "${session_env[@]}" "$program" login --passcode-stdin >/dev/null 2>&1; then
+    echo "$name: no login command, so no sign-in session scenario" >&2
+    return 0
+  fi
+  out="$(printf 'us.icr.io' | in_home "$name-session" env "${session_env[@]}" "$program" get)" || true
+  [[ "$out" == *'"Username":"iambearer"'* ]] || { echo "$name: get after login failed: $out" >&2; exit 1; }
+  scenario "$name: get, sign-in session served from the cache" get 0 us.icr.io "$name-session" "$program" "${session_env[@]}"
 }
 
 scenarios_json() {
