@@ -117,6 +117,79 @@ public sealed class PersonLoginTests : IamEmulatorFixture
         Assert.That(login.StandardOutput + login.StandardError, Does.Not.Contain(passcode));
     }
 
+    [Test]
+    public async Task A_session_that_already_acts_as_a_profile_is_kept_as_it_is_and_never_assumed_again()
+    {
+        Home.Environment.Remove("IBMTP_PROFILE_ID");
+
+        var login = await LoginAsync(Iam.IssuePasscode(Ada.IamId, actingAsProfileId: IamWorld.Builder.Id));
+
+        Assert.That(login.ExitCode, Is.EqualTo(0), login.ToString());
+        Assert.That(login.StandardOutput, Does.Contain($"signed in as Ada Lovelace ({Ada.IamId}), acting as the trusted profile chosen on the passcode page"));
+        Assert.That(EmulatorToken.Subject(await GetBearerTokenAsync()), Is.EqualTo(IamWorld.Builder.Id));
+        Assert.That(EmulatorToken.Subject(await GetAheadAsync(TimeSpan.FromMinutes(50))), Is.EqualTo(IamWorld.Builder.Id));
+        Assert.That((Iam.RequestCount(GrantTypes.RefreshToken), Iam.PersonAssumeGrants), Is.EqualTo((1, 0)));
+    }
+
+    [Test]
+    public async Task Without_a_profile_named_login_says_how_to_name_one_and_keeps_nothing()
+    {
+        Home.Environment.Remove("IBMTP_PROFILE_ID");
+
+        var login = await LoginAsync(Iam.IssuePasscode(Ada.IamId));
+
+        Assert.That(login.ExitCode, Is.EqualTo(1), login.ToString());
+        Assert.That(login.StandardError, Does.Contain("no trusted profile is named to act as: set IBMTP_PROFILE_ID"));
+        Assert.That((await Helper.RunWithArgumentsAsync("logout")).StandardOutput, Is.EqualTo("no one is signed in\n"));
+    }
+
+    [Test]
+    public async Task With_a_display_login_opens_the_passcode_page_in_the_browser()
+    {
+        var opened = Path.Combine(Home.Path, "opened.txt");
+        var opener = Path.Combine(Home.BinDirectory, "xdg-open");
+        File.WriteAllText(opener, $"#!/bin/sh\nprintf '%s\\n' \"$*\" > {opened}\n");
+        File.SetUnixFileMode(opener, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Set(("DISPLAY", ":0"));
+
+        var login = await Helper.RunWithArgumentsAsync("login");
+
+        // The page is opened before the passcode is asked for; with no terminal to ask on, login stops there.
+        Assert.That(login.StandardOutput, Does.Contain("(opened in your browser)"));
+        Assert.That(login.StandardError, Does.Contain("there is no terminal to read the passcode from: pipe it in with --passcode-stdin"));
+        Assert.That(await WaitForFileAsync(opened), Does.EndWith("/identity/passcode\n"));
+    }
+
+    [Test]
+    public async Task On_a_terminal_the_passcode_is_read_without_echo()
+    {
+        var passcode = Iam.IssuePasscode(Ada.IamId);
+        var transcript = Path.Combine(Home.Path, "typescript");
+        var helper = Path.Combine(Home.BinDirectory, "docker-credential-ibmtp");
+
+        // script(1) gives the helper a terminal of its own and records all that terminal shows; the code is
+        // typed once the prompt is there, as a person would, so the terminal's echo is already off.
+        const string Typist = """
+            (until grep -q 'Passcode: ' "$TRANSCRIPT" 2>/dev/null; do sleep 0.05; done; printf '%s\r' "$PASSCODE") |
+              script -q -f -e -c "$HELPER login" "$TRANSCRIPT"
+            """;
+        var environment = new Dictionary<string, string>(Home.Environment) { ["PASSCODE"] = passcode, ["TRANSCRIPT"] = transcript, ["HELPER"] = helper };
+        var login = await ProcessRunner.RunAsync("/bin/sh", ["-c", Typist],
+            new ProcessOptions { InheritEnvironment = false, Environment = environment, Timeout = TimeSpan.FromSeconds(30) });
+
+        Assert.That(login.ExitCode, Is.EqualTo(0), login.ToString());
+        var shown = File.ReadAllText(transcript);
+        Assert.That(shown, Does.Contain("Passcode: ").And.Contain("signed in as Ada Lovelace"));
+        Assert.That(shown, Does.Not.Contain(passcode));
+    }
+
+    private static async Task<string> WaitForFileAsync(string path)
+    {
+        for (var attempt = 0; attempt < 100 && !File.Exists(path); attempt++)
+            await Task.Delay(50);
+        return File.ReadAllText(path);
+    }
+
     /// <summary>
     /// <paramref name="ahead"/> into the test for both sides: the emulator's clock moves there, and the
     /// cached token is made as old, so the helper, on the real clock, judges it as IAM does.

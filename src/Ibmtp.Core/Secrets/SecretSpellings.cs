@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 
 namespace Ibmtp.Secrets;
@@ -30,6 +29,10 @@ internal sealed class SecretSpellings
     /// <summary>Replaces every spelling of the secret in <paramref name="text"/> with <paramref name="mask"/>. Not for two threads at once.</summary>
     public string Replace(string text, string mask)
     {
+        // Every form of a character is at least as long as the character, so no spelling of the secret
+        // fits in a shorter text; a get's one log line is shorter than a refresh token.
+        if (text.Length < _secret.Length)
+            return text;
         if (_firstCharacters is null)
             Prepare();
         StringBuilder? redacted = null;
@@ -54,8 +57,10 @@ internal sealed class SecretSpellings
     {
         var forms = new string[_secret.Length][];
         var count = 0;
+        // A token repeats the few dozen characters of its alphabet: each one's forms are worked out once.
+        var asciiForms = new string[128][];
         foreach (var character in _secret.EnumerateRunes())
-            forms[count++] = FormsOf(character);
+            forms[count++] = character.IsAscii ? asciiForms[character.Value] ??= FormsOf(character) : FormsOf(character);
         Array.Resize(ref forms, count);
         _forms = forms;
         var first = new char[count == 0 ? 0 : forms[0].Length];
@@ -106,24 +111,40 @@ internal sealed class SecretSpellings
         var itself = character.ToString();
         Span<byte> utf8 = stackalloc byte[4];
         utf8 = utf8[..character.EncodeToUtf8(utf8)];
-        var percent = new StringBuilder(utf8.Length * 3);
-        foreach (var value in utf8)
-            percent.Append('%').Append(value.ToString("X2", CultureInfo.InvariantCulture));
-        var escaped = new StringBuilder(itself.Length * 6);
-        foreach (var unit in itself)
-            escaped.Append("\\u").Append(((int)unit).ToString("X4", CultureInfo.InvariantCulture));
+        Span<char> percent = stackalloc char[12];
+        for (var index = 0; index < utf8.Length; index++)
+        {
+            percent[3 * index] = '%';
+            HexDigits(utf8[index], percent.Slice(3 * index + 1, 2));
+        }
+        Span<char> escaped = stackalloc char[12];
+        for (var index = 0; index < itself.Length; index++)
+        {
+            escaped[6 * index] = '\\';
+            escaped[6 * index + 1] = 'u';
+            HexDigits((byte)(itself[index] >> 8), escaped.Slice(6 * index + 2, 2));
+            HexDigits((byte)itself[index], escaped.Slice(6 * index + 4, 2));
+        }
         var space = character.Value == ' ';
         var escape = ShortJsonEscape(character.Value);
         var forms = new string[3 + (space ? 1 : 0) + (escape is null ? 0 : 1)];
         forms[0] = itself;
-        forms[PercentEncoded] = percent.ToString();
-        forms[UnicodeEscaped] = escaped.ToString();
+        forms[PercentEncoded] = percent[..(3 * utf8.Length)].ToString();
+        forms[UnicodeEscaped] = escaped[..(6 * itself.Length)].ToString();
         var next = 3;
         if (space)
             forms[next++] = "+";
         if (escape is not null)
             forms[next] = escape;
         return forms;
+    }
+
+    // Upper case; the search matches hex digits in either case. Formatting each with a culture's number rules cost a tenth of a get that redacts a long token.
+    private static void HexDigits(byte value, Span<char> destination)
+    {
+        const string Digits = "0123456789ABCDEF";
+        destination[0] = Digits[value >> 4];
+        destination[1] = Digits[value & 0xF];
     }
 
     private static string? ShortJsonEscape(int character) => character switch

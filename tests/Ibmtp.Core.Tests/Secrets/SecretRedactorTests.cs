@@ -28,6 +28,15 @@ public class SecretRedactorTests
     }
 
     [Test]
+    public void A_text_that_is_the_secret_and_nothing_else_is_blanked_and_one_shorter_is_left_alone()
+    {
+        _ = new Secret("refresh/token+1a2b3c4d5e");
+
+        Assert.That(SecretRedactor.Redact("refresh/token+1a2b3c4d5e"), Is.EqualTo("[REDACTED]"));
+        Assert.That(SecretRedactor.Redact("refresh/token+1a2b3c4d5"), Is.EqualTo("refresh/token+1a2b3c4d5"));
+    }
+
+    [Test]
     public void Strings_too_short_to_be_secrets_are_not_blanked_so_that_ordinary_words_survive()
     {
         _ = new Secret("get");
