@@ -33,7 +33,7 @@ public sealed class SessionCheckTests : CheckFixture
     public void Start()
     {
         Time = new FakeTimeProvider(Now);
-        // Whatever the session names, nothing leaves the machine: every IAM call goes to the fake.
+        // Every IAM call goes to the fake; should one not, it goes nowhere and soon gives up.
         Home.Variables["IBMTP_IAM_URL"] = "http://127.0.0.1:1";
         Home.Variables["IBMTP_TIMEOUT"] = "1";
         _iam = new Mock<IPersonIam>(MockBehavior.Strict);
