@@ -136,10 +136,13 @@ public sealed class HelperServices : IDisposable
             (metadataUrl, api) => new MetadataIdentityClient(HttpClients.CreateForMetadataService(metadataUrl), api, sender, time));
     }
 
-    private PersonSessionSource CreatePersonSessionSource() => new(
+    private PersonSessionSource CreatePersonSessionSource() => PersonSessionsThrough(ConnectPersonIam);
+
+    /// <summary>The person's session as <see cref="PersonSessions"/> serves and renews it, with IAM reached through <paramref name="connectIam"/>.</summary>
+    public PersonSessionSource PersonSessionsThrough(Func<Uri, IPersonIam> connectIam) => new(
         Sessions,
         TokenCache,
-        ConnectPersonIam,
+        connectIam,
         Settings.Timeout.Value,
         _context.Time,
         Log,

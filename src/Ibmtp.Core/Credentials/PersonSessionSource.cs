@@ -58,28 +58,43 @@ public sealed class PersonSessionSource(
         }
     }
 
-    /// <summary>Runs under the token cache's lock: one process at a time renews.</summary>
-    private async Task<IamToken> RenewAsync(PersonSession seen, Deadline deadline)
+    /// <summary>
+    /// Renews <paramref name="seen"/> now, even while a cached token is fresh, as a get renews it when its
+    /// token runs out: the new refresh token saved before the profile is assumed, the session removed when
+    /// IAM ends it. The profile token it returns is not cached: for <c>doctor</c>'s one real exchange.
+    /// </summary>
+    /// <returns>The trusted profile's new token, and the session as it is kept now.</returns>
+    public (IamToken ProfileToken, PersonSession Session) RenewNow(PersonSession seen)
     {
-        var (session, token, renewedElsewhere) = await RefreshAsync(seen, deadline).ConfigureAwait(false);
+        using var deadline = new Deadline(timeout, time);
+        return RenewAsync(seen, deadline, evenIfFresh: true).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Run by a get under the token cache's lock: one process at a time renews.</summary>
+    private async Task<IamToken> RenewAsync(PersonSession seen, Deadline deadline) =>
+        (await RenewAsync(seen, deadline, evenIfFresh: false).ConfigureAwait(false)).ProfileToken;
+
+    private async Task<(IamToken ProfileToken, PersonSession Session)> RenewAsync(PersonSession seen, Deadline deadline, bool evenIfFresh)
+    {
+        var (session, token, renewedElsewhere) = await RefreshAsync(seen, deadline, evenIfFresh).ConfigureAwait(false);
         if (renewedElsewhere)
-            return token;
+            return (token, session);
         var profileToken = session.ActsAsProfile ? token : await AssumeAsync(session, token, deadline).ConfigureAwait(false);
         log.Information("session of {Person}: renewed, profile {Profile}", session.Person, session.ActsAsProfile ? "(acted as by the session)" : session.Profile!.ToString());
-        return profileToken;
+        return (profileToken, session);
     }
 
     /// <summary>
     /// The session as it is kept now (another process may have renewed it, or a new sign-in replaced it,
     /// while this one waited), renewed and saved, with the person's new token; or, when another process's
-    /// renewal left a fresh profile token in the cache, that token.
+    /// renewal left a fresh profile token in the cache, that token, unless <paramref name="evenIfFresh"/>.
     /// </summary>
-    private async Task<(PersonSession Session, IamToken Token, bool RenewedElsewhere)> RefreshAsync(PersonSession seen, Deadline deadline)
+    private async Task<(PersonSession Session, IamToken Token, bool RenewedElsewhere)> RefreshAsync(PersonSession seen, Deadline deadline, bool evenIfFresh)
     {
         // Held from the read to the save, so that no other writer's session is overwritten with this one.
         using var exclusive = sessions.HoldWrites();
         var session = sessions.Find() ?? throw new HelperException($"the sign-in session of {seen.Person} was removed while this call waited (signed out?); {SignInAgain}");
-        if (cache.FreshToken(TokenService.CacheKey(session.CacheIdentity)) is { } fresh)
+        if (!evenIfFresh && cache.FreshToken(TokenService.CacheKey(session.CacheIdentity)) is { } fresh)
         {
             log.Debug("session of {Person}: renewed by another process while waiting", session.Person);
             return (session, fresh, true);

@@ -4,6 +4,8 @@ using Ibmtp.Composition;
 using Ibmtp.Configuration;
 using Ibmtp.Credentials;
 using Ibmtp.Hosts;
+using Ibmtp.Iam;
+using Ibmtp.Keystores;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Tokens;
@@ -11,11 +13,15 @@ using Ibmtp.Tokens;
 namespace Ibmtp.Diagnostics;
 
 /// <summary>
-/// Which credentials <c>get</c> would use for the host and from where: the host's mode and profile,
-/// then the plan, with one real IAM exchange for a token, or the keystore entry. It never shows a secret.
+/// Which credentials <c>get</c> would use for the host and from where, in <c>get</c>'s order: the host's
+/// mode and profile, then the plan, with one real IAM exchange for a token; else a person's sign-in
+/// session (<see cref="SessionCheck"/>); else the keystore entry. It never shows a secret.
 /// </summary>
-public sealed class CredentialsCheck(HelperContext context, HelperServices services) : IGetStepCheck
+/// <param name="connectPersonIam">IAM for the session's renewal; the helper's own when not given.</param>
+public sealed class CredentialsCheck(HelperContext context, HelperServices services, Func<Uri, IPersonIam>? connectPersonIam = null) : IGetStepCheck
 {
+    private readonly SessionCheck _session = new(context, services, connectPersonIam);
+
     public bool Run(RegistryHost host, FactSheet facts)
     {
         var hostSettings = services.Settings.For(host);
@@ -52,7 +58,7 @@ public sealed class CredentialsCheck(HelperContext context, HelperServices servi
             case TokenPlan token:
                 return Exchange(token, Identity(plan, hostSettings.Profile.Value), facts);
             default:
-                return Keystore(host, facts);
+                return _session.Run(facts) ?? Keystore(host, facts);
         }
     }
 
@@ -110,18 +116,23 @@ public sealed class CredentialsCheck(HelperContext context, HelperServices servi
     private static string Version(SettingValue<DateOnly> version) =>
         $"{version.Value.ToString(SettingParsers.ApiVersionFormat, CultureInfo.InvariantCulture)} (from {version.Origin})";
 
+    /// <summary>Asked only when no one is signed in: that is a problem too when the keystore holds no login either.</summary>
     private bool Keystore(RegistryHost host, FactSheet facts)
     {
+        StoredLogin? stored;
         try
         {
-            return services.Keystore.Value.Find(host) is { } stored
-                ? facts.Say("credentials", $"keystore entry for {host}, user {stored.Username} (from docker, podman, buildah or skopeo login)")
-                : facts.Fail("credentials", $"none: no API key or compute-resource token in the environment and no keystore entry, so get answers not found; set {SettingsTable.ApiKey.Variable}, or log in with docker login");
+            stored = services.Keystore.Value.Find(host);
         }
         catch (HelperException error)
         {
+            facts.Add("session", SessionCheck.NoOneSignedIn);
             return facts.Fail("credentials", error.Message);
         }
+        facts.Add("session", SessionCheck.NoOneSignedIn, problem: stored is null);
+        return stored is not null
+            ? facts.Say("credentials", $"keystore entry for {host}, user {stored.Username} (from docker, podman, buildah or skopeo login)")
+            : facts.Fail("credentials", $"none: no API key or compute-resource token in the environment, no one signed in and no keystore entry, so get answers not found; set {SettingsTable.ApiKey.Variable}, sign in with {HelperInfo.Name} login, or log in with docker login");
     }
 
     /// <summary>A value in a profile variable that is not shaped like one may be a secret pasted there by mistake, so it is not shown.</summary>
@@ -132,7 +143,8 @@ public sealed class CredentialsCheck(HelperContext context, HelperServices servi
         TrustedProfileKind.Name => true,
     };
 
-    private static string Duration(TimeSpan span) =>
+    /// <summary>A span as doctor shows it: hours and minutes, or minutes and seconds; nothing left is 0s.</summary>
+    internal static string Duration(TimeSpan span) =>
         span <= TimeSpan.Zero ? "0s"
         : span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h{span.Minutes:00}m")
         : string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m{span.Seconds:00}s");

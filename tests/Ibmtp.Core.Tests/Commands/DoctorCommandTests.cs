@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using Ibmtp.CloudIdentity;
+using Ibmtp.Keystores;
+using Ibmtp.Secrets;
+using Ibmtp.Sessions;
 using Ibmtp.Tests.Support;
 
 namespace Ibmtp.Tests.Commands;
@@ -201,6 +205,29 @@ public sealed class DoctorCommandTests : TempHomeFixture
         Assert.That(result.ExitCode, Is.EqualTo(0));
         Assert.That(report["facts"]!.AsArray().Select(fact => fact!["name"]!.GetValue<string>()), Does.Contain("credentials").And.Contain("docker"));
         Assert.That(result.Stdout, Does.Not.Contain(ApiKey));
+    }
+
+    [Test]
+    public void Json_carries_the_sign_in_sessions_facts_and_a_renewal_IAM_cannot_answer_as_the_problem()
+    {
+        const string refreshToken = "RefreshToken-doctor-json-3c7d9e";
+        var signedIn = DateTimeOffset.UtcNow.AddHours(-1);
+        var session = new PersonSession(new Secret(refreshToken), "session-json", new Uri("http://127.0.0.1:1/"), new TrustedProfile(TrustedProfileKind.Id, "Profile-json"),
+            null, "Jane Doe", "IBMid-2700001AB2", signedIn, signedIn, ActsAsProfile: false);
+        Home.Keystore().Save(SessionStore.Key, new StoredLogin(session.PersonIamId, new Secret(SessionDocument.Serialize(session))));
+        Home.Variables["IBMTP_TIMEOUT"] = "1";
+
+        var result = Doctor("--json");
+        var report = JsonNode.Parse(result.Stdout)!;
+        var facts = report["facts"]!.AsArray().ToDictionary(fact => fact!["name"]!.GetValue<string>(), fact => fact!);
+
+        Assert.That(facts.Keys, Is.SupersetOf(new[] { "session", "session signed in", "session last renewal", "session token", "session limits", "session renewal" }));
+        Assert.That(facts["session"]!["value"]!.GetValue<string>(), Is.EqualTo("Jane Doe (IBMid-2700001AB2), as the trusted profile Profile-json"));
+        Assert.That(facts["session limits"]!["value"]!.GetValue<string>(), Is.EqualTo("not reported by IAM"));
+        Assert.That(facts["session renewal"]!["problem"]!.GetValue<bool>(), Is.True);
+        Assert.That(report["getWouldSucceed"]!.GetValue<bool>(), Is.False);
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout + result.Stderr, Does.Not.Contain(refreshToken));
     }
 
     [Test]

@@ -16,7 +16,11 @@ public abstract class CheckFixture : TempHomeFixture
         Input = Stream.Null,
         Output = new LineWriter(Stream.Null),
         Error = new LineWriter(Stream.Null),
+        Time = Time,
     };
+
+    /// <summary>The clock the checks read; set it before the first use of <see cref="Context"/>.</summary>
+    protected TimeProvider Time { get; set; } = TimeProvider.System;
 
     protected HelperServices Services => _services ??= HelperServices.Create(Context);
 
@@ -26,5 +30,6 @@ public abstract class CheckFixture : TempHomeFixture
         _services?.Dispose();
         _services = null;
         _context = null;
+        Time = TimeProvider.System;
     }
 }
