@@ -29,10 +29,13 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService, WriteLock
         var found = Use(items => items.Search(HostAttributes(host), withSecrets: true));
         try
         {
-            if (found.Count == 0)
+            // Only an item for this very host: a keyring that answers a search with items it does not match
+            // must not make one host's login, or the sign-in session's entry, out of another's.
+            var forHost = found.Where(item => item.Attributes.TryGetValue(Server, out var server) && server == host.ToString()).ToList();
+            if (forHost.Count == 0)
                 return null;
             // Another program's item for the host, with no username, is no login docker could use.
-            var item = found.FirstOrDefault(item => item.Attributes.ContainsKey(Username))
+            var item = forHost.FirstOrDefault(item => item.Attributes.ContainsKey(Username))
                 ?? throw new HelperException($"the Secret Service item for {host} has no username, so it was not saved by this helper: delete it (secret-tool clear {Application} {HelperInfo.Name} {Server} {host}) and log in again");
             if (item.Locked || item.Secret is null)
                 throw Locked($"the keyring that holds the login for {host}");

@@ -53,6 +53,24 @@ public class SecretServiceKeystoreTests : TempHomeFixture
     }
 
     [Test]
+    public void An_item_a_keyring_answers_for_another_host_is_no_login_for_the_host_asked()
+    {
+        var items = new Mock<ISecretItems>();
+        var otherHosts = new SecretItem(new Dictionary<string, string>
+        {
+            ["application"] = "docker-credential-ibmtp",
+            ["server"] = "us.icr.io",
+            ["username"] = "Profile-1",
+        }, Locked: false, Encoding.UTF8.GetBytes("secret-one"));
+        items.Setup(i => i.Search(It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<bool>())).Returns([otherHosts]);
+
+        var keystore = new SecretServiceKeystore(items.Object, Writes);
+
+        Assert.That(keystore.Find(Host("session.ibmtp.invalid")), Is.Null);
+        Assert.That(keystore.Find(Host("us.icr.io"))?.Username, Is.EqualTo("Profile-1"));
+    }
+
+    [Test]
     public void A_new_login_for_a_host_replaces_the_old_one_even_with_another_username_and_leaves_other_hosts()
     {
         _keystore.Save(Host("us.icr.io"), Login("Profile-1", "secret-one"));
