@@ -12,7 +12,7 @@ namespace Ibmtp.Iam;
 /// token came from IAM over TLS, and the registry checks it). A person's own token names the person;
 /// one already acting as a trusted profile has <c>sub_type</c> <c>Profile</c>.
 /// </summary>
-/// <param name="IamId">The IAM ID (<c>iam_id</c>), e.g. <c>IBMid-…</c>.</param>
+/// <param name="IamId">The person's IAM ID (<c>iam_id</c>, or <c>authn.iam_id</c> in a token acting as a profile), e.g. <c>IBMid-…</c>.</param>
 /// <param name="Name">The person's name (<c>name</c>), else their e-mail, else the IAM ID.</param>
 /// <param name="Account">The account the token is for (<c>account.bss</c>), when it names one.</param>
 public sealed record AccessTokenClaims(string IamId, string Name, bool ActsAsProfile, string? Account)
@@ -29,12 +29,15 @@ public sealed record AccessTokenClaims(string IamId, string Name, bool ActsAsPro
                 throw new FormatException("not three parts");
             var claims = Read(Base64Url(parts[1]), payload =>
             {
-                var iamId = Text(payload, "iam_id") ?? throw new FormatException("no iam_id");
+                var actsAsProfile = Text(payload, "sub_type") == "Profile";
+                // A token acting as a profile names the profile in iam_id, and the person who assumed it in authn.
+                var person = actsAsProfile && Field(payload, "authn") is { ValueKind: JsonValueKind.Object } authn ? authn : payload;
+                var iamId = Text(person, "iam_id") ?? throw new FormatException("no iam_id");
                 var account = Field(payload, "account") is { ValueKind: JsonValueKind.Object } accountClaim ? Text(accountClaim, "bss") : null;
                 return new AccessTokenClaims(
                     Claim(iamId),
-                    Claim(Text(payload, "name") ?? Text(payload, "email") ?? iamId),
-                    Text(payload, "sub_type") == "Profile",
+                    Claim(Text(person, "name") ?? Text(person, "email") ?? iamId),
+                    actsAsProfile,
                     account is null ? null : Claim(account));
             });
             return claims ?? throw new FormatException("null");

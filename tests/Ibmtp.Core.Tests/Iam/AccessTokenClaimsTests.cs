@@ -34,6 +34,14 @@ public sealed class AccessTokenClaimsTests
     }
 
     [Test]
+    public void A_token_acting_as_a_profile_names_the_person_who_assumed_it_not_the_profile()
+    {
+        var claims = AccessTokenClaims.Of(Jwt("""{"iam_id":"iam-Profile-1","sub_type":"Profile","name":"builder","authn":{"iam_id":"IBMid-2700001AB2","name":"Ada Lovelace"}}"""));
+
+        Assert.That((claims.IamId, claims.Name, claims.ActsAsProfile), Is.EqualTo(("IBMid-2700001AB2", "Ada Lovelace", true)));
+    }
+
+    [Test]
     public void Without_a_name_the_email_then_the_IAM_ID_names_the_person()
     {
         using (Assert.EnterMultipleScope())
