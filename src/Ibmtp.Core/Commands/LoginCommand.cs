@@ -5,7 +5,6 @@ using Ibmtp.Hosts;
 using Ibmtp.Platform;
 using Ibmtp.Secrets;
 using Ibmtp.Sessions;
-using Ibmtp.Tokens;
 
 namespace Ibmtp.Commands;
 
@@ -53,9 +52,8 @@ public static class LoginCommand
             var replaced = services.Sessions.Find();
             services.Sessions.Save(session);
             if (replaced is not null)
-                services.TokenCache.Forget(TokenService.CacheKey(replaced.CacheIdentity));
-            services.TokenCache.RefreshAsync(TokenService.CacheKey(session.CacheIdentity), () => Task.FromResult(token), deadline, person.Warn)
-                .GetAwaiter().GetResult();
+                services.PersonSessions.Forget(replaced);
+            services.PersonSessions.Started(session, token);
 
             var actingAs = session.ActsAsProfile ? "the trusted profile chosen on the passcode page" : $"trusted profile {session.Profile}";
             person.Say($"signed in as {session.Person}, acting as {actingAs}");

@@ -1,7 +1,6 @@
 using Ibmtp.CommandLine;
 using Ibmtp.Composition;
 using Ibmtp.Platform;
-using Ibmtp.Tokens;
 
 namespace Ibmtp.Commands;
 
@@ -25,7 +24,7 @@ public static class LogoutCommand
                 return 0;
             }
             services.Sessions.Remove();
-            services.TokenCache.Forget(TokenService.CacheKey(session.CacheIdentity));
+            services.PersonSessions.Forget(session);
             person.Say($"signed out {session.Person}");
             return 0;
         });

@@ -31,19 +31,49 @@ public sealed class PersonSessionSource(
 
     private static readonly string SignInAgain = $"run {HelperInfo.Name} login";
 
+    /// <summary>
+    /// The cache key of the signed-in person's profile token, kept there beside the session's own key, so a
+    /// get whose token is fresh answers without reading the session from the keystore: the keystore read
+    /// and the session's parse would make a session's get slower than a cached token's in any other mode.
+    /// Every way a session ends (logout, a new login, IAM refusing it) forgets it.
+    /// </summary>
+    public static readonly string SignedInTokenKey = TokenService.CacheKey([PersonSession.CacheKind, "signed-in"]);
+
     public Login? Find(RegistryHost host)
     {
+        if (cache.FreshToken(SignedInTokenKey) is { } signedIn)
+            return LoginOf(signedIn);
         if (sessions.Find() is not { } session)
             return null;
         var cacheKey = TokenService.CacheKey(session.CacheIdentity);
-        if (cache.FreshToken(cacheKey) is not { } token)
-        {
-            using var deadline = new Deadline(timeout, time);
-            // The protocol is one synchronous request per process; there is no caller to yield to.
-            token = cache.RefreshAsync(cacheKey, () => RenewAsync(session, deadline), deadline, warnUser).GetAwaiter().GetResult();
-        }
-        return new Login(TrustedProfileSource.BearerUsername, token.AccessToken, Origin, token.ExpiresAt, token.RenewAt);
+        using var deadline = new Deadline(timeout, time);
+        // The protocol is one synchronous request per process; there is no caller to yield to.
+        var token = cache.FreshToken(cacheKey) ?? cache.RefreshAsync(cacheKey, () => RenewAsync(session, deadline), deadline, warnUser).GetAwaiter().GetResult();
+        Remember(token, deadline);
+        return LoginOf(token);
     }
+
+    /// <summary>Caches the profile token of a session <c>login</c> just started, under the session's key and as the signed-in person's.</summary>
+    public void Started(PersonSession session, IamToken token)
+    {
+        using var deadline = new Deadline(timeout, time);
+        cache.Forget(SignedInTokenKey);
+        cache.RefreshAsync(TokenService.CacheKey(session.CacheIdentity), () => Task.FromResult(token), deadline, warnUser).GetAwaiter().GetResult();
+        Remember(token, deadline);
+    }
+
+    /// <summary>Forgets every cached token of <paramref name="session"/>, which has ended or been signed out of.</summary>
+    public void Forget(PersonSession session)
+    {
+        cache.Forget(SignedInTokenKey);
+        cache.Forget(TokenService.CacheKey(session.CacheIdentity));
+    }
+
+    private void Remember(IamToken token, Deadline deadline) =>
+        cache.RefreshAsync(SignedInTokenKey, () => Task.FromResult(token), deadline, warnUser).GetAwaiter().GetResult();
+
+    private static Login LoginOf(IamToken token) =>
+        new(TrustedProfileSource.BearerUsername, token.AccessToken, Origin, token.ExpiresAt, token.RenewAt);
 
     /// <summary>A token handed out for a session is never kept as a login: it would outlive itself.</summary>
     public bool Supplies(RegistryHost host, string username, Secret secret)
@@ -138,7 +168,7 @@ public sealed class PersonSessionSource(
     {
         log.Warning("session of {Person} ended: {Rejection}", session.Person, ended.Message);
         sessions.RemoveIfStill(session);
-        cache.Forget(TokenService.CacheKey(session.CacheIdentity));
+        Forget(session);
         return new HelperException($"{session.Person} was signed in, but the session has ended: {ended.Reason}; {SignInAgain}");
     }
 }

@@ -243,6 +243,34 @@ public sealed class PersonSessionSourceTests : TempHomeFixture
             $"{Person} was signed in, but the session has ended: the session's refresh token expired; run docker-credential-ibmtp login"));
         Assert.That(_keystore.Logins, Is.Empty, "the session is removed");
         Assert.That(cache.Peek(TokenService.CacheKey(Session().CacheIdentity)), Is.Null, "its cached token is forgotten");
+        Assert.That(cache.Peek(PersonSessionSource.SignedInTokenKey), Is.Null, "and the signed-in person's");
+    }
+
+    [Test]
+    public void A_fresh_token_of_the_signed_in_person_answers_without_reading_the_keystore()
+    {
+        Store().Save(Session());
+        var cache = Cache();
+        var first = Source(cache).Find(Host);
+        var unreadable = new Mock<IKeystore>(MockBehavior.Strict);
+
+        var again = Source(cache, unreadable.Object).Find(Host);
+
+        Assert.That(again?.Secret.Value, Is.EqualTo(first?.Secret.Value));
+        unreadable.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public void Signing_out_forgets_the_signed_in_persons_token_so_get_reads_the_keystore_again()
+    {
+        Store().Save(Session());
+        var cache = Cache();
+        Source(cache).Find(Host);
+
+        Source(cache).Forget(Session());
+        Store().Remove();
+
+        Assert.That(Source(cache).Find(Host), Is.Null);
     }
 
     [Test]
