@@ -7,8 +7,9 @@ namespace Ibmtp.IntegrationTests;
 /// <summary>
 /// Gets of a signed-in person killed with SIGKILL at random instants while they renew the session, with refresh
 /// tokens that die once used: the session must keep the newest refresh token IAM issued (unless the kill fell
-/// between IAM issuing it and the save, which no program can close), and the next get must answer a live token of
-/// the profile, never the aged one, or, only after such a kill, fail with the line that says to log in again.
+/// between the refresh reaching IAM and the save, which no program can close: the save must come before the assume
+/// is sent), and the next get must answer a live token of the profile, never the aged one, or, only after such a
+/// kill, fail with the line that says to log in again.
 /// </summary>
 [TestFixture]
 public sealed class PersonSessionKillNineTests : PersonSessionFixture
@@ -48,6 +49,7 @@ public sealed class PersonSessionKillNineTests : PersonSessionFixture
             var session = keystore.KeptSession()!;
             CachedTokens.AgeTo(Home, PastRenewal);
             var refreshesBefore = Iam.RequestCount(GrantTypes.RefreshToken);
+            var assumesBefore = Iam.RequestCount(GrantTypes.Assume);
 
             var run = SpawnedHelper.RunKillingAfter(Home, "get", Registry, schedule.NextDelay());
 
@@ -59,11 +61,14 @@ public sealed class PersonSessionKillNineTests : PersonSessionFixture
             }
 
             var refreshReachedIam = Iam.RequestCount(GrantTypes.RefreshToken) > refreshesBefore;
+            var assumeReachedIam = Iam.RequestCount(GrantTypes.Assume) > assumesBefore;
             var temporaries = HelperFiles.Temporaries(Home.CacheFolder()).Concat(HelperFiles.Temporaries(Home.KeystoreFolder())).ToList();
             // Reading it proves the entry whole: a damaged one throws.
             var kept = keystore.KeptSession();
             var lost = kept?.RefreshToken.Value != Iam.RefreshTokensIssuedIn(session.SessionId)[^1];
-            Assert.That(!lost || (run.Killed && refreshReachedIam), $"{round}: the newest refresh token may only be lost to a kill after IAM issued it (kept: {kept is not null})");
+            // Once the assume is sent, the new refresh token must already be kept: the window is only the refresh's round trip and the save.
+            Assert.That(!lost || (run.Killed && refreshReachedIam && !assumeReachedIam),
+                $"{round}: the newest refresh token may only be lost to a kill after the refresh reached IAM and before the assume (kept: {kept is not null}, assume sent: {assumeReachedIam})");
 
             var callsBefore = Iam.TotalTokenRequests;
             var next = await Helper.GetAsync(Registry);
