@@ -284,6 +284,20 @@ public sealed class IamEmulator : IAsyncDisposable
     public bool RevokeSession(string sessionId) => sessions.Revoke(sessionId);
 
     /// <summary>
+    /// Every access token issued in the session <paramref name="sessionId"/> so far (the person's own and the profile
+    /// tokens assumed with them), oldest first, live or not: for a test to look for them where no secret may be.
+    /// </summary>
+    public IReadOnlyList<string> AccessTokensIssuedIn(string sessionId) =>
+        sessions.TryFind(sessionId, out var session) ? session.AccessTokens : [];
+
+    /// <summary>
+    /// Every refresh token issued in the session <paramref name="sessionId"/> so far, oldest first, live or not: the last
+    /// is the one a client that renews the session must be keeping.
+    /// </summary>
+    public IReadOnlyList<string> RefreshTokensIssuedIn(string sessionId) =>
+        sessions.TryFind(sessionId, out var session) ? session.RefreshTokens : [];
+
+    /// <summary>
     /// A projected token of <paramref name="account"/>, as its cluster would mint it for a pod; the cr-token grant
     /// takes it only for <see cref="ServiceAccountTokens.IamAudience"/> and a profile that trusts the account.
     /// </summary>

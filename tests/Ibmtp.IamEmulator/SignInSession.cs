@@ -12,6 +12,7 @@ internal sealed class SignInSession(string id, Person person, string accountId, 
 {
     private readonly Lock gate = new();
     private readonly List<string> accessTokens = [];
+    private readonly List<string> refreshTokens = [];
     private DateTimeOffset lastActivity = startedAt;
     private bool revoked;
 
@@ -63,6 +64,38 @@ internal sealed class SignInSession(string id, Person person, string accountId, 
         lock (gate)
         {
             accessTokens.Add(value);
+        }
+    }
+
+    /// <summary>The access tokens issued in the session so far, oldest first.</summary>
+    public IReadOnlyList<string> AccessTokens
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. accessTokens];
+            }
+        }
+    }
+
+    public void AddRefreshToken(string value)
+    {
+        lock (gate)
+        {
+            refreshTokens.Add(value);
+        }
+    }
+
+    /// <summary>The refresh tokens issued in the session so far, oldest first.</summary>
+    public IReadOnlyList<string> RefreshTokens
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. refreshTokens];
+            }
         }
     }
 

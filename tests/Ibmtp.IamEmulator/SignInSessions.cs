@@ -79,6 +79,7 @@ internal sealed class SignInSessions(EmulatorClock clock, EmulatorSettings setti
         // Opaque, as IAM's are: nothing in it can be read, only looked up.
         var value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(96));
         sessionsByRefreshToken[value] = session;
+        session.AddRefreshToken(value);
         return value;
     }
 

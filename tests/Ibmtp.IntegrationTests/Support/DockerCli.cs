@@ -36,6 +36,23 @@ public sealed class DockerCli : ILoginClient
 
     public Task<ProcessResult> LogoutAsync(string host) => run(null, ["logout", host]);
 
+    /// <summary>
+    /// Reads the manifest of <paramref name="reference"/> from the registry, as a pull starts: the CLI does it
+    /// itself, with no daemon, over plain HTTP for a loopback registry.
+    /// </summary>
+    public Task<ProcessResult> ManifestInspectAsync(string reference) => run(null, ["manifest", "inspect", "--insecure", reference]);
+
+    /// <summary>
+    /// Pushes a manifest list holding the image <paramref name="image"/> (already in the registry) as
+    /// <paramref name="list"/>: the CLI reads the image's manifest, pushes it and mounts its blobs into the list's
+    /// repository, then pushes the list, all itself, with no daemon. The list is drafted under DOCKER_CONFIG.
+    /// </summary>
+    public async Task<ProcessResult> PushManifestListAsync(string list, string image)
+    {
+        var create = await run(null, ["manifest", "create", "--insecure", list, image]);
+        return create.Succeeded ? await run(null, ["manifest", "push", "--insecure", list]) : create;
+    }
+
     // A socket nobody listens on: login is then always done by the CLI itself, even on a machine where
     // a daemon runs, and the daemon never sees the test's credentials.
     private static string NoDaemon(string folder) => $"unix://{folder}/no-docker-daemon.sock";

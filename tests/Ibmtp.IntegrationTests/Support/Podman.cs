@@ -15,4 +15,8 @@ public sealed class Podman(TestHome home) : SandboxedContainersTool(home, "podma
     /// <summary>Prints the username the credentials for <paramref name="host"/> hold, asking the helper with get.</summary>
     public Task<ProcessResult> GetLoginAsync(string host) =>
         RunAsync(null, "login", "--authfile", Home.ContainersAuthFile, "--get-login", host);
+
+    /// <summary>Prints the manifest digest of the image <paramref name="reference"/> in podman's storage under the test HOME.</summary>
+    public Task<ProcessResult> ImageDigestAsync(string reference) =>
+        RunAsync(null, "image", "inspect", "--format", "{{.Digest}}", reference);
 }

@@ -62,6 +62,10 @@ public sealed class Skopeo : ILogoutAllClient
     public Task<ProcessResult> PushAsync(OciImage image, string destination) =>
         RunAsync("copy", "--authfile", authFile, "--dest-tls-verify=false", image.Reference, $"docker://{destination}");
 
+    /// <summary>Copies <paramref name="reference"/> from the registry into a new OCI layout in <paramref name="directory"/>, tagged <paramref name="tag"/>.</summary>
+    public Task<ProcessResult> PullAsync(string reference, string directory, string tag) =>
+        RunAsync("copy", "--authfile", authFile, "--src-tls-verify=false", $"docker://{reference}", $"oci:{directory}:{tag}");
+
     /// <summary>Reads the image's manifest and config from the registry; prints them as JSON.</summary>
     public Task<ProcessResult> InspectAsync(string reference) =>
         RunAsync("inspect", "--authfile", authFile, "--tls-verify=false", $"docker://{reference}");
