@@ -144,6 +144,24 @@ public sealed class PersonLoginTests : IamEmulatorFixture
     }
 
     [Test]
+    public async Task Login_for_a_host_acts_as_the_profile_the_config_files_hosts_entry_names_for_it()
+    {
+        Home.Environment.Remove("IBMTP_PROFILE_ID");
+        var config = Path.Combine(Home.Path, "ibmtp-config.json");
+        File.WriteAllText(config, $$"""
+            { "profileId": "{{IamWorld.VpcDefault.Id}}", "hosts": [ { "host": "de.icr.io", "profileId": "{{IamWorld.Builder.Id}}" } ] }
+            """);
+        Set(("IBMTP_CONFIG", config));
+
+        var login = await Helper.RunWithInputAsync(Iam.IssuePasscode(Ada.IamId) + "\n", "login", "de.icr.io", "--passcode-stdin");
+
+        Assert.That(login.ExitCode, Is.EqualTo(0), login.ToString());
+        Assert.That(login.StandardOutput, Does.Contain($"acting as trusted profile {IamWorld.Builder.Id}"));
+        var (_, _, token) = HelperOutput.Credentials(await Helper.GetAsync("de.icr.io"));
+        Assert.That(EmulatorToken.Subject(token), Is.EqualTo(IamWorld.Builder.Id));
+    }
+
+    [Test]
     public async Task With_a_display_login_opens_the_passcode_page_in_the_browser()
     {
         var opened = Path.Combine(Home.Path, "opened.txt");

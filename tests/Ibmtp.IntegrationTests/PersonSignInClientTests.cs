@@ -86,6 +86,30 @@ public sealed class PersonSignInClientTests : PersonSessionFixture
         Assert.That((Iam.RequestCount(GrantTypes.RefreshToken), Iam.PersonAssumeGrants), Is.EqualTo((1, 1)), "one renewal for the push and the pull");
     }
 
+    [Test]
+    public async Task When_IAM_has_ended_the_session_skopeo_and_podman_show_the_helpers_line_that_says_to_log_in_again()
+    {
+        using var keystore = await KeystoreInUse.StartAsync(Home, KeystoreInUse.File);
+        var image = OciImage.Write(Home.Subdirectory("layout"), "v1", $"ended {Guid.NewGuid()}\n");
+        await LoginAsync();
+        await GetBearerTokenAsync();
+        Iam.SessionPolicy = new SessionPolicy(TimeSpan.FromHours(24), TimeSpan.FromMinutes(30));
+
+        AgeTo(PastRenewal);
+        var push = await new Skopeo(Home).PushAsync(image, $"{Server.Host}/builder/ended:v1");
+        await LoginAsync();
+        AgeTo(PastRenewal * 2);
+        var pull = await new Podman(Home).PullAsync($"{Server.Host}/builder/ended:v1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(push.Succeeded, Is.False, push.ToString());
+            Assert.That(push.StandardError, Does.Contain(Person.Name).And.Contain("ended for inactivity").And.Contain(LogInAgain), push.ToString());
+            Assert.That(pull.Succeeded, Is.False, pull.ToString());
+            Assert.That(pull.StandardError, Does.Contain(Person.Name).And.Contain("ended for inactivity").And.Contain(LogInAgain), pull.ToString());
+        });
+    }
+
     /// <summary>skopeo copies the layout to the registry and back into a new layout: both digests, which must be the layout's.</summary>
     private async Task<(string Pushed, string Pulled)> SkopeoPushesAndPullsAsync(OciImage image, string repository)
     {
