@@ -162,6 +162,19 @@ public sealed class PersonLoginTests : IamEmulatorFixture
     }
 
     [Test]
+    public async Task The_kubelet_provider_never_answers_with_a_persons_session()
+    {
+        Assert.That((await LoginAsync(Iam.IssuePasscode(Ada.IamId))).ExitCode, Is.EqualTo(0));
+        const string request = """{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"us.icr.io/team/app:1"}""";
+
+        var kubelet = await Helper.RunAsync("kubelet", request);
+
+        Assert.That(kubelet.ExitCode, Is.EqualTo(0), kubelet.ToString());
+        Assert.That(kubelet.StandardOutput, Does.Contain("CredentialProviderResponse").And.Not.Contain("iambearer"), kubelet.ToString());
+        Assert.That((await GetBearerTokenAsync()).Length, Is.GreaterThan(0), "while get still answers from the session");
+    }
+
+    [Test]
     public async Task With_a_display_login_opens_the_passcode_page_in_the_browser()
     {
         var opened = Path.Combine(Home.Path, "opened.txt");
