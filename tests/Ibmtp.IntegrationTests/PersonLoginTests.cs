@@ -175,6 +175,24 @@ public sealed class PersonLoginTests : IamEmulatorFixture
     }
 
     [Test]
+    public async Task A_damaged_session_is_removed_by_logout_and_replaced_by_login()
+    {
+        Home.OpenKeystore(Ibmtp.Configuration.KeystoreKind.File).Save(
+            Ibmtp.Sessions.SessionStore.Key, new Ibmtp.Keystores.StoredLogin(Ada.IamId, new Ibmtp.Secrets.Secret("{\"format\":9}")));
+
+        var logout = await Helper.RunWithArgumentsAsync("logout");
+        Home.OpenKeystore(Ibmtp.Configuration.KeystoreKind.File).Save(
+            Ibmtp.Sessions.SessionStore.Key, new Ibmtp.Keystores.StoredLogin(Ada.IamId, new Ibmtp.Secrets.Secret("{\"format\":9}")));
+        var login = await LoginAsync(Iam.IssuePasscode(Ada.IamId));
+
+        Assert.That(logout.ExitCode, Is.EqualTo(0), logout.ToString());
+        Assert.That(logout.StandardOutput, Is.EqualTo("removed a damaged sign-in session\n"));
+        Assert.That(login.ExitCode, Is.EqualTo(0), login.ToString());
+        Assert.That(login.StandardError, Does.Contain("damaged").And.Contain("this login replaces it"));
+        Assert.That(EmulatorToken.Subject(await GetBearerTokenAsync()), Is.EqualTo(IamWorld.Builder.Id));
+    }
+
+    [Test]
     public async Task With_a_display_login_opens_the_passcode_page_in_the_browser()
     {
         var opened = Path.Combine(Home.Path, "opened.txt");

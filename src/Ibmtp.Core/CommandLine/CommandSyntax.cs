@@ -93,6 +93,8 @@ public sealed record CommandSyntax(string Name, string Description, CommandOptio
             if (option.Value == OptionValue.None)
                 return $"Option '{name}' takes no value.";
             value = word[(equals + 1)..];
+            if (value.Length == 0)
+                return $"Required argument missing for option: '{name}'.";
         }
         else if (option.Value != OptionValue.None && index + 1 < args.Count && IsValue(args[index + 1], option.Value))
         {

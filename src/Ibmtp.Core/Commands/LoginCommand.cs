@@ -41,6 +41,8 @@ public static class LoginCommand
             using var iam = services.ConnectPersonIam(iamUrl);
             using var deadline = new Deadline(services.Settings.Timeout.Value, context.Time);
 
+            // The keystore is reached before IAM spends the passcode, and a damaged session is replaced, not read.
+            var replaced = SessionOrNothing(services.Sessions, person);
             var page = iam.PasscodeEndpointAsync(deadline).GetAwaiter().GetResult();
             person.Say($"Get a one-time passcode at {page.AbsoluteUri}");
             if (!parsed.Has(PasscodeStdinOption) && Browser.TryOpen(context.Environment, page))
@@ -49,7 +51,6 @@ public static class LoginCommand
 
             var (session, token) = SignIn.StartAsync(iam, iamUrl, passcode, settings.Profile.Value, parsed.Value(AccountOption), context.Time, deadline)
                 .GetAwaiter().GetResult();
-            var replaced = services.Sessions.Find();
             services.Sessions.Save(session);
             if (replaced is not null)
                 services.PersonSessions.Forget(replaced);
@@ -60,6 +61,20 @@ public static class LoginCommand
             person.Say($"its token is good until {token.ExpiresAt.ToLocalTime():yyyy-MM-dd HH:mm zzz}; get renews it on demand until your account's session policy ends the sign-in (then run login again)");
             return 0;
         });
+    }
+
+    /// <summary>The session kept now, or null; a damaged one is only warned about, since this login replaces it.</summary>
+    private static PersonSession? SessionOrNothing(SessionStore sessions, PersonCommand person)
+    {
+        try
+        {
+            return sessions.Find();
+        }
+        catch (DamagedSessionException damaged)
+        {
+            person.Warn($"{damaged.Message.Split(';')[0]}: this login replaces it");
+            return null;
+        }
     }
 
     private static Secret ReadPasscode(HelperContext context, bool fromStdin)

@@ -1,6 +1,7 @@
 using Ibmtp.CommandLine;
 using Ibmtp.Composition;
 using Ibmtp.Platform;
+using Ibmtp.Sessions;
 
 namespace Ibmtp.Commands;
 
@@ -18,7 +19,20 @@ public static class LogoutCommand
         return person.Parse(Syntax, args, out _) ?? person.Run(() =>
         {
             using var services = HelperServices.Create(context);
-            if (services.Sessions.Find() is not { } session)
+            PersonSession? session;
+            try
+            {
+                session = services.Sessions.Find();
+            }
+            catch (DamagedSessionException)
+            {
+                // Nothing in it can be trusted, not even whose it was: it goes, with the signed-in person's token.
+                services.Sessions.Remove();
+                services.PersonSessions.ForgetSignedIn();
+                person.Say("removed a damaged sign-in session");
+                return 0;
+            }
+            if (session is null)
             {
                 person.Say("no one is signed in");
                 return 0;

@@ -65,9 +65,12 @@ public sealed class PersonSessionSource(
     /// <summary>Forgets every cached token of <paramref name="session"/>, which has ended or been signed out of.</summary>
     public void Forget(PersonSession session)
     {
-        cache.Forget(SignedInTokenKey);
+        ForgetSignedIn();
         cache.Forget(TokenService.CacheKey(session.CacheIdentity));
     }
+
+    /// <summary>Forgets the signed-in person's token, for a session that can no longer be read.</summary>
+    public void ForgetSignedIn() => cache.Forget(SignedInTokenKey);
 
     private void Remember(IamToken token, Deadline deadline) =>
         cache.RefreshAsync(SignedInTokenKey, () => Task.FromResult(token), deadline, warnUser).GetAwaiter().GetResult();

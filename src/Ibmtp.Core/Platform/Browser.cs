@@ -21,10 +21,9 @@ public static class Browser
         var start = new ProcessStartInfo(opener)
         {
             UseShellExecute = false,
-            // Its chatter would land among the helper's own lines, and it must not read the passcode typed next.
+            // It must not read the passcode typed next. Its output stays on the person's terminal: a browser it
+            // starts in the foreground inherits it, and would die writing to a pipe nobody reads.
             RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         start.ArgumentList.Add(page.AbsoluteUri);
         try

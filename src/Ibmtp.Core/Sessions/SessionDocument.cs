@@ -127,7 +127,8 @@ internal sealed class SessionDocument
             var iamUrl = EndpointPolicy.Check(Required(root, IamUrlName), out var url) is { } problem ? throw new FormatException($"'{IamUrlName}' is {problem}") : url;
             return new PersonSession(
                 new Secret(Required(root, RefreshTokenName)),
-                Required(root, SessionIdName),
+                // IAM's answer may name no session; login keeps it empty then.
+                Text(root, SessionIdName) ?? "",
                 iamUrl,
                 profile,
                 Text(root, AccountName),

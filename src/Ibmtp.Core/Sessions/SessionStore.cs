@@ -21,7 +21,7 @@ public sealed class SessionStore(Lazy<IKeystore> keystore)
     /// <summary>Whether <paramref name="host"/> is the session's entry, which no registry command may read, write or list.</summary>
     public static bool IsReserved(RegistryHost host) => host == Key;
 
-    /// <summary>The session, or null when there is none; a <see cref="HelperException"/> when its entry cannot be read.</summary>
+    /// <summary>The session, or null when there is none; a <see cref="DamagedSessionException"/> when its entry cannot be read.</summary>
     public PersonSession? Find()
     {
         if (keystore.Value.Find(Key) is not { } stored)
@@ -33,7 +33,7 @@ public sealed class SessionStore(Lazy<IKeystore> keystore)
         }
         catch (Exception error) when (error is FormatException or JsonException)
         {
-            throw new HelperException($"the sign-in session kept in the keystore is damaged ({SafeLine.Of(error.Message, 120)}); {SignInAgain}");
+            throw new DamagedSessionException($"the sign-in session kept in the keystore is damaged ({SafeLine.Of(error.Message, 120)}); {SignInAgain}");
         }
     }
 

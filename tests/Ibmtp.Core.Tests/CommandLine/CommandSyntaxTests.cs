@@ -74,6 +74,7 @@ public sealed class CommandSyntaxTests
     [TestCase(new[] { "--json=yes" }, "Option '--json' takes no value.")]
     [TestCase(new[] { "--image" }, "Required argument missing for option: '--image'.")]
     [TestCase(new[] { "--image", "--json" }, "Required argument missing for option: '--image'.")]
+    [TestCase(new[] { "--image=" }, "Required argument missing for option: '--image'.")]
     [TestCase(new[] { "--json", "--json" }, "Option '--json' was given more than once.")]
     public void A_command_line_the_syntax_does_not_allow_is_one_sentence(string[] args, string problem)
     {

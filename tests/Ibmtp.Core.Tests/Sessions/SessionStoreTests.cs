@@ -47,6 +47,17 @@ public sealed class SessionStoreTests : TempHomeFixture
     }
 
     [Test]
+    public void A_session_IAM_named_no_session_ID_for_reads_back_too()
+    {
+        var keystore = new InMemoryKeystore();
+        var session = Session with { SessionId = "" };
+
+        Store(keystore).Save(session);
+
+        Assert.That(Store(keystore).Find(), Is.EqualTo(session));
+    }
+
+    [Test]
     public void The_entry_is_the_persons_IAM_ID_and_a_versioned_document()
     {
         var keystore = new InMemoryKeystore();
@@ -91,7 +102,7 @@ public sealed class SessionStoreTests : TempHomeFixture
         var keystore = new InMemoryKeystore();
         keystore.Logins["session.ibmtp.invalid"] = new StoredLogin("IBMid-2700001AB2", new Secret(document));
 
-        var error = Assert.Throws<HelperException>(() => Store(keystore).Find());
+        var error = Assert.Throws<DamagedSessionException>(() => Store(keystore).Find());
 
         Assert.That(error.Message, Does.StartWith("the sign-in session kept in the keystore is damaged (").And.EndWith("); run docker-credential-ibmtp login to sign in again"));
         Assert.That(error.Message, Does.Not.Contain("\n"));
@@ -104,7 +115,7 @@ public sealed class SessionStoreTests : TempHomeFixture
         Store(keystore).Save(Session);
         keystore.Logins["session.ibmtp.invalid"] = keystore.Logins["session.ibmtp.invalid"] with { Username = "someone-else" };
 
-        Assert.That(() => Store(keystore).Find(), Throws.TypeOf<HelperException>().With.Message.Contains("damaged"));
+        Assert.That(() => Store(keystore).Find(), Throws.TypeOf<DamagedSessionException>().With.Message.Contains("damaged"));
     }
 
     [Test]

@@ -29,9 +29,7 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService, WriteLock
         var found = Use(items => items.Search(HostAttributes(host), withSecrets: true));
         try
         {
-            // Only an item for this very host: a keyring that answers a search with items it does not match
-            // must not make one host's login, or the sign-in session's entry, out of another's.
-            var forHost = found.Where(item => item.Attributes.TryGetValue(Server, out var server) && server == host.ToString()).ToList();
+            var forHost = ForHost(found, host);
             if (forHost.Count == 0)
                 return null;
             // Another program's item for the host, with no username, is no login docker could use.
@@ -62,7 +60,7 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService, WriteLock
             CryptographicOperations.ZeroMemory(secret);
         }
         // Another username's item for the host is removed only once the new one is kept, so no login is lost between the two.
-        foreach (var other in Use(items => items.Search(HostAttributes(host), withSecrets: false)))
+        foreach (var other in ForHost(Use(items => items.Search(HostAttributes(host), withSecrets: false)), host))
         {
             if (other.Attributes.GetValueOrDefault(Username) is { } username && username != login.Username)
                 Use(items => items.Clear(LoginAttributes(host, username)));
@@ -71,7 +69,7 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService, WriteLock
 
     public bool Remove(RegistryHost host)
     {
-        var found = Use(items => items.Search(HostAttributes(host), withSecrets: false));
+        var found = ForHost(Use(items => items.Search(HostAttributes(host), withSecrets: false)), host);
         if (found.Count == 0)
             return false;
         if (found.Any(item => item.Locked))
@@ -81,6 +79,13 @@ public sealed class SecretServiceKeystore(ISecretItems? secretService, WriteLock
     }
 
     public IDisposable HoldWrites() => writes.Hold();
+
+    /// <summary>
+    /// Only the items for this very host: a keyring that answers a search with items it does not match must
+    /// not make one host's login, or the sign-in session's entry, out of another's, nor have it removed.
+    /// </summary>
+    private static List<SecretItem> ForHost(IReadOnlyList<SecretItem> found, RegistryHost host) =>
+        found.Where(item => item.Attributes.TryGetValue(Server, out var server) && server == host.ToString()).ToList();
 
     // A locked item's attributes can still be read, so listing needs no unlocked keyring.
     public IReadOnlyDictionary<string, string> Usernames()

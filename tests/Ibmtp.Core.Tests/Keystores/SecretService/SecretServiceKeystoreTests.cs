@@ -68,6 +68,8 @@ public class SecretServiceKeystoreTests : TempHomeFixture
 
         Assert.That(keystore.Find(Host("session.ibmtp.invalid")), Is.Null);
         Assert.That(keystore.Find(Host("us.icr.io"))?.Username, Is.EqualTo("Profile-1"));
+        Assert.That(keystore.Remove(Host("session.ibmtp.invalid")), Is.False);
+        items.Verify(i => i.Clear(It.IsAny<IReadOnlyDictionary<string, string>>()), Times.Never);
     }
 
     [Test]
