@@ -143,16 +143,19 @@ public sealed class PersonSignInClientTests : PersonSessionFixture
     }
 
     /// <summary>
-    /// docker pushes a manifest list of the image into a repository of its own and reads it back: the image's digest,
-    /// and the one the list read back names, whose manifest docker then reads from the list's repository too.
+    /// docker pushes a manifest list of the image (put there in docker's own format) under a tag of its own and reads it
+    /// back: the image's digest, and the one the list read back names, whose manifest docker then reads too. Both hold
+    /// for Debian's docker 20.10 as for today's CLI.
     /// </summary>
     private async Task<(string Pushed, string Pulled)> DockerPushesAndPullsAsync(OciImage image, string repository)
     {
         var docker = new DockerCli(Home);
         // The CLI pushes no blob without a daemon: skopeo puts the image in the registry first.
         var source = $"{Server.Host}/{repository}-source:v1";
-        var list = $"{Server.Host}/{repository}:v1";
-        var seeded = await new Skopeo(Home).PushAsync(image, source);
+        // In the image's own repository: docker CLIs before 23 mount no blob from another repository when they push a list.
+        var list = $"{Server.Host}/{repository}-source:list";
+        var sourceDigest = Path.Combine(Home.Subdirectory("docker-source"), "digest");
+        var seeded = await new Skopeo(Home).PushAsDockerImageAsync(image, source, sourceDigest);
         Assert.That(seeded.Succeeded, $"{seeded}\n{Server.Log}");
 
         var push = await docker.PushManifestListAsync(list, source);
@@ -162,9 +165,9 @@ public sealed class PersonSignInClientTests : PersonSessionFixture
         Assert.That(pull.Succeeded, $"{pull}\n{Home.ReadLog()}\n{Server.Log}");
         using var pulledList = JsonDocument.Parse(pull.StandardOutput);
         var pulled = pulledList.RootElement.GetProperty("manifests")[0].GetProperty("digest").GetString()!;
-        var imageInListRepository = await docker.ManifestInspectAsync($"{Server.Host}/{repository}@{pulled}");
+        var imageInListRepository = await docker.ManifestInspectAsync($"{Server.Host}/{repository}-source@{pulled}");
         Assert.That(imageInListRepository.Succeeded, $"{imageInListRepository}\n{Server.Log}");
-        return (image.ManifestDigest, pulled);
+        return (File.ReadAllText(sourceDigest).Trim(), pulled);
     }
 
     /// <summary>The digest of the one manifest an OCI layout's index names.</summary>

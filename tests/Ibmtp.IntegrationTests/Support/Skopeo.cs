@@ -62,6 +62,14 @@ public sealed class Skopeo : ILogoutAllClient
     public Task<ProcessResult> PushAsync(OciImage image, string destination) =>
         RunAsync("copy", "--authfile", authFile, "--dest-tls-verify=false", image.Reference, $"docker://{destination}");
 
+    /// <summary>
+    /// Copies <paramref name="image"/> to <paramref name="destination"/> in docker's own image format (schema 2), which
+    /// the manifest commands of docker CLIs before 23 need (they find no OCI manifest); the digest pushed goes to
+    /// <paramref name="digestFile"/>.
+    /// </summary>
+    public Task<ProcessResult> PushAsDockerImageAsync(OciImage image, string destination, string digestFile) =>
+        RunAsync("copy", "--authfile", authFile, "--dest-tls-verify=false", "--format", "v2s2", "--digestfile", digestFile, image.Reference, $"docker://{destination}");
+
     /// <summary>Copies <paramref name="reference"/> from the registry into a new OCI layout in <paramref name="directory"/>, tagged <paramref name="tag"/>.</summary>
     public Task<ProcessResult> PullAsync(string reference, string directory, string tag) =>
         RunAsync("copy", "--authfile", authFile, "--src-tls-verify=false", $"docker://{reference}", $"oci:{directory}:{tag}");
