@@ -42,15 +42,32 @@ public sealed class DBusSecretItems(string busAddress, Deadline deadline) : ISec
 
     public IReadOnlyList<SecretItem> Search(IReadOnlyDictionary<string, string> attributes, bool withSecrets)
     {
+        // An item removed between the search and its reading was being replaced by another helper, which saves
+        // the new login before it removes the old: searched again, the new one is there.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (found, vanished) = SearchOnce(attributes, withSecrets);
+            if (!vanished || attempt == SearchesWhileItemsVanish)
+                return found;
+        }
+    }
+
+    private const int SearchesWhileItemsVanish = 3;
+
+    private (List<SecretItem> Found, bool Vanished) SearchOnce(IReadOnlyDictionary<string, string> attributes, bool withSecrets)
+    {
         var (unlocked, locked) = FindItems(attributes);
         var secrets = withSecrets && unlocked.Length > 0 ? Secrets(unlocked) : [];
         var found = new List<SecretItem>();
+        var vanished = false;
         foreach (var (path, isLocked) in unlocked.Select(path => (path, false)).Concat(locked.Select(path => (path, true))))
         {
             if (IfStillThere(() => Attributes(path)) is { } itemAttributes)
                 found.Add(new SecretItem(itemAttributes, isLocked, isLocked ? null : secrets.GetValueOrDefault(path)));
+            else
+                vanished = true;
         }
-        return found;
+        return (found, vanished);
     }
 
     public void Store(SecretCollection collection, IReadOnlyDictionary<string, string> attributes, string label, byte[] secret)
